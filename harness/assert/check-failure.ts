@@ -1,0 +1,15 @@
+/**
+ * The target did not do what the requirement says. Thrown by `must.*`; the check's level decides
+ * whether it fails the run (MUST) or warns (SHOULD). Everything else thrown by a check is a suite bug.
+ */
+export class CheckFailure extends Error {
+  override readonly name = 'CheckFailure'
+  constructor(
+    /** Every mismatch, not only the first (one line each). */
+    readonly mismatches: string[],
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(mismatches.join('; '))
+  }
+}

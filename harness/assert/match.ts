@@ -1,0 +1,57 @@
+/**
+ * Matchers on a JSON body, in the spirit of Complement's match.JSONKey*: plain functions that
+ * return a mismatch sentence, or undefined when the body matches. They know nothing about tests.
+ */
+export type JsonMatcher = (json: unknown) => string | undefined
+
+export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null'
+
+function lookup(json: unknown, key: string): { found: boolean; value?: unknown } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { found: false }
+  return Object.hasOwn(json, key) ? { found: true, value: (json as Record<string, unknown>)[key] } : { found: false }
+}
+
+export function jsonType(value: unknown): JsonType {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
+  return typeof value as JsonType
+}
+
+const show = (value: unknown) => `${JSON.stringify(value)} (${jsonType(value)})`
+
+export const match = {
+  /** The key holds exactly this JSON value. */
+  keyEqual:
+    (key: string, want: unknown): JsonMatcher =>
+    (json) => {
+      const got = lookup(json, key)
+      if (!got.found) return `key '${key}' missing, want ${show(want)}`
+      return JSON.stringify(got.value) === JSON.stringify(want) ? undefined : `key '${key}' got ${show(got.value)} want ${show(want)}`
+    },
+  keyPresent:
+    (key: string): JsonMatcher =>
+    (json) =>
+      lookup(json, key).found ? undefined : `key '${key}' missing`,
+  keyMissing:
+    (key: string): JsonMatcher =>
+    (json) => {
+      const got = lookup(json, key)
+      return got.found ? `key '${key}' present with ${show(got.value)}, want it absent` : undefined
+    },
+  keyType:
+    (key: string, want: JsonType): JsonMatcher =>
+    (json) => {
+      const got = lookup(json, key)
+      if (!got.found) return `key '${key}' missing, want a ${want}`
+      const type = jsonType(got.value)
+      return type === want || (want === 'number' && type === 'integer') ? undefined : `key '${key}' got ${show(got.value)} want a ${want}`
+    },
+  /** The body is a JSON object. */
+  isObject: (): JsonMatcher => (json) => (jsonType(json) === 'object' ? undefined : `body is not a JSON object`),
+  /** Any other rule, named for the message. */
+  that:
+    (description: string, holds: (json: unknown) => boolean): JsonMatcher =>
+    (json) =>
+      holds(json) ? undefined : description,
+}

@@ -1,0 +1,101 @@
+import type { HttpExchange } from '../clients/http-exchange'
+import type { RecordedRequest } from '../stub-appservice/recorded-request'
+import { CheckFailure } from './check-failure'
+import { excerpt } from './excerpt'
+import type { JsonMatcher } from './match'
+
+export interface ResponseExpectation {
+  status: number
+  /** Shorthand for match.keyEqual('errcode', …). */
+  errcode?: string
+  json?: JsonMatcher[]
+  /** Header name (lower case) → exact value or a test. */
+  headers?: Record<string, string | ((value: string | undefined) => boolean)>
+}
+
+/** "HTTP 500 {"errcode":"M_UNKNOWN"}", or why there was no answer. */
+export function describeResponse(exchange: HttpExchange): string {
+  if (!exchange.response) return `no answer: ${exchange.error ?? 'unknown error'}`
+  const { status, bodyText } = exchange.response
+  return `HTTP ${status}${bodyText ? ` ${excerpt(bodyText)}` : ' (empty body)'}`
+}
+
+export function describeExpectation(want: ResponseExpectation): string {
+  const parts = [`HTTP ${want.status}`]
+  if (want.errcode) parts.push(`errcode "${want.errcode}"`)
+  return parts.join(', ')
+}
+
+/** Every way the response differs from the expectation (empty when it matches). */
+export function responseMismatches(exchange: HttpExchange, want: ResponseExpectation): string[] {
+  const response = exchange.response
+  if (!response) return [`no answer from the homeserver: ${exchange.error ?? 'unknown error'}`]
+  const mismatches: string[] = []
+  if (response.status !== want.status) mismatches.push(`status got ${response.status} want ${want.status}`)
+  const matchers = [...(want.errcode ? [errcodeMatcher(want.errcode)] : []), ...(want.json ?? [])]
+  if (matchers.length > 0 && response.json === undefined) {
+    mismatches.push(`body is not JSON: ${excerpt(response.bodyText) || '(empty)'}`)
+  } else {
+    for (const matcher of matchers) {
+      const mismatch = matcher(response.json)
+      if (mismatch) mismatches.push(mismatch)
+    }
+  }
+  for (const [name, test] of Object.entries(want.headers ?? {})) {
+    const value = response.headers[name]
+    const ok = typeof test === 'string' ? value === test : test(value)
+    if (!ok) mismatches.push(`header '${name}' got ${value === undefined ? 'none' : JSON.stringify(value)}`)
+  }
+  return mismatches
+}
+
+function errcodeMatcher(errcode: string): JsonMatcher {
+  return (json) => {
+    const got = (json as { errcode?: unknown } | null)?.errcode
+    return got === errcode ? undefined : `errcode got ${JSON.stringify(got ?? null)} want "${errcode}"`
+  }
+}
+
+export interface Must {
+  matchResponse(exchange: HttpExchange, want: ResponseExpectation): void
+  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: ResponseExpectation }>): void
+  haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
+  hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition
+}
+
+/** Assertions that end the check with a CheckFailure listing every mismatch. */
+export const must: Must = {
+  matchResponse(exchange: HttpExchange, want: ResponseExpectation): void {
+    const mismatches = responseMismatches(exchange, want)
+    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange))
+  },
+
+  /** Several named exchanges at once; the failure lists every case that differs. */
+  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: ResponseExpectation }>): void {
+    const failing = cases
+      .map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) }))
+      .filter((c) => c.mismatches.length > 0)
+    if (failing.length === 0) return
+    throw new CheckFailure(
+      failing.flatMap((c) => c.mismatches.map((m) => `${c.name}: ${m}`)),
+      failing.map((c) => `${c.name}: ${describeExpectation(c.want)}`).join('; '),
+      failing.map((c) => `${c.name}: ${describeResponse(c.exchange)}`).join('; '),
+    )
+  },
+
+  /** The stub appservice saw exactly `count` requests for the scenario. */
+  haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void {
+    if (requests.length !== count) {
+      throw new CheckFailure(
+        [`the stub appservice received ${requests.length} ${what}, want ${count}`],
+        `${count} × ${what}`,
+        requests.length ? requests.map((r) => `${r.method} ${r.path} ${excerpt(r.bodyText)}`).join(' | ') : 'nothing',
+      )
+    }
+  },
+
+  /** A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines. */
+  hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition {
+    if (!condition) throw new CheckFailure([mismatch], expected, actual)
+  },
+}

@@ -1,0 +1,156 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { OpenAPIV2 } from 'openapi-types';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The two ping operations the suite checks, named by their spec `operationId`. */
+export type OperationId = 'pingAppservice' | 'ping';
+
+/** One documented response of an operation, with `$ref`s already resolved. */
+export interface SpecResponse {
+  description: string;
+  /** JSON schema of the body (Swagger 2.0 flavour, draft-04 subset). */
+  schema?: object;
+  /** Swagger `examples`, keyed by MIME type. */
+  examples?: Record<string, unknown>;
+}
+
+/** What the harness needs to know about one operation. */
+export interface SpecOperation {
+  operationId: OperationId;
+  method: 'post';
+  /** Full request path including the spec's `basePath`, e.g. `/_matrix/app/v1/ping`. */
+  path: string;
+  /** The spec's `x-addedInMatrixVersion`, e.g. `"1.7"`. */
+  addedInMatrixVersion: string;
+  /** Documented responses keyed by status code as written in the spec (`"200"`, `"default"`). */
+  responses: Record<string, SpecResponse>;
+  /** Schema of the `in: body` parameter, if the operation takes one. */
+  requestSchema?: object;
+}
+
+/** Both ping operations, loaded and validated from the vendored specs. */
+export interface PingSpecs {
+  operations: Record<OperationId, SpecOperation>;
+}
+
+/** Which file documents which operation, relative to the specs directory. */
+const SPEC_FILES: Record<OperationId, string> = {
+  pingAppservice: 'client-server/appservice_ping.yaml',
+  ping: 'application-service/ping.yaml',
+};
+
+const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
+
+// Parsing, dereferencing and schema-validating the YAML is the slow part, and
+// many test files ask for the same specs, so share one load per directory.
+const cache = new Map<string, Promise<PingSpecs>>();
+
+/**
+ * Loads, validates and dereferences both ping specs.
+ *
+ * @param specsDir directory holding `client-server/` and `application-service/`;
+ *   defaults to the repository's `specs/` folder.
+ * @throws Error with a one-line message naming the file when a spec is
+ *   missing, invalid, or lacks the expected operation.
+ */
+export function loadSpecs(specsDir: string = DEFAULT_SPECS_DIR): Promise<PingSpecs> {
+  const dir = resolve(specsDir);
+  let pending = cache.get(dir);
+  if (!pending) {
+    pending = loadUncached(dir);
+    // A failed load must not stick: a fixed file should load on the next call.
+    pending.catch(() => cache.delete(dir));
+    cache.set(dir, pending);
+  }
+  return pending;
+}
+
+async function loadUncached(dir: string): Promise<PingSpecs> {
+  const ids = Object.keys(SPEC_FILES) as OperationId[];
+  const loaded = await Promise.all(ids.map((id) => loadOperation(resolve(dir, SPEC_FILES[id]), id)));
+  const operations = Object.fromEntries(loaded.map((op) => [op.operationId, op]));
+  return { operations: operations as Record<OperationId, SpecOperation> };
+}
+
+async function loadOperation(file: string, operationId: OperationId): Promise<SpecOperation> {
+  let api: OpenAPIV2.Document;
+  try {
+    // validate() also resolves every $ref, so schemas below are self-contained.
+    api = (await SwaggerParser.validate(file)) as OpenAPIV2.Document;
+  } catch (err) {
+    throw specError(file, oneLine(err instanceof Error ? err.message : String(err), file), err);
+  }
+  if (typeof api.swagger !== 'string' || !api.swagger.startsWith('2.')) {
+    throw specError(file, 'expected a Swagger 2.0 document');
+  }
+  return extractOperation(api, file, operationId);
+}
+
+function extractOperation(
+  api: OpenAPIV2.Document,
+  file: string,
+  operationId: OperationId,
+): SpecOperation {
+  const matches: Array<[string, OpenAPIV2.OperationObject]> = [];
+  for (const [pathKey, item] of Object.entries(api.paths)) {
+    const op = item.post;
+    if (op?.operationId === operationId) matches.push([pathKey, op]);
+  }
+  const match = matches[0];
+  if (matches.length !== 1 || !match) {
+    throw specError(file, `expected exactly one POST operation "${operationId}", found ${matches.length}`);
+  }
+  const [pathKey, op] = match;
+
+  const added: unknown = (op as Record<string, unknown>)['x-addedInMatrixVersion'];
+  if (typeof added !== 'string') {
+    throw specError(file, `operation "${operationId}" has no string x-addedInMatrixVersion`);
+  }
+
+  const responses: Record<string, SpecResponse> = {};
+  const documented: Record<string, OpenAPIV2.Response | undefined> = op.responses;
+  for (const [status, response] of Object.entries(documented)) {
+    if (!response || '$ref' in response) continue; // unreachable after dereferencing
+    responses[status] = {
+      description: response.description,
+      ...(response.schema ? { schema: response.schema as object } : {}),
+      ...(response.examples ? { examples: response.examples as Record<string, unknown> } : {}),
+    };
+  }
+
+  const parameters: OpenAPIV2.Parameters = op.parameters ?? [];
+  const body = parameters.find(
+    (p): p is OpenAPIV2.InBodyParameterObject => !('$ref' in p) && p.in === 'body',
+  );
+
+  return {
+    operationId,
+    method: 'post',
+    path: `${api.basePath ?? ''}${pathKey}`,
+    addedInMatrixVersion: added,
+    responses,
+    ...(body ? { requestSchema: body.schema as object } : {}),
+  };
+}
+
+function specError(file: string, reason: string, cause?: unknown): Error {
+  return new Error(`Cannot load OpenAPI spec ${file}: ${reason}`, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * Parser messages span several lines (a code frame for YAML errors, one line
+ * per problem for schema errors); callers want a single line, so keep the
+ * headline plus the first schema problem. The headline usually repeats the
+ * file name, which the caller's prefix already gives.
+ */
+function oneLine(message: string, file: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const headline = (lines[0] ?? 'unknown error')
+    .replace(`Error opening file ${file}: `, '')
+    .replace(`Error parsing ${file}: `, 'YAML parse error: ');
+  const problems = lines.filter((l) => l.startsWith('#/'));
+  if (problems.length === 0) return headline;
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
+  return `${headline} ${problems[0]}${more}`;
+}

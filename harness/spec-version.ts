@@ -1,0 +1,36 @@
+/** Spec versions as [major, minor], compared numerically ('v1.10' > 'v1.9'). */
+export function parseSpecVersion(version: string): [number, number] | undefined {
+  const m = /^v(\d+)\.(\d+)$/.exec(version)
+  return m ? [Number(m[1]), Number(m[2])] : undefined
+}
+
+export function compareSpecVersions(a: string, b: string): number {
+  const [am, an] = parseSpecVersion(a) ?? [0, 0]
+  const [bm, bn] = parseSpecVersion(b) ?? [0, 0]
+  return am - bm || an - bn
+}
+
+/** The ping mechanism was added in v1.7. */
+export const pingAddedIn = 'v1.7'
+
+/**
+ * The first version without the access_token query parameter (MSC4127, merged into the spec
+ * text as `changed-in v="1.20"`; unreleased when this was written, so pass --spec-version to use it).
+ */
+export const queryTokenRemovedIn = 'v1.20'
+
+export function queryTokenAccepted(specVersion: string): boolean {
+  return compareSpecVersions(specVersion, queryTokenRemovedIn) < 0
+}
+
+/** The unstable feature flag that also advertises the stable ping endpoints (MSC2659). */
+export const pingUnstableFeature = 'fi.mau.msc2659.stable'
+
+/** Whether /versions advertises the ping endpoints, and the newest version it lists. */
+export function pingSupport(versions: { versions?: unknown; unstable_features?: unknown }): { supported: boolean; newest?: string } {
+  const list = Array.isArray(versions.versions) ? versions.versions.filter((v): v is string => typeof v === 'string' && parseSpecVersion(v) !== undefined) : []
+  const newest = [...list].sort(compareSpecVersions).at(-1)
+  const flags = (versions.unstable_features ?? {}) as Record<string, unknown>
+  const supported = list.some((v) => compareSpecVersions(v, pingAddedIn) >= 0) || flags[pingUnstableFeature] === true
+  return { supported, ...(newest ? { newest } : {}) }
+}

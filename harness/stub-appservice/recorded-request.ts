@@ -1,0 +1,26 @@
+import type { StubOutcome } from './stub-outcome'
+
+/** One request the homeserver made to the stub appservice, as the stub saw it. */
+export interface RecordedRequest {
+  method: string
+  /** Path without the query string. */
+  path: string
+  query: Record<string, string[]>
+  headers: Record<string, string>
+  bodyText: string
+  /** The transaction_id found in the JSON body: a string, null, another JSON value, or absent. */
+  transactionId?: unknown
+  hasTransactionId: boolean
+  /** epochNow() when the request's body had fully arrived. */
+  receivedAt: number
+  /** What the stub did; absent for requests that are not pings. */
+  outcome?: StubOutcome
+  /** Whether an arranged scenario claimed it by its transaction_id. */
+  correlated: boolean
+}
+
+export const pingPath = '/_matrix/app/v1/ping'
+
+export function isPing(request: Pick<RecordedRequest, 'path'>): boolean {
+  return request.path.endsWith(pingPath)
+}

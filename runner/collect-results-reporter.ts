@@ -1,0 +1,65 @@
+import type { Reporter, TestCase, TestModule } from 'vitest/node'
+import { requirement } from '../harness/requirements/registry'
+import '../harness/scenario/check-meta'
+import type { CheckResult } from './check-result'
+import { gradeFailure } from './grade'
+
+/** A fault of the suite, not of the target: the run cannot give a verdict (exit 2). */
+export interface HarnessProblem {
+  where: string
+  message: string
+}
+
+/**
+ * Turns vitest's test results into graded check results. Only this reporter is installed, so
+ * vitest itself prints nothing; rendering is the CLI's job.
+ */
+export class CollectResultsReporter implements Reporter {
+  readonly results: CheckResult[] = []
+  readonly problems: HarnessProblem[] = []
+
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
+    for (const module of testModules) {
+      for (const error of module.errors()) this.problems.push({ where: module.moduleId, message: firstLine(error.message) })
+      for (const test of module.children.allTests()) this.#collect(test)
+    }
+    for (const error of unhandledErrors) this.problems.push({ where: 'unhandled', message: firstLine(error.message ?? String(error)) })
+  }
+
+  #collect(test: TestCase): void {
+    const meta = test.meta()
+    if (!meta.checkId) return
+    const entry = requirement(meta.checkId)
+    const result = test.result()
+    const base = {
+      id: entry.id,
+      title: entry.title,
+      level: entry.level,
+      spec: entry.spec,
+      requirement: entry.quote,
+      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+      ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
+    }
+    if (result.state === 'skipped') {
+      this.results.push({ ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' })
+      return
+    }
+    if (result.state !== 'failed') {
+      this.results.push({ ...base, status: 'pass', ...(meta.note ? { message: meta.note } : {}) })
+      return
+    }
+    const failure = meta.failure ?? { mismatches: result.errors.map((e) => firstLine(e.message)), expected: '', actual: '', harness: true }
+    if (failure.harness) {
+      this.problems.push({ where: entry.id, message: failure.mismatches.join('; ') })
+      this.results.push({ ...base, status: 'skip', message: `[harness] could not be run: ${failure.mismatches.join('; ')}`, failure })
+      return
+    }
+    const status = gradeFailure(entry.level)
+    const message = [failure.mismatches.join('; '), meta.note].filter(Boolean).join(' — ')
+    this.results.push({ ...base, status, message, failure })
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? ''
+}

@@ -1,0 +1,31 @@
+import { excerpt } from '../harness/assert/excerpt'
+import { createRedactor } from '../harness/redact'
+import type { Requirement } from '../harness/requirements/requirement'
+import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import type { CheckResult } from './check-result'
+import { gradeFailure } from './grade'
+
+/**
+ * HS-PING-NO-UNSOLICITED, graded from the stub's whole log once every scenario has finished:
+ * a ping that no scenario can account for (none asked for it) is reported, never dropped.
+ */
+export function postRunChecks(selected: readonly Requirement[], stub: StubAppservice, context: HomeserverRunContext): CheckResult[] {
+  const entry = selected.find((r) => r.id === 'HS-PING-NO-UNSOLICITED')
+  if (!entry) return []
+  const redactor = createRedactor(runSecrets(context))
+  const strays = stub.unclaimed()
+  const base = { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: 0 }
+  if (strays.length === 0) return [{ ...base, status: 'pass' }]
+  const lines = strays.map((r) => redactor.redact(`⇢ stub appservice received ${r.method} ${r.path} ${excerpt(r.bodyText, 200)} (no scenario asked for it)`))
+  const mismatch = `${strays.length} ping(s) reached the stub appservice that no client ping asked for`
+  return [
+    {
+      ...base,
+      status: gradeFailure(entry.level),
+      message: mismatch,
+      failure: { mismatches: [mismatch], expected: 'every ping answers a client ping of this run', actual: lines.join(' | ') },
+      transcript: [{ sent: '(no request from the suite)', callbacks: lines, received: '', curl: '' }],
+    },
+  ]
+}

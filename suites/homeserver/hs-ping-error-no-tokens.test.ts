@@ -1,0 +1,14 @@
+import { check, must } from '../../harness/scenario'
+import { errorProvokingPings } from './support/error-provoking-pings'
+
+// Not in the spec, graded SHOULD: a token in an error text ends up in client logs.
+check('HS-PING-ERROR-NO-TOKENS', async (t) => {
+  const pings = errorProvokingPings(t)
+  const exchanges = await Promise.all(pings.map((p) => p.send(t)))
+  const tokens = Object.values(t.appservices).flatMap((a) => [a.asToken, a.hsToken])
+  const leaks = pings.flatMap((p, i) => {
+    const body = exchanges[i]!.response?.bodyText ?? ''
+    return tokens.some((token) => body.includes(token)) ? [`${p.name}: the answer contains a token: ${t.redactor.redact(body)}`] : []
+  })
+  must.hold(leaks.length === 0, leaks.join('; '), 'no as_token or hs_token in any error answer', leaks.join('; '))
+})

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+/** The project's own tests (npm test): harness units, the reference and every broken variant. */
+export default defineConfig({
+  test: {
+    include: ['harness/**/*.test.ts', 'fixtures/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'reports/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['suites/**', 'node_modules/**'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+})
