@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['harness/**/*.test.ts', 'fixtures/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'reports/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['suites/**', 'node_modules/**'],
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

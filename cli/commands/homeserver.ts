@@ -1,16 +1,12 @@
 import { loadConformanceConfig, type ConformanceConfig } from '../../harness/registration/conformance-config'
 import { hasRequirement } from '../../harness/requirements/registry'
 import { UsageError } from '../../harness/usage-error'
-import { renderConsoleReport } from '../../reports/console-report'
-import { writeJsonReport } from '../../reports/json-report'
-import type { RunReport } from '../../reports/run-report'
-import { summarize } from '../../runner/check-result'
-import { ExitCode, exitCodeFor } from '../../runner/exit-code'
+import { buildRunReport } from '../../reports/build-run-report'
 import { runHomeserverSuite } from '../../runner/run-homeserver-suite'
 import type { ReportTargets } from '../option-parsers'
 import type { Output } from '../output'
 import { probeHomeserver } from '../preflight'
-import { toolVersion } from '../tool-version'
+import { publishReport } from '../publish-report'
 
 export interface HomeserverCommandOptions {
   hsUrl: string
@@ -41,25 +37,17 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     ...(options.userToken ? { userToken: options.userToken } : {}),
     ...(options.only ? { only: options.only } : {}),
   })
-  const exitCode = outcome.problems.length ? ExitCode.unusable : exitCodeFor(outcome.results, options)
-  const report: RunReport = {
-    format: 'as-ping-conformance-report',
-    version: 1,
-    tool: { name: 'as-ping-conformance', version: toolVersion },
+  const report = buildRunReport(outcome, {
     role: 'homeserver',
     target: { url: options.hsUrl, versions: target.versions },
     specVersion: target.specVersion,
-    startedAt: outcome.startedAt,
-    durationMs: outcome.durationMs,
     strict: options.strict,
-    summary: summarize(outcome.results),
-    exitCode,
-    problems: outcome.problems,
-    results: outcome.results,
-  }
-  output.out(renderConsoleReport(report, (id) => `as-ping-conformance homeserver --hs-url "$HS_URL" --config ${options.config} --only ${id}`))
-  if (options.report?.json) await writeJsonReport(options.report.json, report)
-  return exitCode
+  })
+  return publishReport(
+    report,
+    { ...(options.report ? { report: options.report } : {}), reproCommand: (id) => `as-ping-conformance homeserver --hs-url "$HS_URL" --config ${options.config} --only ${id}` },
+    output,
+  )
 }
 
 /** The stub listens on loopback at the registration url's port unless told otherwise (--listen). */
