@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { checkFileName, requirements } from './registry'
+import { renderChecksDoc } from './render-checks-doc'
+
+const root = new URL('../../', import.meta.url)
+/** Checks graded from the whole run's stub log by the runner, not by a file of their own. */
+const postRunChecks = new Set(['HS-PING-NO-UNSOLICITED'])
+/** Checks graded only in modes that are not part of a normal run (e.g. --load). */
+const modeOnlyPrefixes = ['HS-PING-LOAD']
+
+describe('requirement registry', () => {
+  it('has unique ids', () => {
+    const ids = requirements.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('gives every requirement a level, a spec link into spec.matrix.org and a quote', () => {
+    for (const r of requirements) {
+      expect(['MUST', 'SHOULD', 'INFO']).toContain(r.level)
+      expect(r.spec, r.id).toMatch(/^https:\/\/(spec\.matrix\.org|github\.com\/matrix-org)\//)
+      expect(r.quote.length, r.id).toBeGreaterThan(10)
+      expect(r.since, r.id).toMatch(/^v1\.\d+$/)
+    }
+  })
+
+  it('has one check file per requirement, named after its id', () => {
+    for (const r of requirements) {
+      if (postRunChecks.has(r.id) || modeOnlyPrefixes.some((p) => r.id.startsWith(p))) continue
+      const file = new URL(`suites/${r.role}/${checkFileName(r.id)}`, root)
+      expect(existsSync(file), `${r.id} → suites/${r.role}/${checkFileName(r.id)}`).toBe(true)
+      expect(readFileSync(file, 'utf8'), `${file} declares ${r.id}`).toContain(`'${r.id}'`)
+    }
+  })
+
+  it('is what docs/checks.md says (run `npm run docs:checks` after changing it)', () => {
+    expect(readFileSync(new URL('docs/checks.md', root), 'utf8')).toBe(renderChecksDoc())
+  })
+})

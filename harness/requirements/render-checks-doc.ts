@@ -1,0 +1,22 @@
+import { requirements } from './registry'
+
+/** docs/checks.md: every check with its level, spec version, link, the spec's words and the policy reason. */
+export function renderChecksDoc(): string {
+  const lines = [
+    '# Checks',
+    '',
+    'Generated from `harness/requirements/` by `npm run docs:checks`; a test fails when it is out of date.',
+    '',
+  ]
+  for (const role of ['homeserver', 'appservice'] as const) {
+    const rows = requirements.filter((r) => r.role === role)
+    if (rows.length === 0) continue
+    lines.push(`## ${role === 'homeserver' ? 'Homeserver' : 'Appservice'}`, '', '| Id | Level | Since | Behaviour | Spec says | Why this grade |', '|---|---|---|---|---|---|')
+    for (const r of rows) {
+      const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+      lines.push(`| [${r.id}](${r.spec}) | ${r.level} | ${r.since} | ${cell(r.title)} | ${cell(r.quote)} | ${cell(r.policy)} |`)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
