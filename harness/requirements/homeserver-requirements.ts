@@ -16,6 +16,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: '200: The ping was successful. `duration_ms` (integer, required)',
     policy: 'schema: duration_ms required, type integer',
+    covers: ['pingAppservice 200'],
   }),
   defineRequirement({
     ...hs,
@@ -90,6 +91,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: '502: The application service returned a bad status, or the connection failed. The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`.',
     policy: 'schema 502',
+    covers: ['pingAppservice 502 M_BAD_STATUS'],
   }),
   defineRequirement({
     ...hs,
@@ -117,6 +119,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: 'The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`.',
     policy: 'schema 502',
+    covers: ['pingAppservice 502 M_CONNECTION_FAILED'],
   }),
   defineRequirement({
     ...hs,
@@ -126,6 +129,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: 'HS -/-> AS : /_matrix/app/v1/ping … AS <--- HS : 502 Bad Gateway {"errcode": "M_CONNECTION_FAILED"}',
     policy: 'schema 502; sequence diagram "Can\'t connect to appservice"',
+    covers: ['pingAppservice 502 M_CONNECTION_FAILED'],
   }),
   defineRequirement({
     ...hs,
@@ -135,6 +139,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: '504: The connection to the application service timed out. The errcode is `M_CONNECTION_TIMEOUT`.',
     policy: 'schema 504; the spec sets no timeout, so the suite waits for the homeserver\'s own (--hs-timeout-ms)',
+    covers: ['pingAppservice 504 M_CONNECTION_TIMEOUT'],
   }),
   defineRequirement({
     ...hs,
@@ -144,6 +149,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: '400: The application service doesn\'t have a URL configured. The errcode is `M_URL_NOT_SET`.',
     policy: 'schema 400',
+    covers: ['pingAppservice 400 M_URL_NOT_SET'],
   }),
   defineRequirement({
     ...hs,
@@ -153,6 +159,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: '403: The access token used to authenticate the request doesn\'t belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.',
     policy: 'schema 403',
+    covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({
     ...hs,
@@ -162,6 +169,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote: 'This API cannot be invoked by users who are not identified as application services.',
     policy: 'schema 403 (401 M_UNAUTHORIZED, seen on ruma-based servers, fails)',
+    covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({
     ...hs,

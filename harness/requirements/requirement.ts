@@ -27,7 +27,15 @@ export interface Requirement {
   quote: string
   /** Why this grade: the conformance-policy row. */
   policy: string
+  /**
+   * The documented responses (specs/) this requirement's check provokes and grades, as
+   * '<operationId> <status>[ <errcode>]'. The coverage gate demands one for every documented pair.
+   */
+  covers?: readonly DocumentedResponse[]
 }
+
+/** e.g. 'pingAppservice 502 M_BAD_STATUS', 'ping 200'. */
+export type DocumentedResponse = `${Endpoint} ${number}` | `${Endpoint} ${number} ${string}`
 
 /** Identity helper that keeps the literal id type for the registry. */
 export function defineRequirement<const R extends Requirement>(requirement: R): R {
