@@ -1,11 +1,19 @@
 import { Command, CommanderError, Option } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error'
 import { ExitCode } from '../runner/exit-code'
+import { defaultLoadConcurrency } from '../runner/run-load-check'
+import { applyConfigValues, honourFalseEnvBooleans, knownFlags } from './option-sources'
+import { loadConfigFile } from './config-file'
+import { doctorCommand } from './commands/doctor'
+import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice'
 import { homeserverCommand } from './commands/homeserver'
 import { initCommand } from './commands/init'
 import { listCommand } from './commands/list'
+import { mergeCommand } from './commands/merge'
 import { referenceCommand } from './commands/reference'
-import { parseHttpUrl, parseIdList, parseListen, parsePositiveInt, parseReports, parseVersion } from './option-parsers'
+import { referenceRoleChoices } from './reference-roles'
+import { commanderErrorLine } from './commander-error-line'
+import { parseFailOn, parseHttpUrl, parseIdPrefix, parseIdList, parseListen, parsePositiveInt, parseReports, parseShard, parseTimeoutMs, parseVersion } from './option-parsers'
 import { processOutput, type Output } from './output'
 import { toolVersion } from './tool-version'
 
@@ -23,17 +31,42 @@ function option(flags: string, description: string): Option {
 const common = {
   strict: () => option('--strict', 'treat SHOULD warnings as failures (exit 1)').default(false),
   only: () => option('--only <ids>', 'run only these checks (comma-separated ids; see `list`)').argParser(parseIdList),
-  report: () => option('--report <targets>', 'write reports: json=FILE').argParser(parseReports),
+  report: () => option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them)').argParser(parseReports),
+  shard: () => option('--shard <index/count>', 'run only part of the checks, e.g. 1/3, and merge the JSON reports with `merge`').argParser(parseShard),
+  userTokenFile: () => option('--user-token-file <file>', 'read --user-token from this file (a mounted secret)').conflicts('userToken'),
+  stubPublicUrl: () => option('--stub-public-url <url>', 'the URL the homeserver reaches the stub at, when it differs from --listen (default: the main registration\'s url)').argParser(parseHttpUrl),
+  caFile: () => option('--ca-file <file>', 'also trust this PEM CA for an https homeserver (staging with a private CA)'),
+  insecure: () => option('--insecure', 'do not verify the homeserver\'s TLS certificate (throwaway servers only)').default(false),
   specVersion: () => option('--spec-version <version>', 'grade against this spec version (default: the newest the target advertises)').argParser(parseVersion),
+  load: () => option('--load <n>', 'also send N pings of mixed outcomes under concurrency and check each answer (HS-PING-LOAD)').argParser(parsePositiveInt),
+  concurrency: () => option('--concurrency <n>', `pings in flight at a time under --load (default ${defaultLoadConcurrency})`).argParser(parsePositiveInt),
 }
 
-function buildProgram(output: Output, setExitCode: (code: number) => void): Command {
+/** Flags of every command that grades a run: expectations, baseline, what fails the run. */
+const grading = {
+  expectations: () => option('--expectations <file>', 'YAML/JSON of known failures: check id → expect (fail|flaky|skip), reason, until'),
+  updateExpectations: () => option('--update-expectations', 'rewrite the --expectations file from this run').default(false),
+  baseline: () => option('--baseline <file>', 'a JSON report of an earlier run: report newly failing, newly passing and changed checks'),
+  failOn: () => option('--fail-on <what>', 'any: every failure fails the run; regressions: only failures new since --baseline').argParser(parseFailOn).default('any'),
+}
+
+/** The CLI's commands and flags (exported for tests that check what the docs and examples call). */
+export function buildProgram(output: Output, setExitCode: (code: number) => void): Command {
   const program = new Command('as-ping-conformance')
     .description('Conformance tests for the Matrix appservice ping (MSC2659, spec v1.7+)')
     .version(toolVersion)
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    // main() prints commander's errors itself: one line, with a fix.
+    .configureOutput({ writeOut: output.out, writeErr: output.err, outputError: () => undefined })
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
+    .addOption(option('--config-file <file>', 'read flags from this YAML/JSON file (keys are flag names; ${VAR} reads the environment)'))
+    // Config-file values go in before the subcommand parses, so the command line and the environment override them.
+    .hook('preSubcommand', async (root, command) => {
+      const file = root.opts().configFile as string | undefined
+      if (file) applyConfigValues(command, await loadConfigFile(file), knownFlags(root), file)
+    })
+    .hook('preAction', (_root, command) => honourFalseEnvBooleans(command))
 
   program
     .command('init')
@@ -42,6 +75,7 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .addOption(option('--out <dir>', 'directory to write the registrations and config into').makeOptionMandatory())
     .addOption(option('--unreachable-url <url>', 'url of the registration nobody listens on (default: the --as-url host, port 1)').argParser(parseHttpUrl))
     .addOption(option('--force', 'replace an existing config in --out').default(false))
+    .addOption(option('--id-prefix <prefix>', 'start the registration ids with this (default as-ping-conformance); one set per shard of a sharded run').argParser(parseIdPrefix))
     .action(async (opts) => setExitCode(await initCommand(opts, output)))
 
   program
@@ -51,24 +85,92 @@ function buildProgram(output: Output, setExitCode: (code: number) => void): Comm
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
     .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of --as-url)').argParser(parseListen))
     .addOption(option('--user-token <token>', "an ordinary user's access token (without it, HS-PING-USER-TOKEN is skipped)"))
-    .addOption(option('--hs-timeout-ms <n>', "how long the homeserver waits for an appservice").argParser(parsePositiveInt).default(defaultHsTimeoutMs))
+    .addOption(option('--hs-timeout-ms <n>', "how long the homeserver waits for an appservice").argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'run even if the target does not advertise v1.7, as if it advertised this').argParser(parseVersion))
     .addOption(common.strict())
     .addOption(common.only())
     .addOption(common.report())
+    .addOption(common.load())
+    .addOption(common.concurrency())
+    .addOption(common.userTokenFile())
+    .addOption(common.stubPublicUrl())
+    .addOption(common.caFile())
+    .addOption(common.insecure())
+    .addOption(common.shard())
+    .addOption(grading.expectations())
+    .addOption(grading.updateExpectations())
+    .addOption(grading.baseline())
+    .addOption(grading.failOn())
     .action(async (opts) => setExitCode(await homeserverCommand(opts, output)))
 
   program
+    .command('appservice')
+    .description('test an appservice\'s POST /_matrix/app/v1/ping, and its own call to the homeserver\'s ping (docs/appservice-run.md)')
+    .addOption(option('--as-url <url>', 'where the appservice listens (default: the registration\'s url)').argParser(parseHttpUrl))
+    .addOption(option('--registration <file>', 'the appservice\'s registration YAML: its hs_token, as_token and id'))
+    .addOption(option('--hs-token <token>', 'the hs_token it expects (instead of --registration)'))
+    .addOption(option('--as-token <token>', 'its as_token, to check its own ping (with --as-id)'))
+    .addOption(option('--as-id <id>', 'its registration id, to check its own ping (with --as-token)'))
+    .addOption(option('--spawn <command>', 'start the appservice with this shell command (CONFORMANCE_* variables tell it where), restart it per fault, stop it at the end'))
+    .addOption(option('--wait-for-ping <seconds>', `how long to wait for the appservice\'s own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`).argParser(parsePositiveInt))
+    .addOption(option('--hs-listen <host:port>', 'where the mock homeserver listens (default 127.0.0.1, a free port)').argParser(parseListen))
+    .addOption(option('--survival-grace-ms <n>', 'how long after a homeserver fault the appservice must still be up').argParser(parsePositiveInt))
+    .addOption(common.strict())
+    .addOption(common.only())
+    .addOption(common.report())
+    .addOption(grading.expectations())
+    .addOption(grading.updateExpectations())
+    .addOption(grading.baseline())
+    .addOption(grading.failOn())
+    .action(async (opts) => setExitCode(await appserviceCommand(opts, output)))
+
+  program
     .command('reference')
-    .description('the full homeserver run against the built-in reference homeserver (npm start)')
-    .addOption(option('--hs-timeout-ms <n>', "the reference homeserver's appservice timeout").argParser(parsePositiveInt).default(referenceHsTimeoutMs))
-    .addOption(option('--variant <name>', 'run against a deliberately broken variant instead (see fixtures/broken-homeservers)'))
+    .description('the full homeserver and appservice runs against the built-in reference homeserver and appservice (npm start)')
+    .addOption(option('--hs-timeout-ms <n>', "the reference homeserver's appservice timeout").argParser(parseTimeoutMs).default(referenceHsTimeoutMs))
+    .addOption(option('--variant <name>', 'run the homeserver suite against a deliberately broken variant instead (see fixtures/broken-homeservers)'))
+    .addOption(option('--appservice-variant <name>', 'run the appservice suite against a deliberately broken appservice instead (see fixtures/broken-appservices)'))
+    .addOption(option('--role <role>', 'which suites to run: homeserver, appservice or both (default: both, or the role that --variant, --appservice-variant, --only or --load points at)').choices([...referenceRoleChoices]))
     .addOption(common.specVersion())
     .addOption(common.strict())
     .addOption(common.only())
     .addOption(common.report())
+    .addOption(common.load())
+    .addOption(common.concurrency())
+    .addOption(common.shard())
+    .addOption(grading.expectations())
+    .addOption(grading.updateExpectations())
+    .addOption(grading.baseline())
+    .addOption(grading.failOn())
     .action(async (opts) => setExitCode(await referenceCommand(opts, output)))
+
+  program
+    .command('doctor')
+    .description('check the set-up a homeserver run needs: reachability, TLS, versions, tokens, and that the homeserver reaches the stub')
+    .addOption(option('--hs-url <url>', 'the homeserver\'s client-server API base URL').argParser(parseHttpUrl).makeOptionMandatory())
+    .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
+    .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of the stub\'s public url)').argParser(parseListen))
+    .addOption(common.stubPublicUrl())
+    .addOption(option('--user-token <token>', "an ordinary user's access token, to check it too"))
+    .addOption(common.userTokenFile())
+    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(common.caFile())
+    .addOption(common.insecure())
+    .addOption(common.specVersion())
+    .addOption(option('--assume-version <version>', 'accept a target that does not advertise v1.7').argParser(parseVersion))
+    .action(async (opts) => setExitCode(await doctorCommand(opts, output)))
+
+  program
+    .command('merge')
+    .description("combine the JSON reports of a sharded run (--shard) into one run's console output, reports and exit code")
+    .argument('<reports...>', 'the JSON report of every shard')
+    .addOption(common.report())
+    .addOption(grading.expectations())
+    .addOption(grading.updateExpectations())
+    .addOption(grading.baseline())
+    .addOption(grading.failOn())
+    .action(async (files: string[], opts) => setExitCode(await mergeCommand(files, opts, output)))
 
   program
     .command('list')
@@ -85,21 +187,31 @@ export async function main(argv: readonly string[], output: Output = processOutp
   try {
     if (argv.length === 0) {
       program.outputHelp()
+      output.err(`as-ping-conformance: no command given. Fix: use one of ${program.commands.map((c) => c.name()).join(', ')}.\n`)
       return ExitCode.unusable
     }
     await program.parseAsync([...argv], { from: 'user' })
     return exitCode
   } catch (error) {
     if (error instanceof CommanderError) {
-      // help and version are not errors; commander already printed its one-line message otherwise
-      return error.exitCode === 0 ? 0 : ExitCode.unusable
+      // Help and version are not errors; help shown for a usage error has said enough.
+      if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode === 0 ? 0 : ExitCode.unusable
+      const commands = program.commands.map((c) => c.name())
+      const command = argv.find((arg) => !arg.startsWith('-'))
+      output.err(`${commanderErrorLine(error, { commands, ...(command && commands.includes(command) ? { command } : {}) })}\n`)
+      return ExitCode.unusable
     }
     if (error instanceof UsageError) {
-      output.err(`as-ping-conformance: ${error.message}. Fix: ${error.remedy}.\n`)
+      output.err(`as-ping-conformance: ${oneLine(error.message)}. Fix: ${oneLine(error.remedy)}.\n`)
       return ExitCode.unusable
     }
     const message = error instanceof Error ? error.message : String(error)
     output.err(`as-ping-conformance: ${error instanceof HarnessError ? '' : 'internal error: '}${message.split('\n')[0]}. Fix: re-run; if it persists, report it with this line.\n`)
     return ExitCode.unusable
   }
+}
+
+/** A message that came from a file or a target may hold line breaks; the error stays one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ')
 }

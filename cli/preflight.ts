@@ -1,7 +1,10 @@
+import { excerpt } from '../harness/assert/excerpt'
 import { HomeserverClient } from '../harness/clients/homeserver-client'
 import { isJsonObject } from '../harness/http/parse-json'
 import { pingAddedIn, pingSupport } from '../harness/spec-version'
+import type { TlsOptions } from '../harness/http/tls-fetch'
 import { UsageError } from '../harness/usage-error'
+import { isCertificateError } from './tls-options'
 
 export interface TargetVersions {
   versions: string[]
@@ -9,18 +12,28 @@ export interface TargetVersions {
   specVersion: string
 }
 
+/** /versions involves no appservice: any homeserver answers it at once, so a fixed wait is enough. */
+export const preflightTimeoutMs = 10_000
+
 /**
  * Before any check: can we reach the homeserver, and does it claim the ping at all? Either
  * failing is a reason not to run (exit 2), not a verdict.
  */
-export async function probeHomeserver(hsUrl: string, options: { specVersion?: string; assumeVersion?: string }): Promise<TargetVersions> {
-  const exchange = await new HomeserverClient(hsUrl, 10_000).get('/_matrix/client/versions')
+export async function probeHomeserver(hsUrl: string, options: { specVersion?: string; assumeVersion?: string; tls?: TlsOptions }): Promise<TargetVersions> {
+  const exchange = await new HomeserverClient(hsUrl, preflightTimeoutMs, Infinity, options.tls).get('/_matrix/client/versions')
   if (!exchange.response) {
-    throw new UsageError(`homeserver unreachable at ${hsUrl}: ${exchange.error}`, 'check --hs-url and that the homeserver is running')
+    const remedy = isCertificateError(exchange.error)
+      ? "pass --ca-file with the PEM of the CA that signed the homeserver's certificate (or --insecure for a throwaway server)"
+      : 'check --hs-url and that the homeserver is running'
+    throw new UsageError(`no answer from the homeserver at ${hsUrl} (GET /_matrix/client/versions): ${exchange.error}`, remedy)
   }
-  const body = exchange.response.json
-  if (exchange.response.status !== 200 || !isJsonObject(body)) {
-    throw new UsageError(`${hsUrl}/_matrix/client/versions answered HTTP ${exchange.response.status}, not a versions object`, 'check that --hs-url is the homeserver\'s client-server API base URL')
+  const { status, json: body, jsonProblem, bodyText } = exchange.response
+  if (status !== 200 || !isJsonObject(body)) {
+    const what = jsonProblem ? `a body that ${jsonProblem}` : isJsonObject(body) ? 'an error' : 'no JSON object'
+    throw new UsageError(
+      `${hsUrl}/_matrix/client/versions answered HTTP ${status} with ${what}${bodyText ? ` (${excerpt(bodyText, 80)})` : ''}, not a versions object`,
+      'check that --hs-url is the homeserver\'s client-server API base URL',
+    )
   }
   const support = pingSupport(body)
   const versions = Array.isArray(body.versions) ? body.versions.filter((v): v is string => typeof v === 'string') : []

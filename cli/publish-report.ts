@@ -1,19 +1,25 @@
+import { UsageError } from '../harness/usage-error'
+import { withReproCommands } from '../reports/build-run-report'
 import { renderConsoleReport } from '../reports/console-report'
-import { writeJsonReport } from '../reports/json-report'
 import type { RunReport } from '../reports/run-report'
-import type { ReportTargets } from './option-parsers'
+import { writeReports, type ReportTargets } from '../reports/write-reports'
 import type { Output } from './output'
 
 /**
- * Shows a finished run and writes the requested report files; every role's command ends here.
- * Resolves to the run's exit code.
+ * Shows a finished run and writes the requested report files (--report json=…,junit=…,html=…,
+ * markdown=…); every role's command ends here. Resolves to the run's exit code.
  */
 export async function publishReport(
   report: RunReport,
-  options: { report?: ReportTargets; reproCommand: (id: string) => string },
+  options: { report?: ReportTargets; reproCommand?: (id: string) => string },
   output: Output,
 ): Promise<number> {
-  output.out(renderConsoleReport(report, options.reproCommand))
-  if (options.report?.json) await writeJsonReport(options.report.json, report)
-  return report.exitCode
+  const shown = options.reproCommand ? withReproCommands(report, options.reproCommand) : report
+  output.out(renderConsoleReport(shown))
+  if (options.report) {
+    await writeReports(options.report, shown).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write the report ${error.path ?? ''}: ${error.code ?? error.message}`, 'check the paths given to --report')
+    })
+  }
+  return shown.exitCode
 }

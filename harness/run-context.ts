@@ -1,4 +1,5 @@
 import type { RegistrationRole } from './registration/conformance-registrations'
+import type { TlsOptions } from './http/tls-fetch'
 import type { Secret } from './redact'
 
 /** The appservice facts a scenario needs, per registration role. */
@@ -25,10 +26,14 @@ export interface HomeserverRunContext {
   userToken?: string
   /** How long the homeserver under test waits for an appservice. */
   hsTimeoutMs: number
+  /** epochNow() when the run stops waiting for the target (see harness/deadlines.ts). */
+  deadlineAt: number
   /** The spec version the run grades against, e.g. 'v1.7'. */
   specVersion: string
   /** Where scenarios reach the stub appservice's control API. */
   stubControlUrl: string
+  /** How to trust an https homeserver (--ca-file PEM text, --insecure). */
+  tls?: TlsOptions
 }
 
 declare module 'vitest' {

@@ -1,32 +1,117 @@
-import { summarize } from '../runner/check-result'
-import { ExitCode, exitCodeFor } from '../runner/exit-code'
+import { createHash } from 'node:crypto'
+import { hasRequirement, requirement } from '../harness/requirements/registry'
+import { diffAgainstBaseline } from '../runner/baseline-diff'
+import { summarize, summarizeByLevel, type CheckResult } from '../runner/check-result'
+import { applyExpectations } from '../runner/expectations'
+import { failsRun, runExitCode, type FailOn } from '../runner/exit-code'
 import type { RunOutcome } from '../runner/run-homeserver-suite'
+import type { Shard } from '../runner/shard'
 import { toolVersion } from '../cli/tool-version'
-import type { RunReport } from './run-report'
+import type { ConfigValue, ExpectationsSummary, LoadedExpectations, MergedReport, RunReport } from './run-report'
 
 export interface RunFacts {
   role: RunReport['role']
   target: RunReport['target']
   specVersion: string
   strict: boolean
+  /** Default 'any'. */
+  failOn?: FailOn
+  expectations?: LoadedExpectations
+  baseline?: { file: string; report: RunReport }
+  /** What the CLI knows of where it runs and how it was configured (secrets already removed). */
+  provenance?: { node: string; platform: string; config: Record<string, ConfigValue> }
+  /** The CLI command that re-runs one check, for the repro line of each failure. */
+  reproCommand?: (id: string) => string
+  shard?: Shard
+  mergedFrom?: MergedReport[]
+  /** Tool version of the run (merge keeps the shards'); default this tool's. */
+  toolVersion?: string
 }
 
-/** The one result document of a run, with its summary and exit code decided. */
-export function buildRunReport(outcome: RunOutcome, facts: RunFacts): RunReport {
-  const exitCode = outcome.problems.length ? ExitCode.unusable : exitCodeFor(outcome.results, facts)
+/**
+ * The one result document of a run: results marked with their requirement's facts, the
+ * expectations file and the baseline, then the summary and the exit code. Pure; `merge` calls it
+ * again on the shards' results, so every step replaces what an earlier call added.
+ */
+export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load'>, facts: RunFacts): RunReport {
+  const today = outcome.startedAt.slice(0, 10)
+  let results = outcome.results.map(withRequirementFacts)
+  if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
+  results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts.reproCommand))
+  const baselineReport = facts.baseline?.report
+  const diff = baselineReport ? diffAgainstBaseline(results, baselineReport) : undefined
+  if (diff) results = diff.results
+  const failOn = facts.failOn ?? 'any'
+  const version = facts.toolVersion ?? toolVersion
   return {
     format: 'as-ping-conformance-report',
     version: 1,
-    tool: { name: 'as-ping-conformance', version: toolVersion },
+    tool: { name: 'as-ping-conformance', version },
     role: facts.role,
     target: facts.target,
     specVersion: facts.specVersion,
     startedAt: outcome.startedAt,
     durationMs: outcome.durationMs,
     strict: facts.strict,
-    summary: summarize(outcome.results),
-    exitCode,
+    summary: summarize(results),
+    summaryByLevel: summarizeByLevel(results),
+    exitCode: runExitCode(results, outcome.problems, { failOn, hasBaseline: Boolean(diff) }),
     problems: outcome.problems,
-    results: outcome.results,
+    results,
+    ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
+    failOn,
+    ...(facts.expectations ? { expectations: expectationsSummary(facts.expectations, results) } : {}),
+    ...(diff && facts.baseline && baselineReport
+      ? {
+          baseline: {
+            file: facts.baseline.file,
+            startedAt: baselineReport.startedAt,
+            toolVersion: baselineReport.tool.version,
+            newlyFailing: diff.newlyFailing,
+            newlyPassing: diff.newlyPassing,
+            changed: diff.changed,
+            missing: diff.missing,
+          },
+        }
+      : {}),
+    ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.mergedFrom ? { mergedFrom: facts.mergedFrom } : {}),
+    ...(outcome.load ? { load: outcome.load } : {}),
   }
+}
+
+/** Level, since and endpoint come from the registry, so every rendering can group and label by them. */
+function withRequirementFacts(result: CheckResult): CheckResult {
+  if (!hasRequirement(result.id)) return result
+  const r = requirement(result.id)
+  return { ...result, since: r.since, endpoint: r.endpoint }
+}
+
+/** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */
+export function withReproCommands(report: RunReport, reproCommand: (id: string) => string): RunReport {
+  return { ...report, results: report.results.map((r) => (r.reproduce ? r : withRepro(r, reproCommand))) }
+}
+
+function withRepro(result: CheckResult, reproCommand: RunFacts['reproCommand']): CheckResult {
+  const attention = result.failsRun || result.status === 'fail' || result.status === 'warn'
+  if (!attention || !reproCommand) return result
+  const curl = result.transcript?.find((t) => t.curl)?.curl
+  return { ...result, reproduce: { command: reproCommand(result.id), ...(curl ? { curl } : {}) } }
+}
+
+function expectationsSummary(loaded: LoadedExpectations, results: readonly CheckResult[]): ExpectationsSummary {
+  const ids = (verdict: string) => results.filter((r) => r.expected?.verdict === verdict).map((r) => r.id)
+  return {
+    file: loaded.file,
+    entries: Object.keys(loaded.entries).length,
+    asExpected: ids('as-expected'),
+    unexpectedPasses: ids('unexpected-pass'),
+    expired: ids('expired'),
+    skipped: [...loaded.skipped],
+  }
+}
+
+function configHash(version: string, config: Record<string, ConfigValue>): string {
+  const sorted = Object.fromEntries(Object.entries(config).sort(([a], [b]) => a.localeCompare(b)))
+  return createHash('sha256').update(JSON.stringify({ version, config: sorted })).digest('hex').slice(0, 16)
 }

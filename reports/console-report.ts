@@ -1,53 +1,78 @@
 import type { CheckResult } from '../runner/check-result'
+import { countsText, explain, levels, needsExplaining, resultVerdict, runVerdict } from './report-wording'
+import { renderLoadStats } from './load-stats-lines'
 import type { RunReport } from './run-report'
 
 const marks: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', warn: '!', skip: '-' }
 
+/** How many exchanges a failure shows; the JSON and HTML reports keep them all. */
+const shownExchanges = 4
+
 /**
- * The terminal rendering: one line per check, then every failure and warning in the house style
- * (id, level, spec link, requirement, expected vs actual, both hops, repro), then the counts.
+ * The terminal rendering, in the house style: one line per check (id, level, verdict), then each
+ * failure and warning with spec link, requirement, expected vs actual, both hops of the exchange
+ * (tokens as fingerprints) and a repro, then the expectations and baseline, then counts by level.
  */
-export function renderConsoleReport(report: RunReport, reproCommand: (id: string) => string): string {
+export function renderConsoleReport(report: RunReport): string {
   const lines: string[] = []
-  lines.push(`as-ping-conformance ${report.tool.version}: ${report.role} ${report.target.url} (graded against ${report.specVersion})`, '')
+  const advertised = report.target.versions.length ? `; target advertises ${report.target.versions.at(-1)}` : ''
+  lines.push(`as-ping-conformance ${report.tool.version}: ${report.role} ${report.target.url} (graded against ${report.specVersion}${advertised})`)
+  if (report.shard) lines.push(`Shard ${report.shard.index}/${report.shard.count}: merge the shards' JSON reports with \`as-ping-conformance merge\`.`)
+  lines.push('')
   for (const r of report.results) {
     const extra = r.status === 'skip' || (r.level === 'INFO' && r.message) ? `  (${r.message})` : ''
-    lines.push(`${marks[r.status]} ${r.id}  [${r.level}]  ${r.title}${extra}`)
+    lines.push(`${r.failsRun && r.status === 'pass' ? '✗' : marks[r.status]} ${r.id}  [${r.level}]  ${resultVerdict(r)}  ${r.title}${extra}`)
   }
-  const attention = report.results.filter((r) => r.status === 'fail' || r.status === 'warn')
-  for (const r of attention) lines.push('', ...renderFailure(r, reproCommand))
+  for (const r of report.results.filter(needsExplaining)) lines.push('', ...renderFailure(r))
   if (report.problems.length) {
     lines.push('', 'The run could not give a verdict:')
     for (const p of report.problems) lines.push(`  ${p.where}: ${p.message}`)
   }
+  lines.push('', ...expectationLines(report), ...baselineLines(report))
+  if (report.load) lines.push(...renderLoadStats(report.load), '')
+  if (report.summaryByLevel) {
+    const byLevel = levels.map((level) => `${level} ${countsText(report.summaryByLevel![level])}`)
+    lines.push(`By level: ${byLevel.join('; ')}`)
+  }
   const s = report.summary
-  lines.push('', `Summary: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`)
-  lines.push(`Warnings: ${s.warn}${report.strict ? ' (failures under --strict)' : ''}. ${verdict(report)}`)
+  lines.push(`Summary: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`)
+  lines.push(`Warnings: ${s.warn}${report.strict ? ' (failures under --strict)' : ''}. ${runVerdict(report).sentence}`)
   return `${lines.join('\n')}\n`
 }
 
-function renderFailure(r: CheckResult, reproCommand: (id: string) => string): string[] {
-  const head = `${r.status === 'fail' ? '✗' : '!'} ${r.id}  [${r.level} · since v1.7]  ${r.status === 'fail' ? 'FAILED' : 'WARNING'}: ${r.title}`
-  const out = [head, `  Spec: ${r.spec}`, `  Requirement: "${r.requirement}"`]
-  if (r.failure) {
-    for (const m of r.failure.mismatches) out.push(`  - ${m}`)
-    out.push(`    Expected: ${r.failure.expected}`, `      Actual: ${r.failure.actual}`)
-  }
-  const transcript = r.transcript ?? []
-  if (transcript.length) {
+function renderFailure(r: CheckResult): string[] {
+  const e = explain(r)
+  const out = [`${r.status === 'warn' ? '!' : '✗'} ${e.heading}`, `  Spec: ${e.spec}`, `  Requirement: "${e.requirement}"`]
+  for (const m of e.mismatches) out.push(`  - ${m}`)
+  if (e.expected) out.push(`    Expected: ${e.expected}`)
+  if (e.actual) out.push(`      Actual: ${e.actual}`)
+  for (const note of e.notes) out.push(`  ${note}`)
+  if (e.exchange.length) {
     out.push('  Exchange (tokens redacted):')
-    for (const t of transcript.slice(0, 4)) {
-      out.push(`    ${t.sent}`, ...t.callbacks.map((c) => `    ${c}`), ...(t.received ? [`    ${t.received}`] : []))
-    }
-    if (transcript.length > 4) out.push(`    … ${transcript.length - 4} more exchanges in the JSON report`)
+    for (const hop of e.exchange.slice(0, shownExchanges)) out.push(...hop.map((line) => `    ${line}`))
+    if (e.exchange.length > shownExchanges) out.push(`    … ${e.exchange.length - shownExchanges} more exchanges in the JSON and HTML reports`)
   }
-  out.push(`  Reproduce: ${reproCommand(r.id)}`)
-  const curl = transcript.find((t) => t.curl)?.curl
-  if (curl) out.push(`             ${curl}`)
+  e.reproduce.forEach((line, i) => out.push(`  ${i === 0 ? 'Reproduce: ' : '           '}${line}`))
   return out
 }
 
-function verdict(report: RunReport): string {
-  if (report.exitCode === 2) return 'No verdict (exit 2).'
-  return report.exitCode === 0 ? 'The target conforms (exit 0).' : 'The target does not conform (exit 1).'
+function expectationLines(report: RunReport): string[] {
+  const x = report.expectations
+  if (!x) return []
+  const parts = [`${x.asExpected.length} as expected`, `${x.skipped.length} skipped`]
+  if (x.unexpectedPasses.length) parts.push(`UNEXPECTED PASSES (remove their entries): ${x.unexpectedPasses.join(', ')}`)
+  if (x.expired.length) parts.push(`EXPIRED (renew or remove): ${x.expired.join(', ')}`)
+  const lines = [`Expectations (${x.file}, ${x.entries} entries): ${parts.join('; ')}`]
+  if (x.updated) lines.push(`  Updated ${x.file}: added ${x.updated.added.join(', ') || 'none'}; removed ${x.updated.removed.join(', ') || 'none'}. Replace the TODO reasons.`)
+  return lines
 }
+
+function baselineLines(report: RunReport): string[] {
+  const b = report.baseline
+  if (!b) return []
+  const list = (ids: string[]) => (ids.length ? `: ${ids.join(', ')}` : '')
+  return [
+    `Baseline (${b.file}, run of ${b.startedAt}): ${b.newlyFailing.length} newly failing${list(b.newlyFailing)}; ${b.newlyPassing.length} newly passing${list(b.newlyPassing)}; ${b.changed.length} changed${list(b.changed)}${b.missing.length ? `; not run now: ${b.missing.join(', ')}` : ''}`,
+  ]
+}
+

@@ -1,8 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import type { RunReport } from './run-report'
 
-export async function writeJsonReport(file: string, report: RunReport): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+/** The JSON report: the run's one document (docs/report-format.md), pretty-printed. */
+export function renderJsonReport(report: RunReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`
 }

@@ -1,9 +1,15 @@
-import type { CheckResult, Summary } from '../runner/check-result'
+import type { Expectations } from '../runner/expectations'
+import type { Level } from '../harness/requirements/requirement'
+import type { CheckResult, LevelCounts, Summary } from '../runner/check-result'
 import type { HarnessProblem } from '../runner/collect-results-reporter'
+import type { LoadStats } from '../runner/load-stats'
+import type { FailOn } from '../runner/exit-code'
+import type { Shard } from '../runner/shard'
 
 /**
- * The one result document of a run; every other rendering is made from it. Documented in the
- * README ("JSON report"). Later versions may add fields, never remove or change them.
+ * The one result document of a run; every other rendering is made from it. Documented field by
+ * field in docs/report-format.md. Later versions may add fields, never remove or change them:
+ * fields added after the first release are optional here, so older reports still read.
  */
 export interface RunReport {
   format: 'as-ping-conformance-report'
@@ -16,8 +22,82 @@ export interface RunReport {
   durationMs: number
   strict: boolean
   summary: Summary
+  /** The summary's counts per requirement level. */
+  summaryByLevel?: Record<Level, LevelCounts>
   exitCode: number
   /** Why the run could not give a verdict (exit 2), if it could not. */
   problems: HarnessProblem[]
   results: CheckResult[]
+  /** Where and how the run was made, secrets removed. */
+  provenance?: Provenance
+  /** What failed the run: any failing result, or only new ones (--fail-on regressions). */
+  failOn?: FailOn
+  /** The --expectations file and how the run met it. */
+  expectations?: ExpectationsSummary
+  /** The --baseline comparison. */
+  baseline?: BaselineSummary
+  /** The part of a sharded run this report covers (--shard). */
+  shard?: Shard
+  /** The reports `merge` combined into this one. */
+  mergedFrom?: MergedReport[]
+  /** What the load mode measured (--load N --concurrency C; graded as HS-PING-LOAD). */
+  load?: LoadStats
+}
+
+/** A config value as it appears in provenance. */
+export type ConfigValue = string | number | boolean | string[] | null
+
+export interface Provenance {
+  /** Node.js version, e.g. v20.20.2. */
+  node: string
+  /** e.g. linux-x64 */
+  platform: string
+  /** The run's options by flag name; secrets replaced by fingerprints such as <user_token#1a2b3c>. */
+  config: Record<string, ConfigValue>
+  /** 16 hex digits of sha256 over the tool version and config: equal hashes mean the same suite run the same way. */
+  configHash: string
+}
+
+export interface ExpectationsSummary {
+  file: string
+  /** Entries in the file. */
+  entries: number
+  /** Checks that failed (or were flaky, or were skipped) as the file says. */
+  asExpected: string[]
+  /** Expected failures that passed: each fails the run until its entry is removed. */
+  unexpectedPasses: string[]
+  /** Entries past their `until` date: each fails the run until renewed or removed. */
+  expired: string[]
+  /** Checks the file told the run not to run. */
+  skipped: string[]
+  /** Set when --update-expectations rewrote the file from this run. */
+  updated?: { added: string[]; removed: string[] }
+}
+
+export interface BaselineSummary {
+  file: string
+  /** The baseline run's start and tool version. */
+  startedAt: string
+  toolVersion: string
+  newlyFailing: string[]
+  newlyPassing: string[]
+  changed: string[]
+  /** Checks the baseline ran and this run did not. */
+  missing: string[]
+}
+
+export interface MergedReport {
+  file: string
+  shard?: Shard
+  startedAt: string
+  durationMs: number
+  exitCode: number
+}
+
+/** The expectations a run is graded with, as loaded by the CLI. */
+export interface LoadedExpectations {
+  file: string
+  entries: Expectations
+  /** Ids the run skipped because of the file. */
+  skipped: string[]
 }

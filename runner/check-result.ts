@@ -1,10 +1,12 @@
-import type { Level } from '../harness/requirements/requirement'
+import type { Endpoint, Level } from '../harness/requirements/requirement'
 import type { CheckFailureDetail } from '../harness/scenario/check-meta'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
+import type { ExpectedOutcome } from './expectations'
+import type { Regression } from './baseline-diff'
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip'
 
-/** One graded check; the `results` entries of the JSON report. */
+/** One graded check; the `results` entries of the JSON report (docs/report-format.md). */
 export interface CheckResult {
   id: string
   title: string
@@ -19,18 +21,44 @@ export interface CheckResult {
   durationMs: number
   failure?: CheckFailureDetail
   transcript?: TranscriptEntry[]
+  /** Spec version that introduced the requirement (added to reports by buildRunReport). */
+  since?: string
+  /** The OpenAPI operationId the requirement is about. */
+  endpoint?: Endpoint
+  /** Whether this result alone fails the run (status, --strict and the expectations file decide). */
+  failsRun?: boolean
+  /** The expectations file's entry for this check, and how the run met it. */
+  expected?: ExpectedOutcome
+  /** How this result differs from the --baseline run's; absent when unchanged or without a baseline. */
+  regression?: Regression
+  /** How to run this check again by itself: the CLI command, and a curl for its first request. */
+  reproduce?: { command: string; curl?: string }
 }
 
-export interface Summary {
+export interface LevelCounts {
   pass: number
   fail: number
   warn: number
   skip: number
+}
+
+export interface Summary extends LevelCounts {
   total: number
 }
 
 export function summarize(results: readonly CheckResult[]): Summary {
-  const summary: Summary = { pass: 0, fail: 0, warn: 0, skip: 0, total: results.length }
+  const summary: Summary = { ...emptyCounts(), total: results.length }
   for (const r of results) summary[r.status]++
   return summary
+}
+
+/** The same counts per requirement level. */
+export function summarizeByLevel(results: readonly CheckResult[]): Record<Level, LevelCounts> {
+  const byLevel: Record<Level, LevelCounts> = { MUST: emptyCounts(), SHOULD: emptyCounts(), INFO: emptyCounts() }
+  for (const r of results) byLevel[r.level][r.status]++
+  return byLevel
+}
+
+function emptyCounts(): LevelCounts {
+  return { pass: 0, fail: 0, warn: 0, skip: 0 }
 }

@@ -18,6 +18,14 @@ export class CollectResultsReporter implements Reporter {
   readonly results: CheckResult[] = []
   readonly problems: HarnessProblem[] = []
 
+  constructor(private readonly onCheckDone?: (id: string) => void) {}
+
+  /** Progress while the run lasts; grading waits for the end. */
+  onTestCaseResult(test: TestCase): void {
+    const id = test.meta().checkId ?? test.name.split(':')[0]
+    if (id) this.onCheckDone?.(id)
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
     for (const module of testModules) {
       for (const error of module.errors()) this.problems.push({ where: module.moduleId, message: firstLine(error.message) })

@@ -1,16 +1,39 @@
 import type { CheckResult } from './check-result'
+import type { HarnessProblem } from './collect-results-reporter'
 
 /** The exit codes the CLI documents. */
 export const ExitCode = {
-  /** No MUST check failed (and, with --strict, no SHOULD check warned). */
+  /** Nothing failed the run (see failsRun; with --fail-on regressions, nothing newly failed). */
   conforms: 0,
-  /** A MUST check failed, or a SHOULD check warned under --strict. */
+  /** A MUST check failed, a SHOULD check warned under --strict, or the expectations file was contradicted. */
   nonConforming: 1,
   /** The run could not be done: bad flags or config, unreachable or unsuitable target, or a suite fault. */
   unusable: 2,
 } as const
 
+/** What fails a run: every failing result (`any`, the default), or only those the --baseline run did not have. */
+export type FailOn = 'any' | 'regressions'
+
 export function exitCodeFor(results: readonly CheckResult[], options: { strict: boolean }): number {
-  const failed = results.some((r) => r.status === 'fail' || (options.strict && r.status === 'warn'))
-  return failed ? ExitCode.nonConforming : ExitCode.conforms
+  return results.some((r) => failsRun(r, options.strict)) ? ExitCode.nonConforming : ExitCode.conforms
+}
+
+/**
+ * Whether one result fails the run: a failed MUST check (a warned SHOULD check under --strict),
+ * unless the expectations file expects it; or an expected failure that passed; or an expired entry.
+ */
+export function failsRun(result: Pick<CheckResult, 'status' | 'expected'>, strict: boolean): boolean {
+  const verdict = result.expected?.verdict
+  if (verdict === 'unexpected-pass' || verdict === 'expired') return true
+  if (verdict === 'as-expected' || verdict === 'not-run') return false
+  return result.status === 'fail' || (strict && result.status === 'warn')
+}
+
+/** The run's exit code, from results already marked with failsRun (and regression, when a baseline was given). */
+export function runExitCode(results: readonly CheckResult[], problems: readonly HarnessProblem[], options: { failOn: FailOn; hasBaseline: boolean }): number {
+  if (problems.length) return ExitCode.unusable
+  const counted = results.filter((r) => r.failsRun)
+  // Without a baseline every failure is new: --fail-on regressions then fails on any.
+  const failing = options.failOn === 'regressions' && options.hasBaseline ? counted.filter((r) => r.regression?.change === 'newly-failing') : counted
+  return failing.length ? ExitCode.nonConforming : ExitCode.conforms
 }

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto'
+import { checkTimeoutMs, runDeadlineMs } from '../harness/deadlines'
+import { epochNow } from '../harness/http/epoch-now'
 import type { ConformanceConfig } from '../harness/registration/conformance-config'
 import { registrationRoles } from '../harness/registration/conformance-registrations'
 import { checkFileName, requirements } from '../harness/requirements/registry'
+import type { TlsOptions } from '../harness/http/tls-fetch'
 import type { HomeserverRunContext } from '../harness/run-context'
+import type { PingWithResult } from '../harness/scenario/check-context'
 import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import { startStubControlServer } from '../harness/stub-appservice/stub-control-server'
 import { pingPath } from '../harness/stub-appservice/recorded-request'
 import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './collect-results-reporter'
+import type { LoadStats } from './load-stats'
 import { postRunChecks } from './post-run-checks'
+import { runLoadCheck, skippedLoadCheck, type LoadOptions } from './run-load-check'
+import type { RunProgress } from './run-progress'
 import { runVitest } from './run-vitest'
+import { shardSelection, type Shard } from './shard'
+import { sendHeadStarts } from './send-head-starts'
 
 export interface HomeserverRunOptions {
   hsUrl: string
@@ -22,6 +31,17 @@ export interface HomeserverRunOptions {
   specVersion: string
   /** Check ids to run; all when absent. */
   only?: readonly string[]
+  /** --load N --concurrency C: also grade HS-PING-LOAD. */
+  load?: LoadOptions
+  /** Check ids not to run (the expectations file skips them); reported in RunOutcome.skipped. */
+  skip?: readonly string[]
+  /** Run only this part of the selected checks (--shard). */
+  shard?: Shard
+  /** Where the homeserver reaches the stub, for messages (default: the main registration's url). */
+  stubPublicUrl?: string
+  /** How to trust an https homeserver (--ca-file, --insecure). */
+  tls?: TlsOptions
+  progress?: RunProgress
 }
 
 export interface RunOutcome {
@@ -29,10 +49,20 @@ export interface RunOutcome {
   problems: HarnessProblem[]
   startedAt: string
   durationMs: number
+  /** What the load mode measured, when it ran. */
+  load?: LoadStats
+  /** Selected checks the run did not run because of `skip`. */
+  skipped?: string[]
 }
 
-/** Homeserver checks that are computed from the whole run's stub log rather than by a scenario file. */
+/**
+ * Homeserver checks that are computed from the whole run's stub log rather than by a scenario file;
+ * every shard grades them from its own stub.
+ */
 const postRunCheckIds = new Set(['HS-PING-NO-UNSOLICITED'])
+
+/** Graded by the runner's own hot loop, and only when asked for (--load N). */
+const loadCheckId = 'HS-PING-LOAD'
 
 /**
  * A full homeserver run: start the stub appservice where the registration points, run the check
@@ -40,7 +70,10 @@ const postRunCheckIds = new Set(['HS-PING-NO-UNSOLICITED'])
  */
 export async function runHomeserverSuite(options: HomeserverRunOptions): Promise<RunOutcome> {
   const startedAt = new Date()
-  const selected = requirements.filter((r) => r.role === 'homeserver' && (!options.only || options.only.includes(r.id)))
+  const chosen = requirements.filter((r) => r.role === 'homeserver' && isSelected(r.id, options))
+  const inShard = new Set(options.shard ? shardSelection(chosen.map((r) => r.id), options.shard, postRunCheckIds) : chosen.map((r) => r.id))
+  const skipped = chosen.filter((r) => inShard.has(r.id) && options.skip?.includes(r.id)).map((r) => r.id)
+  const selected = chosen.filter((r) => inShard.has(r.id) && !skipped.includes(r.id))
   const stub = new StubAppservice()
   await stub.start(options.listen.host, options.listen.port).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
@@ -48,28 +81,41 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
       error.code === 'EADDRINUSE' ? 'stop whatever uses that port, or re-run init with another --as-url and pass --listen' : 'pass --listen HOST:PORT with an address of this machine',
     )
   })
-  const control = await startStubControlServer(stub)
+  const headStarts = new Map<string, Promise<PingWithResult>>()
+  const control = await startStubControlServer(stub, headStarts)
   try {
     const context = runContext(options, control.url)
-    const files = selected.filter((r) => !postRunCheckIds.has(r.id)).map((r) => `suites/homeserver/${checkFileName(r.id)}`)
+    sendHeadStarts(selected.map((r) => r.id), context, headStarts)
+    const files = selected.filter((r) => !postRunCheckIds.has(r.id) && r.id !== loadCheckId).map((r) => `suites/homeserver/${checkFileName(r.id)}`)
+    options.progress?.started(selected.filter((r) => !postRunCheckIds.has(r.id) && r.id !== loadCheckId).map((r) => r.id))
     const reporter = files.length
-      ? await runVitest({ files, provide: { conformance: context }, testTimeoutMs: 30_000 })
+      ? await runVitest({ files, provide: { conformance: context }, testTimeoutMs: checkTimeoutMs(options.hsTimeoutMs), ...(options.progress ? { onCheckDone: (id: string) => options.progress!.checkDone(id) } : {}) })
       : { results: [], problems: [] }
-    const results = [...reporter.results, ...postRunChecks(selected, stub, context)]
+    // After the checks, not alongside them: the load would distort their timing, and they its figures.
+    const loadEntry = selected.find((r) => r.id === loadCheckId)
+    const load = loadEntry && options.load ? await runLoadCheck(loadEntry, stub, context, options.load) : undefined
+    const loadResults = load ? [load.result] : loadEntry ? [skippedLoadCheck(loadEntry)] : []
+    const results = [...reporter.results, ...loadResults, ...postRunChecks(selected, stub, context)]
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
     const problems = [...reporter.problems]
     if (stub.all().length === 0 && files.length > 0 && results.some((r) => r.status !== 'skip' && needsCallback(r.id))) {
       problems.push({
         where: 'stub appservice',
-        message: `the homeserver never called the stub appservice at ${options.config.asUrl}: is the registration ${options.config.files.main} loaded and can the homeserver reach that URL?`,
+        message: `the homeserver never called the stub appservice at ${options.stubPublicUrl ?? options.config.asUrl} (listening on ${options.listen.host}:${options.listen.port}): is the registration ${options.config.files.main} loaded and can the homeserver reach that URL? Run \`as-ping-conformance doctor\` to find out`,
       })
     }
-    return { results, problems, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime() }
+    return { results, problems, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
   } finally {
     await control.close()
     await stub.stop()
   }
+}
+
+/** --only picks the checks; without it every check runs, but the load check only with --load. */
+function isSelected(id: string, options: Pick<HomeserverRunOptions, 'only' | 'load'>): boolean {
+  if (options.only) return options.only.includes(id)
+  return id !== loadCheckId || options.load !== undefined
 }
 
 /** Checks that only pass when the homeserver calls the stub: a run where none did says more about the setup than the target. */
@@ -94,7 +140,9 @@ function runContext(options: HomeserverRunOptions, stubControlUrl: string): Home
     expectedPingPath: `${mainPath}${pingPath}`,
     ...(options.userToken ? { userToken: options.userToken } : {}),
     hsTimeoutMs: options.hsTimeoutMs,
+    deadlineAt: epochNow() + runDeadlineMs(options.hsTimeoutMs),
     specVersion: options.specVersion,
     stubControlUrl,
+    ...(options.tls ? { tls: options.tls } : {}),
   }
 }

@@ -1,5 +1,7 @@
+import { join } from 'node:path'
 import type { ProvidedContext } from 'vitest'
 import { CollectResultsReporter } from './collect-results-reporter'
+import { moduleCacheDir } from './module-cache-dir'
 import { packageRoot } from './package-root'
 
 export interface VitestRunOptions {
@@ -8,35 +10,49 @@ export interface VitestRunOptions {
   provide: Partial<ProvidedContext>
   /** Per-test timeout; the timeout check sets its own. */
   testTimeoutMs: number
+  /** Called as each check finishes, for the CLI's progress line. */
+  onCheckDone?: (id: string) => void
 }
 
+/** The module vitest runs; it imports the check files (see check-files-entry.ts). */
+const entryFile = join(packageRoot, 'runner', 'check-files-entry.ts')
+
 /**
- * Runs check files with vitest as the engine, in this process's workers. Files run in parallel
- * (isolate: false keeps module loading cheap), so the one slow check — the homeserver's own
- * appservice timeout — overlaps all the others.
+ * Most checks wait on loopback round trips and settle delays, not the CPU: all of them run at
+ * once, so the run takes about as long as its slowest check (the homeserver's own timeout).
+ */
+const maxConcurrentChecks = 200
+
+/**
+ * Runs check files with vitest as the engine, in one worker thread of this process: every check
+ * of every file runs concurrently there, so the one slow check — the homeserver's own appservice
+ * timeout — overlaps all the others. One worker, not one per file: each worker costs a start and
+ * a module graph (~60 MB), and the checks wait on the network, not on the CPU.
  */
 export async function runVitest(options: VitestRunOptions): Promise<CollectResultsReporter> {
   const { startVitest } = await import('vitest/node')
-  const reporter = new CollectResultsReporter()
+  const reporter = new CollectResultsReporter(options.onCheckDone)
+  const moduleCache = moduleCacheDir()
   const previousExitCode = process.exitCode
   const vitest = await startVitest(
     'test',
-    options.files,
+    [entryFile],
     {
       config: false,
       root: packageRoot,
       watch: false,
-      include: options.files,
+      include: [entryFile],
       reporters: [reporter],
-      provide: options.provide,
+      provide: { ...options.provide, checkFiles: options.files.map((file) => join(packageRoot, file)) },
       pool: 'threads',
-      isolate: false,
-      maxWorkers: 4,
-      fileParallelism: true,
+      maxWorkers: 1,
+      sequence: { concurrent: true },
+      maxConcurrency: maxConcurrentChecks,
       testTimeout: options.testTimeoutMs,
       hookTimeout: options.testTimeoutMs,
       onConsoleLog: () => false,
       passWithNoTests: true,
+      ...(moduleCache ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCache } } : {}),
     },
     { logLevel: 'silent', cacheDir: false as unknown as string, server: { watch: null } },
   )

@@ -1,14 +1,22 @@
 import { loadConformanceConfig, type ConformanceConfig } from '../../harness/registration/conformance-config'
 import { hasRequirement } from '../../harness/requirements/registry'
 import { UsageError } from '../../harness/usage-error'
-import { buildRunReport } from '../../reports/build-run-report'
+import { requestDeadlineMs } from '../../harness/deadlines'
+import { requirements } from '../../harness/requirements/registry'
 import { runHomeserverSuite } from '../../runner/run-homeserver-suite'
+import { defaultLoadConcurrency } from '../../runner/run-load-check'
+import type { Shard } from '../../runner/shard'
+import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
 import type { ReportTargets } from '../option-parsers'
 import type { Output } from '../output'
 import { probeHomeserver } from '../preflight'
-import { publishReport } from '../publish-report'
+import { defaultListen } from '../default-listen'
+import { consoleProgress } from '../progress'
+import { readTokenFile } from '../read-token-file'
+import { homeserverSecrets, runProvenance } from '../run-provenance'
+import { loadTlsOptions } from '../tls-options'
 
-export interface HomeserverCommandOptions {
+export interface HomeserverCommandOptions extends RunFinishOptions {
   hsUrl: string
   config: string
   listen?: { host: string; port: number }
@@ -19,6 +27,18 @@ export interface HomeserverCommandOptions {
   strict: boolean
   only?: string[]
   report?: ReportTargets
+  /** --load N: also grade HS-PING-LOAD with N pings, --concurrency at a time. */
+  load?: number
+  concurrency?: number
+  /** A file holding the user token (CI secrets are often mounted as files). */
+  userTokenFile?: string
+  /** Where the homeserver reaches the stub, when it differs from where the stub listens. */
+  stubPublicUrl?: string
+  caFile?: string
+  insecure?: boolean
+  shard?: Shard
+  /** How to re-run one check (default: this command with --only); `reference` passes its own. */
+  reproCommand?: (id: string) => string
 }
 
 /** `as-ping-conformance homeserver`: preflight, run, render, exit code. */
@@ -26,33 +46,47 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
   for (const id of options.only ?? []) {
     if (!hasRequirement(id) || !id.startsWith('HS-')) throw new UsageError(`--only: no homeserver check '${id}'`, 'run `as-ping-conformance list` for the check ids')
   }
+  if (options.concurrency !== undefined && options.load === undefined) throw new UsageError('--concurrency only applies under --load', 'add --load N, or drop --concurrency')
   const config = loaded ?? (await loadConformanceConfig(options.config))
-  const target = await probeHomeserver(options.hsUrl, options)
+  const userToken = options.userTokenFile ? await readTokenFile(options.userTokenFile, '--user-token-file') : options.userToken
+  const tls = await loadTlsOptions(options)
+  const inputs = await loadRunInputs(options)
+  const target = await probeHomeserver(options.hsUrl, { ...options, ...(tls ? { tls } : {}) })
+  const progress = consoleProgress(output, { hsTimeoutMs: options.hsTimeoutMs, requestDeadlineMs: requestDeadlineMs(options.hsTimeoutMs) })
   const outcome = await runHomeserverSuite({
     hsUrl: options.hsUrl,
     config,
-    listen: options.listen ?? defaultListen(config.asUrl),
+    listen: options.listen ?? defaultListen(options.stubPublicUrl ?? config.asUrl),
     hsTimeoutMs: options.hsTimeoutMs,
     specVersion: target.specVersion,
-    ...(options.userToken ? { userToken: options.userToken } : {}),
+    ...(userToken ? { userToken } : {}),
     ...(options.only ? { only: options.only } : {}),
-  })
-  const report = buildRunReport(outcome, {
-    role: 'homeserver',
+    ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),
+    skip: checksToSkip(inputs, requirements.map((r) => r.id)),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
+    ...(tls ? { tls } : {}),
+    progress,
+  }).finally(() => progress.stop())
+  const { reproCommand: customRepro, ...shown } = options
+  const facts = {
+    role: 'homeserver' as const,
     target: { url: options.hsUrl, versions: target.versions },
     specVersion: target.specVersion,
     strict: options.strict,
-  })
-  return publishReport(
-    report,
-    { ...(options.report ? { report: options.report } : {}), reproCommand: (id) => `as-ping-conformance homeserver --hs-url "$HS_URL" --config ${options.config} --only ${id}` },
-    output,
-  )
+    provenance: runProvenance(shown, homeserverSecrets(config, userToken)),
+    reproCommand: customRepro ?? ((id: string) => homeserverRepro(options, id)),
+    ...(options.shard ? { shard: options.shard } : {}),
+  }
+  return finishRun(outcome, facts, inputs, options, output)
 }
 
-/** The stub listens on loopback at the registration url's port unless told otherwise (--listen). */
-function defaultListen(asUrl: string): { host: string; port: number } {
-  const url = new URL(asUrl)
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
-  return { host: '127.0.0.1', port }
+/** The command that re-runs one check against the same target; tokens and the URL come from the environment. */
+function homeserverRepro(options: HomeserverCommandOptions, id: string): string {
+  const flags = ['--hs-url "$HS_URL"', `--config ${options.config}`]
+  if (options.userToken || options.userTokenFile) flags.push('--user-token "$USER_TOKEN"')
+  if (options.caFile) flags.push(`--ca-file ${options.caFile}`)
+  if (options.insecure) flags.push('--insecure')
+  if (options.listen) flags.push(`--listen ${options.listen.host.includes(':') ? `[${options.listen.host}]` : options.listen.host}:${options.listen.port}`)
+  return `as-ping-conformance homeserver ${flags.join(' ')} --hs-timeout-ms ${options.hsTimeoutMs} --only ${id}`
 }

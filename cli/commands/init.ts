@@ -10,6 +10,8 @@ export interface InitOptions {
   out: string
   unreachableUrl?: string
   force?: boolean
+  /** Registration ids start with this (default as-ping-conformance): one set per shard of a sharded run. */
+  idPrefix?: string
 }
 
 /** Writes fresh registrations and the suite's config, and says what to add to the homeserver. */
@@ -19,7 +21,7 @@ export async function initCommand(options: InitOptions, output: Output): Promise
   if (exists && !options.force) {
     throw new UsageError(`${dir} already holds a config; its tokens may be registered on a homeserver`, 'pass --force to replace it, or choose another --out')
   }
-  const registrations = createConformanceRegistrations({ asUrl: options.asUrl, ...(options.unreachableUrl ? { unreachableUrl: options.unreachableUrl } : {}) })
+  const registrations = createConformanceRegistrations({ asUrl: options.asUrl, ...(options.unreachableUrl ? { unreachableUrl: options.unreachableUrl } : {}), ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}) })
   const config = await writeConformanceConfig(dir, registrations)
   const files = Object.values(config.files).map((f) => join(dir, f))
   output.out(

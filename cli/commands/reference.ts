@@ -1,24 +1,54 @@
-import { brokenHomeservers } from '../../fixtures/broken-homeservers'
 import { startReferenceSetup } from '../../fixtures/reference-homeserver/reference-setup'
 import { UsageError } from '../../harness/usage-error'
+import type { Shard } from '../../runner/shard'
+import type { RunFinishOptions } from '../finish-run'
 import type { ReportTargets } from '../option-parsers'
 import type { Output } from '../output'
 import { homeserverCommand } from './homeserver'
+import { appserviceReportTargets, onlyFor, referenceRoles, type ReferenceRole } from '../reference-roles'
 
-export interface ReferenceCommandOptions {
+export interface ReferenceCommandOptions extends RunFinishOptions {
   hsTimeoutMs: number
   variant?: string
+  /** A broken variant of the reference appservice (fixtures/broken-appservices). */
+  appserviceVariant?: string
+  role?: ReferenceRole
   strict: boolean
   only?: string[]
   report?: ReportTargets
   specVersion?: string
+  load?: number
+  concurrency?: number
+  shard?: Shard
 }
 
 /**
- * The main job (`npm start`): the full homeserver run against the built-in reference homeserver,
- * or, with --variant, against one of its deliberately broken variants.
+ * The main job (`npm start`): the full homeserver run against the built-in reference homeserver
+ * and the full appservice run against the built-in reference appservice; the exit code is the
+ * worse of the two. --variant / --appservice-variant run against a deliberately broken variant
+ * instead, and --role picks one run (see reference-roles.ts).
  */
 export async function referenceCommand(options: ReferenceCommandOptions, output: Output): Promise<number> {
+  const roles = referenceRoles(options)
+  const both = roles.homeserver && roles.appservice
+  const hsOnly = onlyFor('HS-', options.only)
+  const asOnly = onlyFor('AS-', options.only)
+  let code = 0
+  if (roles.homeserver && hsOnly?.length !== 0) code = await referenceHomeserver({ ...options, ...(hsOnly ? { only: hsOnly } : {}) }, output)
+  if (roles.appservice && asOnly?.length !== 0) {
+    const report = options.report && both ? appserviceReportTargets(options.report) : options.report
+    if (both) output.out('\n')
+    // Loaded only when the appservice run happens: a homeserver run need not pay for its modules.
+    const { referenceAppserviceCommand } = await import('./reference-appservice')
+    code = Math.max(code, await referenceAppserviceCommand({ ...options, ...(asOnly ? { only: asOnly } : {}), ...(report ? { report } : {}) }, output))
+  }
+  return code
+}
+
+/** The homeserver run against the reference homeserver (or a broken variant). */
+async function referenceHomeserver(options: ReferenceCommandOptions, output: Output): Promise<number> {
+  // The ~30 broken variants are loaded only when one is asked for.
+  const brokenHomeservers = options.variant ? (await import('../../fixtures/broken-homeservers')).brokenHomeservers : []
   const variant = options.variant ? brokenHomeservers.find((v) => v.name === options.variant) : undefined
   if (options.variant && !variant) {
     throw new UsageError(`no broken variant '${options.variant}'`, `choose one of: ${brokenHomeservers.map((v) => v.name).join(', ')}`)
@@ -37,6 +67,10 @@ export async function referenceCommand(options: ReferenceCommandOptions, output:
         ...(options.only ? { only: options.only } : {}),
         ...(options.report ? { report: options.report } : {}),
         ...(options.specVersion ? { specVersion: options.specVersion } : {}),
+        ...(options.load ? { load: options.load } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...pick(options, ['expectations', 'updateExpectations', 'baseline', 'failOn', 'shard']),
+        reproCommand: (id) => `as-ping-conformance reference${variant ? ` --variant ${variant.name}` : ''} --only ${id}`,
       },
       output,
       setup.config,
@@ -44,4 +78,9 @@ export async function referenceCommand(options: ReferenceCommandOptions, output:
   } finally {
     await setup.close()
   }
+}
+
+/** The given options among `keys`, leaving out those not set. */
+function pick<T extends object, K extends keyof T>(options: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])) as Partial<Pick<T, K>>
 }

@@ -18,7 +18,8 @@ export function jsonType(value: unknown): JsonType {
   return typeof value as JsonType
 }
 
-const show = (value: unknown) => `${JSON.stringify(value)} (${jsonType(value)})`
+// JSON.stringify shows a number too large for a double (Infinity) as null; say what it is.
+const show = (value: unknown) => `${typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to represent' : JSON.stringify(value)} (${jsonType(value)})`
 
 export const match = {
   /** The key holds exactly this JSON value. */
@@ -49,9 +50,14 @@ export const match = {
     },
   /** The body is a JSON object. */
   isObject: (): JsonMatcher => (json) => (jsonType(json) === 'object' ? undefined : `body is not a JSON object`),
-  /** Any other rule, named for the message. */
+  /** Any other rule, named for the message; a rule that cannot be read on this body's shape does not hold. */
   that:
     (description: string, holds: (json: unknown) => boolean): JsonMatcher =>
-    (json) =>
-      holds(json) ? undefined : description,
+    (json) => {
+      try {
+        return holds(json) ? undefined : description
+      } catch {
+        return `${description} (could not be checked on this body)`
+      }
+    },
 }

@@ -34,7 +34,7 @@ export function responseMismatches(exchange: HttpExchange, want: ResponseExpecta
   if (response.status !== want.status) mismatches.push(`status got ${response.status} want ${want.status}`)
   const matchers = [...(want.errcode ? [errcodeMatcher(want.errcode)] : []), ...(want.json ?? [])]
   if (matchers.length > 0 && response.json === undefined) {
-    mismatches.push(`body is not JSON: ${excerpt(response.bodyText) || '(empty)'}`)
+    mismatches.push(`body ${response.jsonProblem ?? 'is not JSON'}: ${excerpt(response.bodyText) || '(empty)'}`)
   } else {
     for (const matcher of matchers) {
       const mismatch = matcher(response.json)

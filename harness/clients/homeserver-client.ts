@@ -1,4 +1,6 @@
-import { sendRequest, type HttpExchange } from './http-exchange'
+import { epochNow } from '../http/epoch-now'
+import type { TlsOptions } from '../http/tls-fetch'
+import { sendRequest, type HttpExchange, type SendOptions } from './http-exchange'
 
 export interface PingOptions {
   appserviceId: string
@@ -19,6 +21,10 @@ export class HomeserverClient {
   constructor(
     readonly baseUrl: string,
     private readonly defaultTimeoutMs = 30_000,
+    /** epochNow() after which no request waits any longer (the run's deadline); none by default. */
+    private readonly deadlineAt = Infinity,
+    /** How to trust an https homeserver (--ca-file, --insecure); the usual CAs by default. */
+    private readonly tls?: TlsOptions,
   ) {}
 
   pingPath(appserviceId: string): string {
@@ -35,11 +41,18 @@ export class HomeserverClient {
     const method = options.method ?? 'POST'
     const bodyText = options.rawBody ?? (method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(options.body ?? {}))
     if (bodyText !== undefined) headers['content-type'] = 'application/json'
-    return sendRequest({ method, url: url.href, headers, ...(bodyText === undefined ? {} : { bodyText }), timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs })
+    return this.#send({ method, url: url.href, headers, ...(bodyText === undefined ? {} : { bodyText }), timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs })
   }
 
   async get(path: string, token?: string): Promise<HttpExchange> {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
-    return sendRequest({ method: 'GET', url: new URL(path, this.baseUrl).href, headers, timeoutMs: this.defaultTimeoutMs })
+    return this.#send({ method: 'GET', url: new URL(path, this.baseUrl).href, headers, timeoutMs: this.defaultTimeoutMs })
+  }
+
+  /** A request never outlives the deadline: a slow target cannot stretch the run past it. */
+  #send(options: SendOptions): Promise<HttpExchange> {
+    const left = Math.floor(this.deadlineAt - epochNow())
+    const withTls = this.tls ? { ...options, tls: this.tls } : options
+    return sendRequest(left < options.timeoutMs ? { ...withTls, timeoutMs: Math.max(0, left), timeoutReason: "the run's deadline" } : withTls)
   }
 }

@@ -1,6 +1,7 @@
 import { epochNow } from '../http/epoch-now'
-import { parseJson } from '../http/parse-json'
-import { readBoundedText } from '../http/read-bounded-text'
+import { readJsonBody } from '../http/json-body'
+import { maxBodyBytes, readBoundedText } from '../http/read-bounded-text'
+import { tlsFetch, type TlsOptions } from '../http/tls-fetch'
 
 /** One request the suite made and what came back: the first hop of every failure report. */
 export interface HttpExchange {
@@ -14,8 +15,10 @@ export interface HttpExchange {
     status: number
     headers: Record<string, string>
     bodyText: string
-    /** The parsed body, or undefined when it is not JSON. */
+    /** The parsed body, or undefined when it is empty or not plain, complete, UTF-8 JSON. */
     json: unknown
+    /** Why a non-empty body has no `json` ("is not JSON", "is not valid UTF-8 …"): read "the body …". */
+    jsonProblem?: string
     truncated: boolean
     invalidUtf8: boolean
   }
@@ -31,8 +34,12 @@ export interface SendOptions {
   url: string
   headers?: Record<string, string>
   bodyText?: string
-  /** The suite gives up after this long and records an error instead of a response. */
+  /** The suite gives up after this long and records an error instead of a response; 0 or less: not sent. */
   timeoutMs: number
+  /** What set timeoutMs, named in the error when it runs out, e.g. "the run's deadline". */
+  timeoutReason?: string
+  /** Extra CAs, or no verification, for https targets (--ca-file, --insecure). */
+  tls?: TlsOptions
 }
 
 /** Sends one request and records the whole exchange; never throws for what the target does. */
@@ -44,29 +51,45 @@ export async function sendRequest(options: SendOptions): Promise<HttpExchange> {
     const endedAt = epochNow()
     return { request, ...rest, startedAt, endedAt, durationMs: endedAt - startedAt }
   }
+  const within = `within ${options.timeoutMs} ms${options.timeoutReason ? ` (${options.timeoutReason})` : ''}`
+  if (options.timeoutMs <= 0) return finish({ error: `not sent: ${options.timeoutReason ?? 'its deadline'} had passed` })
   const signal = AbortSignal.timeout(options.timeoutMs)
+  // What had arrived when something failed: the headers (status) and how many body bytes.
+  let status: number | undefined
+  const progress = { bytes: 0 }
   try {
-    const response = await fetch(options.url, {
-      method: options.method,
-      headers,
-      redirect: 'manual',
-      signal,
-      ...(options.bodyText === undefined ? {} : { body: options.bodyText }),
-    })
-    const body = await readBoundedText(response.body)
+    const init = { method: options.method, headers, signal, ...(options.bodyText === undefined ? {} : { body: options.bodyText }) }
+    const response = options.tls && options.url.startsWith('https:') ? await tlsFetch(options.url, init, options.tls) : await fetch(options.url, { ...init, redirect: 'manual' })
+    status = response.status
+    const body = await readBoundedText(response.body, maxBodyBytes, progress)
+    const { json, problem } = readJsonBody(body)
     return finish({
       response: {
         status: response.status,
         headers: Object.fromEntries(response.headers),
         bodyText: body.text,
-        json: parseJson(body.text),
+        json,
+        ...(problem ? { jsonProblem: problem } : {}),
         truncated: body.truncated,
         invalidUtf8: body.invalidUtf8,
       },
     })
   } catch (error) {
-    if (signal.aborted) return finish({ error: `no complete answer within ${options.timeoutMs} ms` })
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    return finish({ error: `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}` })
+    const afterHeaders = `HTTP ${status} headers came, but the body`
+    if (signal.aborted) {
+      return finish({ error: status === undefined ? `no answer ${within}` : `${afterHeaders} was not complete ${within} (${progress.bytes} bytes so far)` })
+    }
+    const failure = describeNetworkError(error)
+    return finish({ error: status === undefined ? failure : `${afterHeaders} broke off after ${progress.bytes} bytes: ${failure}` })
   }
+}
+
+/** "fetch failed (ECONNREFUSED)", "fetch failed (other side closed)": the OS code, else undici's reason. */
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: string } }).cause
+  const code = typeof cause?.code === 'string' && /^E[A-Z]+$/.test(cause.code) ? cause.code : undefined
+  const detail = code ?? cause?.message
+  // undici refuses the Fetch standard's blocked ports (1, 7, 9, …) before connecting.
+  const hint = detail === 'bad port' ? ': fetch never connects to this port, use another' : ''
+  return `${(error as Error).message}${detail ? ` (${detail}${hint})` : ''}`
 }

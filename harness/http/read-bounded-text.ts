@@ -10,10 +10,19 @@ export interface BoundedText {
   invalidUtf8: boolean
 }
 
-/** Reads a fetch body as text, stopping after maxBytes so a huge or endless body cannot exhaust memory. */
+/** Counts the bytes read so far, so a caller can say how much came before a read failed. */
+export interface ReadProgress {
+  bytes: number
+}
+
+/**
+ * Reads a fetch body as text, stopping after maxBytes so a huge or endless body cannot exhaust
+ * memory. A read that fails (reset, abort) rejects; `progress` then tells how far it got.
+ */
 export async function readBoundedText(
   body: ReadableStream<Uint8Array> | null,
   maxBytes = maxBodyBytes,
+  progress: ReadProgress = { bytes: 0 },
 ): Promise<BoundedText> {
   if (!body) return { text: '', bytes: 0, truncated: false, invalidUtf8: false }
   const reader = body.getReader()
@@ -26,6 +35,7 @@ export async function readBoundedText(
       if (done) break
       chunks.push(value)
       bytes += value.byteLength
+      progress.bytes = bytes
       if (bytes > maxBytes) {
         truncated = true
         break

@@ -28,16 +28,21 @@ export interface ConformanceConfig {
 
 /** Writes the three registrations (mode 0600: they hold tokens) and the config file that records them. */
 export async function writeConformanceConfig(dir: string, registrations: ConformanceRegistrations): Promise<ConformanceConfig> {
-  await mkdir(dir, { recursive: true })
   const files = Object.fromEntries(
     registrationRoles.map((role) => [role, `${registrations[role].id}.yaml`]),
   ) as Record<RegistrationRole, string>
-  for (const role of registrationRoles) {
-    await writeFile(join(dir, files[role]), renderRegistration(registrations[role]), { mode: 0o600 })
-  }
   const asUrl = registrations.main.url ?? ''
   const file: ConformanceConfigFile = { version: 1, asUrl, registrations: files }
-  await writeFile(join(dir, configFileName), `${JSON.stringify(file, null, 2)}\n`)
+  try {
+    await mkdir(dir, { recursive: true })
+    for (const role of registrationRoles) {
+      await writeFile(join(dir, files[role]), renderRegistration(registrations[role]), { mode: 0o600 })
+    }
+    await writeFile(join(dir, configFileName), `${JSON.stringify(file, null, 2)}\n`)
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException
+    throw new UsageError(`cannot write the config to ${dir}: ${code ?? String(error)}${path && path !== dir ? ` (${path})` : ''}`, 'choose a directory you can write to as --out')
+  }
   return { dir, asUrl, registrations, files }
 }
 

@@ -20,7 +20,8 @@ export const defaultIdPrefix = 'as-ping-conformance'
 /** Nothing listens on port 1 (tcpmux) on any usual host; connecting there is refused at once. */
 export function defaultUnreachableUrl(asUrl: string): string {
   const url = new URL(asUrl)
-  return `${url.protocol}//${url.hostname.includes(':') ? `[${url.hostname}]` : url.hostname}:1`
+  // URL.hostname keeps an IPv6 literal's brackets ('[::1]').
+  return `${url.protocol}//${url.hostname}:1`
 }
 
 /** Fresh registrations with new random tokens. */
@@ -32,7 +33,9 @@ export function createConformanceRegistrations(options: {
   const prefix = options.idPrefix ?? defaultIdPrefix
   const make = (suffix: string, url: string | null): AppserviceRegistration => {
     const id = suffix ? `${prefix}-${suffix}` : prefix
-    const localpart = `_asping_${suffix || 'main'}`.replace(/-/g, '_')
+    // Another prefix (one registration set per shard) needs its own exclusive user namespace too.
+    const space = prefix === defaultIdPrefix ? 'asping' : `asping_${prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`
+    const localpart = `_${space}_${suffix || 'main'}`.replace(/-/g, '_')
     return {
       id,
       url,

@@ -270,6 +270,15 @@ export const homeserverRequirements = [
     quote: 'Currently this is only called by the homeserver as a direct result of the application service calling POST /_matrix/client/v1/appservice/{appserviceId}/ping.',
     policy: 'stray pings mean a client cannot trust its own ping\'s result',
   }),
+  defineRequirement({
+    ...hs,
+    id: 'HS-PING-LOAD',
+    title: 'Under sustained concurrent load every ping still gets its own answer',
+    level: 'MUST',
+    spec: specLinks.clientPing,
+    quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text',
+    policy: 'graded only with --load N: HS-PING-CONCURRENT under load, where pooled or shared state crosses answers',
+  }),
 ] as const
 
 export type HomeserverRequirementId = (typeof homeserverRequirements)[number]['id']

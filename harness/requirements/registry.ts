@@ -1,8 +1,9 @@
+import { appserviceRequirements } from './appservice-requirements'
 import { homeserverRequirements } from './homeserver-requirements'
 import type { Requirement } from './requirement'
 
 /** Every requirement the suite grades, keyed by id. */
-export const requirements: readonly Requirement[] = [...homeserverRequirements]
+export const requirements: readonly Requirement[] = [...homeserverRequirements, ...appserviceRequirements]
 
 const byId = new Map(requirements.map((r) => [r.id, r]))
 

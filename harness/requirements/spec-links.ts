@@ -10,5 +10,6 @@ export const specLinks = {
   standardErrorResponse: `${base}/client-server-api/#standard-error-response`,
   commonErrorCodes: `${base}/client-server-api/#common-error-codes`,
   registration: `${base}/application-service-api/#registration`,
+  unknownRoutes: `${base}/application-service-api/#unknown-routes`,
   msc4127: 'https://github.com/matrix-org/matrix-spec-proposals/pull/4127',
 } as const

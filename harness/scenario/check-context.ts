@@ -1,4 +1,5 @@
 import { HomeserverClient, type PingOptions } from '../clients/homeserver-client'
+import { requestDeadlineMs } from '../deadlines'
 import type { HttpExchange } from '../clients/http-exchange'
 import { createRedactor, type Redactor } from '../redact'
 import { runSecrets, type HomeserverRunContext } from '../run-context'
@@ -10,6 +11,13 @@ import { transcribe, type TranscriptEntry } from './transcript'
 interface Hop {
   exchange: HttpExchange
   callbacks: RecordedRequest[]
+}
+
+/** One ping and what the stub appservice saw of it. */
+export interface PingWithResult {
+  exchange: HttpExchange
+  callbacks: RecordedRequest[]
+  transactionId: string
 }
 
 /** What a check's body works with: the run's facts, the two counterparts, and its own transcript. */
@@ -25,7 +33,7 @@ export class CheckContext {
     readonly run: HomeserverRunContext,
     readonly checkId: string,
   ) {
-    this.hs = new HomeserverClient(run.hsUrl)
+    this.hs = new HomeserverClient(run.hsUrl, requestDeadlineMs(run.hsTimeoutMs), run.deadlineAt, run.tls)
     this.stub = new StubControlClient(run.stubControlUrl)
     this.redactor = createRedactor(runSecrets(run))
   }
@@ -53,12 +61,19 @@ export class CheckContext {
   }
 
   /** Arranges one outcome, pings with that transaction_id as the main appservice, and reads what the stub saw. */
-  async pingWith(outcome: StubOutcome, options: Partial<PingOptions> = {}): Promise<{ exchange: HttpExchange; callbacks: RecordedRequest[]; transactionId: string }> {
+  async pingWith(outcome: StubOutcome, options: Partial<PingOptions> = {}): Promise<PingWithResult> {
     const transactionId = this.txn()
     await this.arrange({ [transactionId]: outcome })
     const exchange = await this.ping({ appserviceId: this.appservices.main.id, token: this.appservices.main.asToken, body: { transaction_id: transactionId }, ...options })
     const callbacks = await this.callbacksFor(transactionId, exchange)
     return { exchange, callbacks, transactionId }
+  }
+
+  /** The result of this check's head start (head-start.ts), which the runner sent before vitest started. */
+  async headStart(): Promise<PingWithResult> {
+    const result = (await this.stub.headStart(this.checkId)) as PingWithResult
+    this.#hops.push({ exchange: result.exchange, callbacks: [...result.callbacks] })
+    return result
   }
 
   /** The stub's requests for a transaction_id, attached to the exchange that sent it. */

@@ -1,4 +1,5 @@
 import { inject } from 'vitest'
+import { checkTimeoutMs } from '../deadlines'
 import type { HomeserverRunContext } from '../run-context'
 import { CheckContext } from './check-context'
 import { declareCheck } from './declare-check'
@@ -6,7 +7,7 @@ import { declareCheck } from './declare-check'
 export { SkipCheck } from './declare-check'
 
 export interface CheckOptions {
-  /** How long the check may take, given the run (the timeout check waits for the homeserver's own timeout). */
+  /** How long the check may take, given the run; by default past the run's deadline (harness/deadlines.ts). */
   timeoutMs?: (run: HomeserverRunContext) => number
 }
 
@@ -22,5 +23,5 @@ export interface CheckOptions {
  */
 export function check(id: string, body: (t: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const run = inject('conformance')
-  declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? 30_000)
+  declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs))
 }

@@ -1,4 +1,4 @@
-import { test } from 'vitest'
+import { test, type TestContext } from 'vitest'
 import { CheckFailure } from '../assert/check-failure'
 import type { Redactor } from '../redact'
 import { requirement } from '../requirements/registry'
@@ -21,20 +21,22 @@ export class SkipCheck extends Error {
 /**
  * Declares the vitest test for one requirement, for any role: the id, level and spec link come
  * from the registry; a CheckFailure is graded by the requirement's level (in the runner), and
- * anything else thrown is reported as a fault of the suite, not of the target.
+ * anything else thrown is reported as a fault of the suite, not of the target. The body also gets
+ * vitest's test context (library use annotates warnings with it).
  */
 export function declareCheck<C extends RecordingContext>(
   id: string,
   createContext: () => C,
-  body: (t: C) => Promise<void>,
+  body: (t: C, test: TestContext) => Promise<void>,
   timeoutMs: number,
 ): void {
   const entry = requirement(id)
-  test(`${id}: ${entry.title}`, { timeout: timeoutMs }, async ({ task, skip }) => {
+  test(`${id}: ${entry.title}`, { timeout: timeoutMs }, async (testContext) => {
+    const { task, skip } = testContext
     task.meta.checkId = id
     const t = createContext()
     try {
-      await body(t)
+      await body(t, testContext)
     } catch (error) {
       if (error instanceof SkipCheck) {
         task.meta.skipReason = error.message

@@ -17,19 +17,27 @@ export interface TranscriptEntry {
 }
 
 export function transcribe(exchange: HttpExchange, callbacks: readonly RecordedRequest[], redactor: Redactor): TranscriptEntry {
+  return {
+    sent: redactor.redact(describeSent(exchange)),
+    callbacks: callbacks.map((r) => redactor.redact(describeCallback(r, exchange.startedAt))),
+    received: redactor.redact(describeReceived(exchange)),
+    curl: redactor.forShell(curlFor(exchange, 'HS_URL')),
+  }
+}
+
+/** "→ POST /path  Authorization: …  body": what the suite sent (not yet redacted). */
+export function describeSent(exchange: HttpExchange): string {
   const { request } = exchange
   const path = new URL(request.url)
   const auth = request.headers.authorization ? `  Authorization: ${request.headers.authorization}` : '  (no Authorization header)'
-  const sent = `→ ${request.method} ${path.pathname}${path.search}${auth}${request.bodyText !== undefined ? `  ${excerpt(request.bodyText) || "''"}` : ''}`
-  const received = exchange.response
+  return `→ ${request.method} ${path.pathname}${path.search}${auth}${request.bodyText !== undefined ? `  ${excerpt(request.bodyText) || "''"}` : ''}`
+}
+
+/** "← 200 after 3 ms  body", or why nothing came (not yet redacted). */
+export function describeReceived(exchange: HttpExchange): string {
+  return exchange.response
     ? `← ${exchange.response.status} after ${Math.round(exchange.durationMs)} ms  ${excerpt(exchange.response.bodyText) || '(empty body)'}`
     : `← no answer after ${Math.round(exchange.durationMs)} ms: ${exchange.error}`
-  return {
-    sent: redactor.redact(sent),
-    callbacks: callbacks.map((r) => redactor.redact(describeCallback(r, exchange.startedAt))),
-    received: redactor.redact(received),
-    curl: redactor.forShell(curlFor(exchange)),
-  }
 }
 
 function describeCallback(request: RecordedRequest, since: number): string {
@@ -39,11 +47,12 @@ function describeCallback(request: RecordedRequest, since: number): string {
   return `⇢ stub appservice received ${request.method} ${request.path}${query} at +${Math.round(request.receivedAt - since)} ms${auth}  ${excerpt(request.bodyText, 200) || "''"}${outcome}`
 }
 
-function curlFor(exchange: HttpExchange): string {
+/** A copy-paste curl for the exchange; the target's base URL comes from the environment variable `urlVar`. */
+export function curlFor(exchange: HttpExchange, urlVar: string): string {
   const { request } = exchange
   const url = new URL(request.url)
   const base = `${url.protocol}//${url.host}`
-  const parts = [`curl -sS -X ${request.method} "$HS_URL${request.url.slice(base.length)}"`]
+  const parts = [`curl -sS -X ${request.method} "$${urlVar}${request.url.slice(base.length)}"`]
   if (request.headers.authorization) parts.push(`-H "Authorization: ${request.headers.authorization}"`)
   if (request.bodyText !== undefined) parts.push(`-H 'Content-Type: application/json' -d '${request.bodyText.replace(/'/g, `'\\''`)}'`)
   return parts.join(' ')

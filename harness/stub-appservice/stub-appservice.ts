@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { collectQuery } from '../http/collect-query'
 import { epochNow } from '../http/epoch-now'
 import { isJsonObject, parseJson } from '../http/parse-json'
 import { isPing, type RecordedRequest } from './recorded-request'
@@ -22,6 +23,7 @@ export class StubAppservice {
   readonly #requests: RecordedRequest[] = []
   readonly #unclaimed: RecordedRequest[] = []
   readonly #sockets = new Set<Socket>()
+  #connections = 0
   #server: Server | undefined
   #window: Window | undefined
   #windowQueue: Array<() => void> = []
@@ -31,6 +33,7 @@ export class StubAppservice {
   async start(host = '127.0.0.1', port = 0): Promise<string> {
     const server = createServer((req, res) => void this.#handle(req, res))
     server.on('connection', (socket) => {
+      this.#connections++
       this.#sockets.add(socket)
       socket.on('close', () => this.#sockets.delete(socket))
     })
@@ -59,6 +62,11 @@ export class StubAppservice {
   /** Every request that carried this transaction_id, in arrival order. */
   requestsFor(transactionId: string): RecordedRequest[] {
     return this.#requests.filter((r) => r.transactionId === transactionId)
+  }
+
+  /** TCP connections accepted so far, requests or not: `doctor` tells "never connected" from "connected, sent nothing". */
+  get connectionCount(): number {
+    return this.#connections
   }
 
   /** Every request received so far. */
@@ -149,10 +157,4 @@ async function readRequestBody(req: IncomingMessage): Promise<string> {
     if (size <= maxRequestBytes) chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')
-}
-
-function collectQuery(url: URL): Record<string, string[]> {
-  const query: Record<string, string[]> = {}
-  for (const [key, value] of url.searchParams) (query[key] ??= []).push(value)
-  return query
 }

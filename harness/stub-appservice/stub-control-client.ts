@@ -20,6 +20,11 @@ export class StubControlClient {
     return (await this.#call('GET', `/requests?${query}`)) as RecordedRequest[]
   }
 
+  /** The result of a check's head start, once the runner has it (waits for it; see scenario/head-start.ts). */
+  async headStart(checkId: string): Promise<unknown> {
+    return this.#call('GET', `/head-starts/${encodeURIComponent(checkId)}`)
+  }
+
   /**
    * Runs `action` while collecting the pings that carry no known transaction_id. Windows are
    * exclusive, so concurrent scenarios that ping without a transaction_id take turns.

@@ -1,16 +1,19 @@
 import { createServer, type Server } from 'node:http'
 import type { StubAppservice } from './stub-appservice'
 
+/** Results the runner is producing for checks before they run, by check id (see scenario/head-start.ts). */
+export type HeadStartResults = ReadonlyMap<string, Promise<unknown>>
+
 /**
  * Lets scenario code in vitest workers drive the one stub appservice that lives in the runner's
  * process. Bound to loopback on its own port, so the homeserver under test never sees it.
  */
-export async function startStubControlServer(stub: StubAppservice): Promise<{ url: string; close(): Promise<void> }> {
+export async function startStubControlServer(stub: StubAppservice, headStarts: HeadStartResults = new Map()): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://control')
       const body = req.method === 'POST' ? await readJson(req) : undefined
-      const reply = await route(stub, req.method ?? '', url, body)
+      const reply = await route(stub, headStarts, req.method ?? '', url, body)
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify(reply ?? null))
     } catch (error) {
@@ -32,7 +35,13 @@ export async function startStubControlServer(stub: StubAppservice): Promise<{ ur
   }
 }
 
-async function route(stub: StubAppservice, method: string, url: URL, body: any): Promise<unknown> {
+async function route(stub: StubAppservice, headStarts: HeadStartResults, method: string, url: URL, body: any): Promise<unknown> {
+  const headStart = /^\/head-starts\/([^/]+)$/.exec(url.pathname)
+  if (method === 'GET' && headStart) {
+    const result = headStarts.get(decodeURIComponent(headStart[1]!))
+    if (!result) throw new Error(`no head start for ${decodeURIComponent(headStart[1]!)}: the runner did not send one`)
+    return result
+  }
   if (method === 'POST' && url.pathname === '/arrange') {
     for (const { transactionId, outcome } of body as Array<{ transactionId: string; outcome: never }>) stub.arrange(transactionId, outcome)
     return undefined

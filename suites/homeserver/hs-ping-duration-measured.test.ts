@@ -1,4 +1,4 @@
-import { check, must, respondJson } from '../../harness/scenario'
+import { check, describeResponse, must, respondJson } from '../../harness/scenario'
 
 const delayMs = 250
 // Slack for the homeserver truncating or rounding to whole milliseconds.
@@ -8,12 +8,16 @@ const roundingSlackMs = 1
 check('HS-PING-DURATION-MEASURED', async (t) => {
   const { exchange } = await t.pingWith(respondJson(200, {}, delayMs))
   must.matchResponse(exchange, { status: 200 })
-  const reported = (exchange.response!.json as { duration_ms?: unknown }).duration_ms
+  const { json, jsonProblem } = exchange.response!
+  must.hold(json !== undefined, `the body ${jsonProblem ?? 'is empty'}, so duration_ms cannot be read`, 'a JSON body with duration_ms', describeResponse(exchange))
+  const reported = (json as { duration_ms?: unknown } | null)?.duration_ms
+  // Not JSON.stringify for numbers: one too large for a double (Infinity) would read as null.
+  const shown = typeof reported !== 'number' ? String(JSON.stringify(reported)) : Number.isFinite(reported) ? String(reported) : 'too large to represent'
   const upper = exchange.durationMs + roundingSlackMs
   must.hold(
     typeof reported === 'number' && reported >= delayMs - roundingSlackMs && reported <= upper,
-    `duration_ms ${JSON.stringify(reported)} is not between the appservice's delay and the observed round trip`,
+    `duration_ms ${shown} is not between the appservice's delay and the observed round trip`,
     `${delayMs} ≤ duration_ms ≤ ${upper.toFixed(1)} (stub delayed ${delayMs} ms; round trip ${exchange.durationMs.toFixed(1)} ms)`,
-    `duration_ms ${JSON.stringify(reported)}`,
+    `duration_ms ${shown}`,
   )
 })

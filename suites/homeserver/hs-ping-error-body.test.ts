@@ -1,11 +1,11 @@
 import { check, match, must } from '../../harness/scenario'
-import { errorProvokingPings } from './support/error-provoking-pings'
+import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings'
 
-// Standard error response: a JSON object with a string errcode.
+// Standard error response: a JSON object with a string errcode, whichever error status it came with.
 check('HS-PING-ERROR-BODY', async (t) => {
   const pings = errorProvokingPings(t)
   const exchanges = await Promise.all(pings.map((p) => p.send(t)))
   must.matchEach(
-    pings.map((p, i) => ({ name: p.name, exchange: exchanges[i]!, want: { status: p.status, json: [match.isObject(), match.keyType('errcode', 'string')] } })),
+    errorAnswers(pings, exchanges).map(({ name, exchange, status }) => ({ name, exchange, want: { status, json: [match.isObject(), match.keyType('errcode', 'string')] } })),
   )
 })

@@ -5,6 +5,6 @@ check('HS-PING-OK', async (t) => {
   const { exchange } = await t.pingWith(respondOk)
   must.matchResponse(exchange, {
     status: 200,
-    json: [match.isObject(), match.keyType('duration_ms', 'integer'), match.that('duration_ms is negative', (j) => !((j as { duration_ms: number }).duration_ms < 0))],
+    json: [match.isObject(), match.keyType('duration_ms', 'integer'), match.that('duration_ms is negative', (j) => !(((j as { duration_ms?: number } | null)?.duration_ms ?? 0) < 0))],
   })
 })

@@ -27,3 +27,24 @@ export function errorProvokingPings(t: CheckContext): ErrorProvokingPing[] {
     ...(t.run.userToken ? [{ name: "an ordinary user's token", status: 403, send: () => t.ping({ appserviceId: main.id, token: t.run.userToken, body: {} }) }] : []),
   ]
 }
+
+/** One error answer to grade, with the status it actually came with. */
+export interface ErrorAnswer {
+  name: string
+  exchange: HttpExchange
+  status: number
+}
+
+/**
+ * The answers to error-provoking pings that are errors, each with its own status: checks about
+ * what every error looks like (body, headers) grade that, not which status it has, which each
+ * error's own check grades. A ping that got no answer stays in, with the status it should have had;
+ * one answered with a success is no error response, and its own check already fails it.
+ */
+export function errorAnswers(pings: readonly ErrorProvokingPing[], exchanges: readonly HttpExchange[]): ErrorAnswer[] {
+  return pings.flatMap((p, i) => {
+    const exchange = exchanges[i]!
+    const status = exchange.response?.status ?? p.status
+    return status >= 400 ? [{ name: p.name, exchange, status }] : []
+  })
+}

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path'
+import type { AppserviceCredentials } from '../../harness/appservice-run-context'
+import { loadRegistration } from '../../harness/registration/appservice-registration'
+import { hasRequirement } from '../../harness/requirements/registry'
+import { pingAddedIn } from '../../harness/spec-version'
+import { UsageError } from '../../harness/usage-error'
+import { appserviceSecrets } from '../../harness/appservice-run-context'
+import { requirements } from '../../harness/requirements/registry'
+import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
+import type { ReportTargets } from '../option-parsers'
+import type { Output } from '../output'
+import { runProvenance } from '../run-provenance'
+
+/** With --spawn the appservice gets this long to listen and ping, unless --wait-for-ping says otherwise. */
+export const defaultSpawnWaitSeconds = 15
+
+export interface AppserviceCommandOptions extends RunFinishOptions {
+  asUrl?: string
+  registration?: string
+  hsToken?: string
+  asToken?: string
+  asId?: string
+  spawn?: string
+  /** Seconds. */
+  waitForPing?: number
+  hsListen?: { host: string; port: number }
+  survivalGraceMs?: number
+  strict: boolean
+  only?: string[]
+  report?: ReportTargets
+}
+
+/** How `reference` adapts the command: where its spawned fixture runs, and its repro lines. */
+export interface AppserviceCommandContext {
+  spawnCwd?: string
+  /** How to re-run one check (default: this command with --only); `reference` passes its own. */
+  reproCommand?: (id: string) => string
+}
+
+/**
+ * `as-ping-conformance appservice`: the suite plays the homeserver. It pings the appservice at
+ * --as-url, and (when it can make the appservice ping: --spawn, or --wait-for-ping) checks the
+ * appservice's own ping against a mock homeserver. Same report and exit codes as `homeserver`.
+ */
+export async function appserviceCommand(options: AppserviceCommandOptions, output: Output, context: AppserviceCommandContext = {}): Promise<number> {
+  for (const id of options.only ?? []) {
+    if (!hasRequirement(id) || !id.startsWith('AS-')) throw new UsageError(`--only: no appservice check '${id}'`, 'run `as-ping-conformance list` for the check ids')
+  }
+  const { credentials, registrationUrl } = await credentialsFrom(options)
+  const asUrl = options.asUrl ?? registrationUrl
+  if (!asUrl) throw new UsageError('no appservice URL: --as-url is missing and the registration has no url', 'pass --as-url URL')
+  const waitForPingMs = (options.waitForPing ?? (options.spawn ? defaultSpawnWaitSeconds : 0)) * 1000
+  if (options.spawn && waitForPingMs <= 0) throw new UsageError('--wait-for-ping must be more than 0 with --spawn', 'drop --wait-for-ping, or give the appservice a few seconds to start')
+  const inputs = await loadRunInputs(options)
+  // Loaded here, not with the CLI: its mock homeserver (msw, ~0.7 s of CPU) would slow every homeserver run's start.
+  const { defaultSurvivalGraceMs, runAppserviceSuite } = await import('../../runner/run-appservice-suite')
+  const outcome = await runAppserviceSuite({
+    asUrl,
+    credentials,
+    ...(options.spawn ? { spawn: { command: options.spawn, ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}), ...(options.registration ? { registrationFile: resolve(options.registration) } : {}) } } : {}),
+    waitForPingMs,
+    ...(options.hsListen ? { hsListen: options.hsListen } : {}),
+    survivalGraceMs: options.survivalGraceMs ?? defaultSurvivalGraceMs,
+    ...(options.only ? { only: options.only } : {}),
+    skip: checksToSkip(inputs, requirements.map((r) => r.id)),
+    onMockHomeserver: (url) => {
+      if (!options.spawn && waitForPingMs > 0) output.out(`Mock homeserver at ${url}: start the appservice with that homeserver URL now; waiting up to ${waitForPingMs / 1000} s for its ping.\n`)
+    },
+  })
+  const facts = {
+    role: 'appservice' as const,
+    target: { url: asUrl, versions: [] },
+    specVersion: pingAddedIn,
+    strict: options.strict,
+    provenance: runProvenance(options, appserviceSecrets(credentials)),
+    reproCommand: context.reproCommand ?? ((id: string) => reproCommand(options, asUrl, id)),
+  }
+  return finishRun(outcome, facts, inputs, options, output)
+}
+
+/** The tokens and id, from the registration file or the flags (not both: one source of truth). */
+async function credentialsFrom(options: AppserviceCommandOptions): Promise<{ credentials: AppserviceCredentials; registrationUrl?: string }> {
+  if (options.registration) {
+    if (options.hsToken || options.asToken || options.asId) throw new UsageError('--registration already gives the tokens and id', 'pass either --registration FILE or --hs-token (with --as-token and --as-id), not both')
+    const registration = await loadRegistration(options.registration)
+    return {
+      credentials: { hsToken: registration.hs_token, asToken: registration.as_token, asId: registration.id },
+      ...(registration.url ? { registrationUrl: registration.url } : {}),
+    }
+  }
+  if (!options.hsToken) throw new UsageError('the appservice\'s hs_token is needed to ping it', 'pass --registration FILE, or --hs-token T (and --as-token T --as-id ID for the checks of its own ping)')
+  return { credentials: { hsToken: options.hsToken, ...(options.asToken ? { asToken: options.asToken } : {}), ...(options.asId ? { asId: options.asId } : {}) } }
+}
+
+/** Tokens come from the environment in the repro line, never from the command line shown. */
+function reproCommand(options: AppserviceCommandOptions, asUrl: string, id: string): string {
+  const parts = ['as-ping-conformance appservice', `--as-url ${asUrl}`]
+  if (options.registration) parts.push(`--registration ${options.registration}`)
+  else {
+    parts.push('--hs-token "$HS_TOKEN"')
+    if (options.asToken) parts.push('--as-token "$AS_TOKEN"')
+    if (options.asId) parts.push(`--as-id '${options.asId}'`)
+  }
+  if (options.spawn) parts.push(`--spawn '${options.spawn}'`)
+  parts.push(`--only ${id}`)
+  return parts.join(' ')
+}

@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises'
+import { UsageError } from '../../harness/usage-error'
+import { mergeReports } from '../../reports/merge-reports'
+import { parseRunReport } from '../../reports/parse-run-report'
+import { finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
+import type { Output } from '../output'
+
+/**
+ * `as-ping-conformance merge A.json B.json …`: the JSON reports of a sharded run as one run —
+ * console, reports, expectations, baseline and exit code as if it had run on one machine.
+ */
+export async function mergeCommand(files: string[], options: RunFinishOptions, output: Output): Promise<number> {
+  const inputs = await loadRunInputs(options)
+  const reports = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`, 'pass the JSON report of each shard (--report json=FILE)')
+      })
+      return { file, report: parseRunReport(text, file) }
+    }),
+  )
+  const { outcome, facts } = mergeReports(reports)
+  return finishRun(outcome, facts, inputs, options, output)
+}

@@ -1,0 +1,49 @@
+import { brokenAppservices } from '../../fixtures/broken-appservices'
+import { referenceAppserviceSetup } from '../../fixtures/reference-appservice/reference-appservice-setup'
+import { UsageError } from '../../harness/usage-error'
+import type { RunFinishOptions } from '../finish-run'
+import type { Output } from '../output'
+import { appserviceCommand } from './appservice'
+
+export interface ReferenceAppserviceOptions extends RunFinishOptions {
+  appserviceVariant?: string
+  strict: boolean
+  only?: string[]
+}
+
+/** The reference appservice exits at once when it gives up, so a short grace is enough (and keeps `npm start` quick). */
+const referenceSurvivalGraceMs = 300
+
+/**
+ * The appservice half of `reference`: the appservice suite, both parts, against the built-in
+ * reference appservice (or one of its broken variants), started with --spawn as a user's would be.
+ */
+export async function referenceAppserviceCommand(options: ReferenceAppserviceOptions, output: Output): Promise<number> {
+  const variant = options.appserviceVariant ? brokenAppservices.find((v) => v.name === options.appserviceVariant) : undefined
+  if (options.appserviceVariant && !variant) {
+    throw new UsageError(`no broken appservice '${options.appserviceVariant}'`, `choose one of: ${brokenAppservices.map((v) => v.name).join(', ')}`)
+  }
+  if (variant) output.out(`Running against the broken appservice '${variant.name}': ${variant.bug}\n`)
+  const setup = await referenceAppserviceSetup(variant?.name)
+  const { expectations, updateExpectations, baseline, failOn, report } = options
+  return appserviceCommand(
+    {
+      asUrl: setup.asUrl,
+      ...setup.credentials,
+      spawn: setup.spawn.command,
+      survivalGraceMs: referenceSurvivalGraceMs,
+      strict: options.strict,
+      ...(options.only ? { only: options.only } : {}),
+      ...(report ? { report } : {}),
+      ...(expectations ? { expectations } : {}),
+      ...(updateExpectations ? { updateExpectations } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(failOn ? { failOn } : {}),
+    },
+    output,
+    {
+      spawnCwd: setup.spawn.cwd,
+      reproCommand: (id) => `as-ping-conformance reference --role appservice${variant ? ` --appservice-variant ${variant.name}` : ''} --only ${id}`,
+    },
+  )
+}

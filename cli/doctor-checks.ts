@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { requestDeadlineMs } from '../harness/deadlines'
+import { HomeserverClient } from '../harness/clients/homeserver-client'
+import type { TlsOptions } from '../harness/http/tls-fetch'
+import { isJsonObject } from '../harness/http/parse-json'
+import type { ConformanceConfig } from '../harness/registration/conformance-config'
+import { registrationRoles } from '../harness/registration/conformance-registrations'
+import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import { respondOk } from '../harness/stub-appservice/stub-outcome'
+import { UsageError } from '../harness/usage-error'
+import { probeHomeserver } from './preflight'
+
+/** One finding of `doctor`: what was checked, what was seen, and for a problem the one-line fix. */
+export interface DoctorFinding {
+  ok: boolean
+  what: string
+  detail: string
+  fix?: string
+}
+
+export interface DoctorTarget {
+  hsUrl: string
+  config: ConformanceConfig
+  listen: { host: string; port: number }
+  /** Where the homeserver reaches the stub (default: the main registration's url). */
+  stubPublicUrl: string
+  hsTimeoutMs: number
+  userToken?: string
+  tls?: TlsOptions
+  specVersion?: string
+  assumeVersion?: string
+}
+
+/** Can we reach the homeserver, over what TLS, and does it advertise the ping? */
+export async function checkHomeserver(target: DoctorTarget): Promise<DoctorFinding[]> {
+  let versions
+  try {
+    versions = await probeHomeserver(target.hsUrl, target)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    return [{ ok: false, what: 'homeserver', detail: error.message, fix: error.remedy }]
+  }
+  const findings: DoctorFinding[] = [{ ok: true, what: 'reachable', detail: `${target.hsUrl}/_matrix/client/versions answered` }]
+  if (target.hsUrl.startsWith('https:')) {
+    const how = target.tls?.insecure ? 'NOT verified (--insecure)' : target.tls?.ca ? 'verified against the usual CAs and --ca-file' : 'verified against the usual CAs'
+    findings.push({ ok: true, what: 'TLS', detail: `certificate ${how}` })
+  }
+  findings.push({ ok: true, what: 'versions', detail: `advertises ${versions.versions.join(', ') || 'nothing'}; the run grades against ${versions.specVersion}` })
+  return findings
+}
+
+/** Is each registration loaded? whoami with its as_token names its sender; the user token likewise. */
+export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]> {
+  const client = new HomeserverClient(target.hsUrl, 10_000, Infinity, target.tls)
+  const findings: DoctorFinding[] = []
+  for (const role of registrationRoles) {
+    const registration = target.config.registrations[role]
+    const file = join(target.config.dir, target.config.files[role])
+    const seen = await whoami(client, registration.as_token)
+    findings.push(
+      seen.userId
+        ? { ok: true, what: `as_token of ${registration.id}`, detail: `valid (whoami: ${seen.userId})` }
+        : { ok: false, what: `as_token of ${registration.id}`, detail: `the homeserver does not accept it: ${seen.problem}`, fix: `add ${file} to the homeserver's appservice registrations (Synapse: app_service_config_files) and restart it` },
+    )
+  }
+  if (target.userToken) {
+    const seen = await whoami(client, target.userToken)
+    findings.push(
+      seen.userId
+        ? { ok: true, what: 'user token', detail: `valid (whoami: ${seen.userId})` }
+        : { ok: false, what: 'user token', detail: `the homeserver does not accept it: ${seen.problem}`, fix: "give an ordinary user's current access token in --user-token or --user-token-file" },
+    )
+  }
+  return findings
+}
+
+async function whoami(client: HomeserverClient, token: string): Promise<{ userId?: string; problem?: string }> {
+  const exchange = await client.get('/_matrix/client/v3/account/whoami', token)
+  const response = exchange.response
+  if (!response) return { problem: `no answer (${exchange.error})` }
+  const body = response.json
+  if (response.status === 200 && isJsonObject(body) && typeof body.user_id === 'string') return { userId: body.user_id }
+  const errcode = isJsonObject(body) && typeof body.errcode === 'string' ? ` ${body.errcode}` : ''
+  return { problem: `HTTP ${response.status}${errcode}` }
+}
+
+/**
+ * Can the homeserver reach the stub? Start it where a run would, ping through the homeserver, and
+ * see whether anything connected at all — the firewall and wrong-URL trap that otherwise shows up
+ * as a handful of inexplicable failures.
+ */
+export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFinding[]> {
+  const where = `${target.stubPublicUrl} (the stub listens on ${target.listen.host}:${target.listen.port})`
+  const stub = new StubAppservice()
+  try {
+    await stub.start(target.listen.host, target.listen.port)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    return [{ ok: false, what: 'stub appservice', detail: `cannot listen on ${target.listen.host}:${target.listen.port}: ${code}`, fix: code === 'EADDRINUSE' ? 'stop whatever uses that port, or pass --listen with a free one' : 'pass --listen HOST:PORT with an address of this machine' }]
+  }
+  try {
+    const transactionId = `doctor-${randomBytes(4).toString('hex')}`
+    stub.arrange(transactionId, respondOk)
+    const client = new HomeserverClient(target.hsUrl, requestDeadlineMs(target.hsTimeoutMs), Infinity, target.tls)
+    const main = target.config.registrations.main
+    const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
+    const answer = exchange.response ? `HTTP ${exchange.response.status}${isJsonObject(exchange.response.json) && typeof exchange.response.json.errcode === 'string' ? ` ${exchange.response.json.errcode}` : ''}` : `no answer (${exchange.error})`
+    if (stub.connectionCount === 0) {
+      return [{ ok: false, what: 'stub appservice', detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`, fix: 'make that URL reach this machine (firewall, --listen 0.0.0.0:PORT, or --stub-public-url/init --as-url with an address the homeserver can reach)' }]
+    }
+    if (stub.all().length === 0) {
+      return [{ ok: false, what: 'stub appservice', detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`, fix: 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub' }]
+    }
+    const pinged = stub.requestsFor(transactionId).length > 0
+    return [{ ok: true, what: 'stub appservice', detail: `the homeserver reached the stub at ${where}${pinged ? '' : ' (but not with this ping)'}; its ping answered ${answer} in ${Math.round(exchange.durationMs)} ms` }]
+  } finally {
+    await stub.stop()
+  }
+}

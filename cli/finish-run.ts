@@ -1,0 +1,84 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { UsageError } from '../harness/usage-error'
+import { buildRunReport, type RunFacts } from '../reports/build-run-report'
+import { parseRunReport } from '../reports/parse-run-report'
+import type { RunReport } from '../reports/run-report'
+import type { ReportTargets } from '../reports/write-reports'
+import type { RunOutcome } from '../runner/run-homeserver-suite'
+import { parseExpectations, skippedByExpectations, type Expectations } from '../runner/expectations'
+import type { FailOn } from '../runner/exit-code'
+import { renderExpectations, updateExpectations } from '../runner/update-expectations'
+import type { Output } from './output'
+import { publishReport } from './publish-report'
+
+/** The flags every run-producing command shares (homeserver, reference, merge). */
+export interface RunFinishOptions {
+  report?: ReportTargets
+  expectations?: string
+  updateExpectations?: boolean
+  baseline?: string
+  failOn?: FailOn
+}
+
+/** The expectations and baseline files, read before the run so a bad file costs seconds, not a run. */
+export interface RunInputs {
+  expectations?: { file: string; entries: Expectations; text?: string }
+  baseline?: { file: string; report: RunReport }
+}
+
+export async function loadRunInputs(options: RunFinishOptions): Promise<RunInputs> {
+  if (options.updateExpectations && !options.expectations) throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
+  const inputs: RunInputs = {}
+  if (options.expectations) {
+    const text = await readFile(options.expectations, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && options.updateExpectations) return undefined
+      throw new UsageError(`cannot read expectations file ${options.expectations}: ${error.code ?? error.message}`, 'check --expectations, or create it with --update-expectations')
+    })
+    inputs.expectations = { file: options.expectations, entries: text === undefined ? {} : parseExpectations(text, options.expectations), ...(text === undefined ? {} : { text }) }
+  }
+  if (options.baseline) {
+    const text = await readFile(options.baseline, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read baseline ${options.baseline}: ${error.code ?? error.message}`, 'pass the JSON report of an earlier run (--report json=FILE), or drop --baseline')
+    })
+    inputs.baseline = { file: options.baseline, report: parseRunReport(text, options.baseline) }
+  }
+  return inputs
+}
+
+/** Checks the expectations file says not to run (today's date decides which entries have expired). */
+export function checksToSkip(inputs: RunInputs, selected: readonly string[]): string[] {
+  return inputs.expectations ? skippedByExpectations(inputs.expectations.entries, selected, today()) : []
+}
+
+/**
+ * Grades the outcome with the expectations and baseline, rewrites the expectations file when
+ * asked (--update-expectations: the run is then graded by the updated file), and publishes.
+ */
+export async function finishRun(
+  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'skipped' | 'load'>,
+  facts: RunFacts,
+  inputs: RunInputs,
+  options: RunFinishOptions,
+  output: Output,
+): Promise<number> {
+  const expectations = inputs.expectations ? { file: inputs.expectations.file, entries: inputs.expectations.entries, skipped: outcome.skipped ?? [] } : facts.expectations
+  const graded: RunFacts = {
+    ...facts,
+    ...(expectations ? { expectations } : {}),
+    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    failOn: options.failOn ?? 'any',
+  }
+  let report = buildRunReport(outcome, graded)
+  if (options.updateExpectations && inputs.expectations && expectations && report.problems.length === 0) {
+    const update = updateExpectations(expectations.entries, report.results, { strict: report.strict, today: report.startedAt.slice(0, 10) })
+    const format = inputs.expectations.file.endsWith('.json') ? 'json' : 'yaml'
+    await writeFile(inputs.expectations.file, renderExpectations(update, inputs.expectations.text, format))
+    report = buildRunReport(outcome, { ...graded, expectations: { ...expectations, entries: update.entries } })
+    report.expectations!.updated = { added: update.added, removed: update.removed }
+  }
+  return publishReport(report, { ...(options.report ? { report: options.report } : {}) }, output)
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10)
+}

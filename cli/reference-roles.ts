@@ -1,0 +1,53 @@
+import { UsageError } from '../harness/usage-error'
+import type { ReportTargets } from '../reports/write-reports'
+
+export type ReferenceRole = 'homeserver' | 'appservice' | 'both'
+
+export const referenceRoleChoices: readonly ReferenceRole[] = ['homeserver', 'appservice', 'both']
+
+export interface RoleHints {
+  role?: ReferenceRole
+  variant?: string
+  appserviceVariant?: string
+  only?: string[]
+  load?: number
+  concurrency?: number
+  shard?: unknown
+  expectations?: string
+  updateExpectations?: boolean
+  baseline?: string
+}
+
+/**
+ * Which suites `reference` runs: both by default; --role says so outright; otherwise a broken
+ * variant, --only ids or a homeserver-only mode (--load, --shard) narrow it to their role.
+ */
+export function referenceRoles(options: RoleHints): { homeserver: boolean; appservice: boolean } {
+  const homeserverModes = options.load !== undefined || options.concurrency !== undefined || options.shard !== undefined
+  let roles: { homeserver: boolean; appservice: boolean }
+  if (options.role) {
+    roles = { homeserver: options.role !== 'appservice', appservice: options.role !== 'homeserver' }
+    if (!roles.homeserver && (options.variant || homeserverModes)) throw new UsageError('--variant, --load, --concurrency and --shard belong to the homeserver run', 'use --role homeserver or both, or drop them')
+    if (!roles.appservice && options.appserviceVariant) throw new UsageError('--appservice-variant belongs to the appservice run', 'use --role appservice or both, or drop it')
+  } else {
+    const hinted = {
+      homeserver: Boolean(options.variant) || homeserverModes || (options.only ?? []).some((id) => id.startsWith('HS-')),
+      appservice: Boolean(options.appserviceVariant) || (options.only ?? []).some((id) => id.startsWith('AS-')),
+    }
+    roles = hinted.homeserver || hinted.appservice ? hinted : { homeserver: true, appservice: true }
+  }
+  if (roles.homeserver && roles.appservice && (options.expectations || options.updateExpectations || options.baseline)) {
+    throw new UsageError('--expectations and --baseline grade one role\'s run, and `reference` would run both', 'add --role homeserver or --role appservice')
+  }
+  return roles
+}
+
+/** --only for one role's run: its own ids (all of them when --only was not given). */
+export function onlyFor(prefix: 'HS-' | 'AS-', only: readonly string[] | undefined): string[] | undefined {
+  return only?.filter((id) => id.startsWith(prefix) || !/^(HS|AS)-/.test(id))
+}
+
+/** When both roles run, the appservice report goes next to the homeserver's: report.json → report.appservice.json. */
+export function appserviceReportTargets(targets: ReportTargets): ReportTargets {
+  return Object.fromEntries(Object.entries(targets).map(([format, file]) => [format, String(file).replace(/(\.[^./\\]+)?$/, '.appservice$1')])) as ReportTargets
+}

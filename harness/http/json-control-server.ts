@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http'
+
+/** Answers one control request; what it returns is sent as JSON, what it throws as a 500 with the message. */
+export type ControlRoute = (method: string, url: URL, body: unknown) => Promise<unknown>
+
+export interface ControlServer {
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * A tiny JSON API on its own loopback port, so check code in vitest workers can drive a server
+ * that lives in the runner's process (the targets under test never see it).
+ */
+export async function startJsonControlServer(route: ControlRoute): Promise<ControlServer> {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://control')
+      const body = req.method === 'POST' ? await readJson(req) : undefined
+      const reply = await route(req.method ?? '', url, body)
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(reply ?? null))
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: String((error as Error).message) }))
+    }
+  })
+  // Fault rounds restart the appservice: a request may wait far longer than Node's defaults allow.
+  server.requestTimeout = 0
+  server.keepAliveTimeout = 30_000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('[harness] control server has no TCP address')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+async function readJson(req: AsyncIterable<Buffer>): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk)
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined
+}

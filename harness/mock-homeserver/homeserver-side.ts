@@ -1,0 +1,17 @@
+import type { HomeserverFault } from './homeserver-plan'
+import type { PingRoundResult } from './ping-round'
+
+/**
+ * What an appservice check can ask of the homeserver side, wherever the mock homeserver lives:
+ * in the check's own process (library use) or in the CLI runner's process (reached over its
+ * control API). Both resolve to what the mock saw, or to why the appservice could not be made to ping.
+ */
+export interface HomeserverSide {
+  /** The appservice's first own ping, answered normally (pinged back, then reported). Asked once; later calls return the same round. */
+  firstPing(): Promise<PingRoundResult>
+  /**
+   * Makes the appservice ping again while the homeserver injects `fault`, and waits the grace
+   * period after it, so a check can then see whether the appservice is still up.
+   */
+  pingUnder(fault: HomeserverFault): Promise<PingRoundResult>
+}

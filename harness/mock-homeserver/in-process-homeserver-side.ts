@@ -1,0 +1,101 @@
+import { setupServer, type SetupServer } from 'msw/node'
+import type { AppserviceCredentials } from '../appservice-run-context'
+import type { AppserviceClient } from '../clients/appservice-client'
+import type { HomeserverPlan, HomeserverFault } from './homeserver-plan'
+import type { HomeserverSide } from './homeserver-side'
+import { MockHomeserver } from './mock-homeserver'
+import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
+import { pingAttempt, type PingRoundResult } from './ping-round'
+
+/** The homeserver URL an in-process appservice is given by default; `.invalid` never resolves, so nothing leaves the machine. */
+export const defaultMockHomeserverUrl = 'http://homeserver.as-ping-conformance.invalid'
+
+export interface InProcessHomeserverOptions {
+  credentials: AppserviceCredentials
+  /** The appservice under test, for the homeserver's ping back. */
+  client: AppserviceClient
+  /** The homeserver URL the appservice was configured with; msw intercepts requests to it. */
+  homeserverUrl: string
+  /** Makes the appservice call the homeserver's ping endpoint; absent: the client part is skipped. */
+  ping?: () => Promise<unknown>
+  waitMs: number
+  graceMs: number
+}
+
+/**
+ * The homeserver side when the appservice runs in the check's own process (library use): the
+ * mock homeserver's msw handlers intercept the appservice's outgoing requests (`setupServer`), and
+ * the user's `ping()` makes it ping. A fault round is one more `ping()` with the fault armed.
+ */
+export class InProcessHomeserverSide implements HomeserverSide {
+  readonly mock: MockHomeserver
+  readonly #server: SetupServer
+  #first: Promise<PingRoundResult> | undefined
+  /** Rounds share one mock: they run one at a time. */
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly options: InProcessHomeserverOptions) {
+    const { hsToken } = options.credentials
+    this.mock = new MockHomeserver({
+      credentials: options.credentials,
+      pingBack: (transactionId) => options.client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } }),
+    })
+    this.#server = setupServer(...createMockHomeserverHandlers(this.mock, options.homeserverUrl))
+  }
+
+  /** Starts intercepting; every other request of the process passes through untouched. */
+  listen(): void {
+    this.#server.listen({ onUnhandledRequest: 'bypass' })
+  }
+
+  close(): void {
+    this.#server.close()
+  }
+
+  firstPing(): Promise<PingRoundResult> {
+    this.#first ??= this.#round('answer')
+    return this.#first
+  }
+
+  pingUnder(fault: HomeserverFault): Promise<PingRoundResult> {
+    return this.#round(fault)
+  }
+
+  #round(plan: HomeserverPlan): Promise<PingRoundResult> {
+    const run = this.#queue.then(() => this.#runRound(plan))
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #runRound(plan: HomeserverPlan): Promise<PingRoundResult> {
+    const { ping, waitMs, graceMs, homeserverUrl } = this.options
+    if (!ping) return { unavailable: 'no `ping` function was given, so the suite cannot make the appservice ping its homeserver' }
+    const { asToken, asId } = this.options.credentials
+    if (!asToken || !asId) return { unavailable: 'the appservice\'s as_token and id were not given, so the mock homeserver cannot recognise its ping' }
+    this.mock.beginRound(plan)
+    // ping() may resolve or reject as the appservice likes; only what reached the homeserver is graded.
+    const settled = ping().then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    await this.mock.waitForPing(waitMs)
+    let timer: NodeJS.Timeout | undefined
+    const failure = await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, waitMs, undefined)))])
+    clearTimeout(timer)
+    if (plan !== 'answer') await new Promise((resolve) => setTimeout(resolve, graceMs))
+    const round = this.mock.endRound()
+    const exit = exitCode(failure)
+    if (exit !== undefined) round.exited = { code: exit, signal: null, outputTail: 'process.exit() was called' }
+    if (!pingAttempt(round) && !round.exited) {
+      const why = failure instanceof Error ? `; ping() failed: ${failure.message}` : ''
+      return { unavailable: `\`ping()\` sent nothing ending in /ping to the homeserver at ${homeserverUrl} within ${waitMs} ms${why}` }
+    }
+    return round
+  }
+}
+
+/** vitest turns process.exit(n) in a test into an error: an appservice that tried to exit. */
+function exitCode(error: unknown): number | undefined {
+  const match = error instanceof Error ? /process\.exit unexpectedly called with "(\d+)"/.exec(error.message) : null
+  return match ? Number(match[1]) : undefined
+}

@@ -1,0 +1,17 @@
+import { callJsonControl } from '../http/json-control-client'
+import type { HomeserverFault } from './homeserver-plan'
+import type { HomeserverSide } from './homeserver-side'
+import type { PingRoundResult } from './ping-round'
+
+/** The check side of a CLI run's homeserver side, which lives in the runner's process (mock-control-routes.ts). */
+export class MockControlClient implements HomeserverSide {
+  constructor(private readonly controlUrl: string) {}
+
+  async firstPing(): Promise<PingRoundResult> {
+    return (await callJsonControl(this.controlUrl, 'GET', '/first-ping')) as PingRoundResult
+  }
+
+  async pingUnder(fault: HomeserverFault): Promise<PingRoundResult> {
+    return (await callJsonControl(this.controlUrl, 'POST', '/fault-rounds', { fault })) as PingRoundResult
+  }
+}

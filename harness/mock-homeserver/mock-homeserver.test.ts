@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HttpExchange } from '../clients/http-exchange'
+import { InProcessHomeserverSide } from './in-process-homeserver-side'
+import { isNoPing, pingAttempt } from './ping-round'
+import { AppserviceClient } from '../clients/appservice-client'
+
+const homeserverUrl = 'http://homeserver.mock-test.invalid'
+const credentials = { hsToken: 'hs_mock_test', asToken: 'as_mock_test', asId: 'mock test/1' }
+const pingUrl = `${homeserverUrl}/_matrix/client/v1/appservice/${encodeURIComponent(credentials.asId)}/ping`
+
+/** An appservice that answers every ping 200 {} and pings with whatever the test hands `ping`. */
+let nextPing: () => Promise<Response> = () => Promise.reject(new Error('no ping arranged'))
+const pingsSeen: string[] = []
+const client = new AppserviceClient((req, res) => {
+  let body = ''
+  req.on('data', (c: Buffer) => (body += c))
+  req.on('end', () => {
+    pingsSeen.push(`${req.headers.authorization} ${body}`)
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+  })
+})
+const side = new InProcessHomeserverSide({ credentials, client, homeserverUrl, waitMs: 2000, graceMs: 10, ping: () => nextPing() })
+
+beforeAll(() => side.listen())
+afterAll(async () => {
+  side.close()
+  await client.close()
+})
+
+const post = (url: string, init: { token?: string; body?: string }) =>
+  fetch(url, { method: 'POST', headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), 'content-type': 'application/json' }, body: init.body ?? '{}' })
+
+describe('the mock homeserver', () => {
+  it('pings a valid ping back with the hs_token and the same transaction_id, then reports duration_ms', async () => {
+    let answer: Response | undefined
+    nextPing = async () => (answer = await post(pingUrl, { token: credentials.asToken, body: '{"transaction_id":"t-1"}' }))
+    const round = await side.firstPing()
+    expect(isNoPing(round)).toBe(false)
+    if (isNoPing(round)) return
+    expect(pingAttempt(round)?.rawPath).toBe('/_matrix/client/v1/appservice/mock%20test%2F1/ping')
+    expect(pingsSeen).toEqual(['Bearer hs_mock_test {"transaction_id":"t-1"}'])
+    expect((round.pingBack as HttpExchange).response?.status).toBe(200)
+    expect(answer?.status).toBe(200)
+    expect(Object.keys((await answer!.json()) as object)).toEqual(['duration_ms'])
+  })
+
+  it('answers what a homeserver answers to a bad ping, without pinging back', async () => {
+    const cases: Array<[string, Promise<Response>, number, string]> = [
+      ['no token', post(pingUrl, {}), 401, 'M_MISSING_TOKEN'],
+      ['the hs_token', post(pingUrl, { token: credentials.hsToken }), 401, 'M_UNKNOWN_TOKEN'],
+      ['another id', post(`${homeserverUrl}/_matrix/client/v1/appservice/other/ping`, { token: credentials.asToken }), 403, 'M_FORBIDDEN'],
+      ['a numeric transaction_id', post(pingUrl, { token: credentials.asToken, body: '{"transaction_id":1}' }), 400, 'M_BAD_JSON'],
+      ['an unencoded id', post(`${homeserverUrl}/_matrix/client/v1/appservice/mock test/1/ping`, { token: credentials.asToken }), 404, 'M_UNRECOGNIZED'],
+    ]
+    for (const [name, response, status, errcode] of cases) {
+      const r = await response
+      expect(`${name}: ${r.status} ${((await r.json()) as { errcode: string }).errcode}`).toBe(`${name}: ${status} ${errcode}`)
+    }
+    expect(pingsSeen).toHaveLength(1)
+  })
+
+  it('injects a fault in a fault round, and a network error when it is unreachable', async () => {
+    nextPing = () => post(pingUrl, { token: credentials.asToken })
+    const round = await side.pingUnder('timeout')
+    expect(isNoPing(round) ? undefined : pingAttempt(round)?.answer?.status).toBe(504)
+    const unreachable = await side.pingUnder('unreachable')
+    expect(isNoPing(unreachable) ? undefined : pingAttempt(unreachable)?.answer).toBeUndefined()
+  })
+
+  it('says why there is no round when ping() sends nothing', async () => {
+    nextPing = () => Promise.reject(new Error('no homeserver configured'))
+    expect(await side.pingUnder('bad-status')).toEqual({ unavailable: expect.stringMatching(/sent nothing .*ping\(\) failed: no homeserver configured/) })
+  })
+})

@@ -1,0 +1,124 @@
+import { HttpResponse, type JsonBodyType } from 'msw'
+import type { AppserviceCredentials } from '../appservice-run-context'
+import type { HttpExchange } from '../clients/http-exchange'
+import { collectQuery } from '../http/collect-query'
+import { epochNow } from '../http/epoch-now'
+import { isJsonObject, parseJson } from '../http/parse-json'
+import { safeDecodeURIComponent } from '../http/safe-decode'
+import { faultAnswers, type HomeserverPlan } from './homeserver-plan'
+import { isPingAttempt, type MockRecordedRequest, type PingRound } from './ping-round'
+
+export interface MockHomeserverOptions {
+  credentials: AppserviceCredentials
+  /** The homeserver's ping back to the appservice, with the hs_token and the appservice's transaction_id. */
+  pingBack(transactionId: string | undefined): Promise<HttpExchange>
+}
+
+/** What /_matrix/client/versions advertises: the ping's version and its feature flag, so clients that feature-detect go ahead. */
+export const mockVersions = { versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'], unstable_features: { 'fi.mau.msc2659.stable': true } }
+
+const clientPingPath = /^\/_matrix\/client\/v1\/appservice\/([^/]+)\/ping$/
+
+/**
+ * The homeserver the appservice under test pings. It answers like a homeserver: a valid ping is
+ * pinged back to the appservice and reported (`{"duration_ms": …}`), a bad one gets the Matrix
+ * error a homeserver gives, and in a fault round the ping gets the injected fault instead. It
+ * records everything it receives; a check grades the recording, never the mock's own answers.
+ * Served by msw handlers (see mock-homeserver-handlers.ts), in process or on a loopback port.
+ */
+export class MockHomeserver {
+  #round: PingRound | undefined
+  #waiters: Array<() => void> = []
+
+  constructor(private readonly options: MockHomeserverOptions) {}
+
+  /** Starts recording a round; the appservice's pings get `plan` until the round ends. */
+  beginRound(plan: HomeserverPlan): void {
+    this.#round = { plan, requests: [] }
+  }
+
+  /** Resolves true once a ping attempt of this round has been answered (or met its fault), false after timeoutMs. */
+  async waitForPing(timeoutMs: number): Promise<boolean> {
+    const answered = () => this.#round?.requests.some((r) => isPingAttempt(r) && (r.answer || this.#round?.plan === 'unreachable')) ?? false
+    if (answered()) return true
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), timeoutMs)
+      const check = () => answered() && done(true)
+      const done = (value: boolean) => {
+        clearTimeout(timer)
+        this.#waiters = this.#waiters.filter((w) => w !== check)
+        resolve(value)
+      }
+      this.#waiters.push(check)
+    })
+  }
+
+  /** Ends the round and returns its recording; pings outside a round are answered normally and not kept. */
+  endRound(): PingRound {
+    const round = this.#round ?? { plan: 'answer', requests: [] }
+    this.#round = undefined
+    return round
+  }
+
+  /** The msw resolver: records the request and answers it. */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    const recorded: MockRecordedRequest = {
+      method: request.method,
+      rawPath: url.pathname,
+      query: collectQuery(url),
+      headers: Object.fromEntries(request.headers),
+      bodyText: await request.text(),
+      receivedAt: epochNow(),
+    }
+    const round = this.#round
+    round?.requests.push(recorded)
+    const plan = round?.plan ?? 'answer'
+    const answer = await this.#answer(recorded, plan, round)
+    if (answer) recorded.answer = { status: answer.status, bodyText: JSON.stringify(answer.body) }
+    for (const waiter of [...this.#waiters]) waiter()
+    return answer ? HttpResponse.json(answer.body, { status: answer.status }) : HttpResponse.error()
+  }
+
+  async #answer(request: MockRecordedRequest, plan: HomeserverPlan, round: PingRound | undefined): Promise<Answer | undefined> {
+    if (request.rawPath === '/_matrix/client/versions' && request.method === 'GET') return { status: 200, body: mockVersions }
+    const ping = clientPingPath.exec(request.rawPath)
+    if (!ping) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request')
+    if (request.method !== 'POST') return matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request')
+    const refusal = this.#refuse(request, ping[1]!)
+    if (refusal) return refusal
+    if (plan === 'unreachable') return undefined
+    if (plan !== 'answer') return faultAnswers[plan]
+    const transactionId = (parseJson(request.bodyText) as { transaction_id?: string }).transaction_id
+    const pingBack = await this.options.pingBack(transactionId)
+    if (round) round.pingBack = pingBack
+    const response = pingBack.response
+    if (!response) return matrixError(502, 'M_CONNECTION_FAILED', `Connection to the application service failed: ${pingBack.error}`)
+    if (response.status >= 200 && response.status < 300) return { status: 200, body: { duration_ms: Math.floor(pingBack.durationMs) } }
+    return { status: 502, body: { errcode: 'M_BAD_STATUS', error: `Ping returned status ${response.status}`, status: response.status, body: response.bodyText } }
+  }
+
+  /** The checks a homeserver makes before it pings back (v1.7–v1.19: the token may also come in the query). */
+  #refuse(request: MockRecordedRequest, rawId: string): Answer | undefined {
+    const { asToken, asId } = this.options.credentials
+    const header = request.headers.authorization
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : request.query.access_token?.[0]
+    if (token === undefined) return matrixError(401, 'M_MISSING_TOKEN', 'Missing access token')
+    if (token !== asToken) return matrixError(401, 'M_UNKNOWN_TOKEN', 'Unknown access token')
+    if (safeDecodeURIComponent(rawId) !== asId) return matrixError(403, 'M_FORBIDDEN', 'Appservices can only ping themselves')
+    const body = parseJson(request.bodyText)
+    if (body === undefined) return matrixError(400, 'M_NOT_JSON', 'Content not JSON')
+    if (!isJsonObject(body)) return matrixError(400, 'M_BAD_JSON', 'Content must be a JSON object')
+    if ('transaction_id' in body && typeof body.transaction_id !== 'string') return matrixError(400, 'M_BAD_JSON', 'transaction_id must be a string')
+    return undefined
+  }
+}
+
+interface Answer {
+  status: number
+  body: JsonBodyType
+}
+
+function matrixError(status: number, errcode: string, error: string): Answer {
+  return { status, body: { errcode, error } }
+}

@@ -1,0 +1,55 @@
+import type { HttpExchange } from '../clients/http-exchange'
+import type { HomeserverPlan } from './homeserver-plan'
+
+/** One request the appservice sent to the mock homeserver, as the mock saw it. */
+export interface MockRecordedRequest {
+  method: string
+  /** The path as sent, percent-encoding intact, without the query. */
+  rawPath: string
+  query: Record<string, string[]>
+  headers: Record<string, string>
+  bodyText: string
+  /** epochNow() when the body had arrived. */
+  receivedAt: number
+  /** What the mock answered; absent when it answered with a network error. */
+  answer?: { status: number; bodyText: string }
+}
+
+/** Everything the mock homeserver saw while waiting for one ping of the appservice. */
+export interface PingRound {
+  plan: HomeserverPlan
+  /** Every request of the round, in arrival order (feature detection such as /versions included). */
+  requests: MockRecordedRequest[]
+  /** The mock's ping back to the appservice for its (valid) ping, when it made one. */
+  pingBack?: HttpExchange
+  /** The spawned appservice process ended during the round. */
+  exited?: ProcessExit
+}
+
+export interface ProcessExit {
+  code: number | null
+  signal: string | null
+  /** The end of what the process printed (unredacted: the worker redacts it). */
+  outputTail: string
+}
+
+/** Why the suite could not see a ping of the appservice; client-part checks skip with it. */
+export interface NoPing {
+  unavailable: string
+}
+
+export type PingRoundResult = PingRound | NoPing
+
+export function isNoPing(result: PingRoundResult): result is NoPing {
+  return 'unavailable' in result
+}
+
+/** A request that tries to be the client ping: whatever its exact path, it ends in /ping. */
+export function isPingAttempt(request: Pick<MockRecordedRequest, 'rawPath'>): boolean {
+  return request.rawPath.endsWith('/ping')
+}
+
+/** The appservice's first ping attempt of a round. */
+export function pingAttempt(round: PingRound): MockRecordedRequest | undefined {
+  return round.requests.find(isPingAttempt)
+}

@@ -1,0 +1,103 @@
+import type { AppservicePingOptions } from '../clients/appservice-client'
+import type { HttpExchange } from '../clients/http-exchange'
+import type { HomeserverFault } from '../mock-homeserver/homeserver-plan'
+import { isNoPing, type PingRound } from '../mock-homeserver/ping-round'
+import { appserviceSecrets } from '../appservice-run-context'
+import { createRedactor, type Redactor } from '../redact'
+import type { AppserviceTarget } from './appservice-target'
+import { transcribeAppserviceExchange, transcribeRound } from './appservice-transcript'
+import { SkipCheck, type RecordingContext } from './declare-check'
+import type { TranscriptEntry } from './transcript'
+import { classifyValidPing, type ValidPingVerdict } from './valid-ping-probe'
+
+/**
+ * What an appservice check's body works with: the appservice (`ping`, as the homeserver would
+ * call it), the mock homeserver it pings (`firstPing`, `pingUnder`), and its own transcript.
+ */
+export class AppserviceCheckContext implements RecordingContext {
+  readonly redactor: Redactor
+  readonly #entries: TranscriptEntry[] = []
+  #txnCount = 0
+  #note: string | undefined
+  #probe: Promise<ValidPingVerdict> | undefined
+
+  constructor(
+    readonly target: AppserviceTarget,
+    readonly checkId: string,
+  ) {
+    this.redactor = createRedactor(appserviceSecrets(target.credentials))
+  }
+
+  get credentials() {
+    return this.target.credentials
+  }
+
+  /** A transaction_id unique to this run and check. */
+  txn(): string {
+    return `${this.target.runId}.${this.checkId.toLowerCase()}.${++this.#txnCount}`
+  }
+
+  /** Sends one request to the appservice's ping path (or `path`) and keeps the exchange for the report. */
+  async ping(options: AppservicePingOptions): Promise<HttpExchange> {
+    const exchange = await this.target.client.ping(options)
+    this.#entries.push(transcribeAppserviceExchange(exchange, this.redactor))
+    return exchange
+  }
+
+  /** A valid ping: `Authorization: Bearer <hs_token>` and, by default, a fresh transaction_id. */
+  validPing(body: unknown = { transaction_id: this.txn() }): Promise<HttpExchange> {
+    return this.ping({ token: this.credentials.hsToken, body })
+  }
+
+  /** The check's first valid ping, classified (see valid-ping-probe.ts); made once per check. */
+  probe(): Promise<ValidPingVerdict> {
+    this.#probe ??= (async () => {
+      const exchange = await this.validPing()
+      const accepted = exchange.response && exchange.response.status >= 200 && exchange.response.status < 300
+      return classifyValidPing(exchange, accepted ? undefined : await this.target.homeserver.firstPing())
+    })()
+    return this.#probe
+  }
+
+  /** Skips a check about the ping endpoint's behaviour when the appservice has no such endpoint (AS-PING-OK reports that). */
+  async requirePingEndpoint(): Promise<void> {
+    const verdict = await this.probe()
+    if (verdict.kind === 'no-endpoint') throw new SkipCheck(`not applicable: ${verdict.reason} (see AS-PING-OK)`)
+  }
+
+  /** Skips a check whose valid pings were rejected only because the appservice did not start them (AS-PING-UNSOLICITED reports that). */
+  async skipIfRejectsUnsolicited(): Promise<void> {
+    const verdict = await this.probe()
+    if (verdict.kind === 'no-endpoint') throw new SkipCheck(`not applicable: ${verdict.reason} (see AS-PING-OK)`)
+    if (verdict.kind === 'rejects-unsolicited') throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED)`)
+  }
+
+  /** The appservice's first own ping as the mock homeserver saw it; skips the check when there was none. */
+  async firstPing(): Promise<PingRound> {
+    const result = await this.target.homeserver.firstPing()
+    if (isNoPing(result)) throw new SkipCheck(`the suite saw no ping of the appservice's own: ${result.unavailable}`)
+    this.#entries.push(transcribeRound(result, this.redactor))
+    return result
+  }
+
+  /** Makes the appservice ping while the homeserver injects `fault`; skips the check when it cannot be made to ping. */
+  async pingUnder(fault: HomeserverFault): Promise<PingRound> {
+    const result = await this.target.homeserver.pingUnder(fault)
+    if (isNoPing(result)) throw new SkipCheck(`the suite cannot make the appservice ping again: ${result.unavailable}`)
+    this.#entries.push(transcribeRound(result, this.redactor))
+    return result
+  }
+
+  /** Records what the target chose (shown for INFO behaviour and kept in the report). */
+  note(text: string): void {
+    this.#note = this.redactor.redact(text)
+  }
+
+  get noteText(): string | undefined {
+    return this.#note
+  }
+
+  transcript(): TranscriptEntry[] {
+    return this.#entries
+  }
+}

@@ -1,0 +1,43 @@
+import { inject } from 'vitest'
+import '../appservice-run-context'
+import { AppserviceCheckContext } from './appservice-check-context'
+import { targetFromRunContext, type AppserviceTarget } from './appservice-target'
+import { declareCheck } from './declare-check'
+
+export interface AppserviceCheckOptions {
+  /** How long the check may take against this target (the survival check restarts the appservice per fault). */
+  timeoutMs?: (target: AppserviceTarget) => number
+}
+
+/** One appservice check: what a file in suites/appservice/ exports, so library use can declare it against its own target. */
+export interface AppserviceCheckDefinition {
+  id: string
+  body: (t: AppserviceCheckContext) => Promise<void>
+  options: AppserviceCheckOptions
+}
+
+export const defaultAppserviceCheckTimeoutMs = 30_000
+
+/**
+ * Defines the appservice check for one requirement. In a CLI run (the runner provides
+ * `appserviceConformance`) it is also declared as a vitest test right away; in library use,
+ * `appserviceConformance()` declares the exported definition against the user's in-process app.
+ *
+ * @example
+ * export default appserviceCheck('AS-PING-OK', async (t) => {
+ *   must.matchResponse(await t.validPing(), { status: 200, json: [match.isObject()] })
+ * })
+ */
+export function appserviceCheck(id: string, body: AppserviceCheckDefinition['body'], options: AppserviceCheckOptions = {}): AppserviceCheckDefinition {
+  const definition = { id, body, options }
+  const run = inject('appserviceConformance')
+  if (run) {
+    const target = targetFromRunContext(run)
+    declareCheck(id, () => new AppserviceCheckContext(target, id), body, checkTimeoutMs(definition, target))
+  }
+  return definition
+}
+
+export function checkTimeoutMs(definition: AppserviceCheckDefinition, target: AppserviceTarget): number {
+  return definition.options.timeoutMs?.(target) ?? defaultAppserviceCheckTimeoutMs
+}

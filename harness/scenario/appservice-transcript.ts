@@ -1,0 +1,44 @@
+import { excerpt } from '../assert/excerpt'
+import type { HttpExchange } from '../clients/http-exchange'
+import type { MockRecordedRequest, PingRound } from '../mock-homeserver/ping-round'
+import type { Redactor } from '../redact'
+import { curlFor, describeReceived, describeSent, type TranscriptEntry } from './transcript'
+
+/**
+ * The appservice direction of the transcript: what the suite (as the homeserver) sent the
+ * appservice and what came back, or, for the client part, what the appservice sent the mock
+ * homeserver, what the mock answered, and the mock's ping back. Redacted here, in the worker.
+ */
+export function transcribeAppserviceExchange(exchange: HttpExchange, redactor: Redactor): TranscriptEntry {
+  return {
+    sent: redactor.redact(describeSent(exchange)),
+    callbacks: [],
+    received: redactor.redact(describeReceived(exchange)),
+    curl: redactor.forShell(curlFor(exchange, 'AS_URL')),
+  }
+}
+
+export function transcribeRound(round: PingRound, redactor: Redactor): TranscriptEntry {
+  const lines = round.requests.map(describeMockRequest)
+  if (round.pingBack) lines.push(`⇢ the homeserver pinged the appservice back: ${describeSent(round.pingBack).slice(2)}  ${describeReceived(round.pingBack)}`)
+  if (round.exited) lines.push(`the appservice process ended: ${describeExit(round.exited)}`)
+  return {
+    sent: `(the appservice's own ping; the homeserver ${round.plan === 'answer' ? 'answers it normally' : `injects '${round.plan}'`})`,
+    callbacks: lines.map((line) => redactor.redact(line)),
+    received: '',
+    curl: '',
+  }
+}
+
+/** "exit code 16" / "signal SIGKILL", with the end of what it printed. */
+export function describeExit(exit: NonNullable<PingRound['exited']>): string {
+  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`
+  return exit.outputTail.trim() ? `${how}; its last output: ${excerpt(exit.outputTail.trim(), 400)}` : how
+}
+
+function describeMockRequest(request: MockRecordedRequest): string {
+  const query = Object.keys(request.query).length ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])))}` : ''
+  const auth = request.headers.authorization ? `  Authorization: ${request.headers.authorization}` : '  (no Authorization header)'
+  const answer = request.answer ? `  → homeserver answered ${request.answer.status} ${excerpt(request.answer.bodyText, 200)}` : '  → no answer (network error)'
+  return `⇠ the appservice sent ${request.method} ${request.rawPath}${query}${auth}  ${excerpt(request.bodyText, 200) || "''"}${answer}`
+}

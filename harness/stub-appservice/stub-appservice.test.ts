@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { pingPath } from './recorded-request'
+import { StubAppservice } from './stub-appservice'
+import { respondJson, respondText } from './stub-outcome'
+
+/** The stub on real loopback sockets, driven the way a homeserver drives it. */
+let stub: StubAppservice
+let baseUrl: string
+
+beforeEach(async () => {
+  stub = new StubAppservice()
+  baseUrl = await stub.start('127.0.0.1', 0)
+})
+afterEach(() => stub.stop())
+
+function ping(body: unknown, init: { signal?: AbortSignal; path?: string; method?: string; rawBody?: string } = {}): Promise<Response> {
+  return fetch(`${baseUrl}${init.path ?? pingPath}?access_token=legacy`, {
+    method: init.method ?? 'POST',
+    headers: { authorization: 'Bearer hs_secret', 'content-type': 'application/json' },
+    body: init.rawBody ?? JSON.stringify(body),
+    ...(init.signal ? { signal: init.signal } : {}),
+  })
+}
+
+describe('StubAppservice', () => {
+  it('listens on loopback at the port it was given (0: a free one)', () => {
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('answers an arranged ping as arranged and records it in full, correlated by transaction_id', async () => {
+    stub.arrange('t1', respondJson(403, { errcode: 'M_FORBIDDEN' }))
+    const response = await ping({ transaction_id: 't1' })
+    expect(response.status).toBe(403)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(await response.json()).toEqual({ errcode: 'M_FORBIDDEN' })
+    const [recorded] = stub.requestsFor('t1')
+    expect(recorded).toMatchObject({
+      method: 'POST',
+      path: pingPath,
+      query: { access_token: ['legacy'] },
+      bodyText: '{"transaction_id":"t1"}',
+      transactionId: 't1',
+      hasTransactionId: true,
+      correlated: true,
+      outcome: { kind: 'respond', status: 403 },
+    })
+    expect(recorded!.headers.authorization).toBe('Bearer hs_secret')
+    expect(stub.unclaimed()).toEqual([])
+  })
+
+  it('answers 200 {} to a ping nobody arranged, and keeps it as unclaimed when no window is open', async () => {
+    const response = await ping({ transaction_id: 'nobody-asked' })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('{}')
+    expect(stub.unclaimed()).toHaveLength(1)
+    expect(stub.unclaimed()[0]).toMatchObject({ transactionId: 'nobody-asked', correlated: false })
+  })
+
+  it('records a transaction_id that is not a string as it came, uncorrelated', async () => {
+    await ping({ transaction_id: null })
+    await ping({})
+    await ping(undefined, { rawBody: 'not json' })
+    expect(stub.unclaimed().map((r) => [r.hasTransactionId, r.transactionId])).toEqual([
+      [true, null],
+      [false, undefined],
+      [false, undefined],
+    ])
+  })
+
+  it('collects uncorrelated pings in the open window instead of leaving them unclaimed', async () => {
+    const id = await stub.openWindow()
+    await ping({})
+    const collected = stub.closeWindow(id)
+    expect(collected).toHaveLength(1)
+    expect(stub.unclaimed()).toEqual([])
+    expect(() => stub.closeWindow(id)).toThrow(/not open/)
+  })
+
+  it('opens one window at a time: the next waits until the first is closed', async () => {
+    const first = await stub.openWindow()
+    let secondOpened = false
+    const second = stub.openWindow().then((id) => {
+      secondOpened = true
+      return id
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(secondOpened).toBe(false)
+    stub.closeWindow(first)
+    const secondId = await second
+    expect(secondId).not.toBe(first)
+    expect(stub.closeWindow(secondId)).toEqual([])
+  })
+
+  it('waits delayMs before answering', async () => {
+    stub.arrange('slow', respondJson(200, {}, 150))
+    const started = performance.now()
+    expect((await ping({ transaction_id: 'slow' })).status).toBe(200)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+  })
+
+  it('answers with the given content type', async () => {
+    stub.arrange('text', respondText(500, 'boom', 'text/plain'))
+    const response = await ping({ transaction_id: 'text' })
+    expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([500, 'text/plain', 'boom'])
+  })
+
+  it('resets the connection when told to', async () => {
+    stub.arrange('reset', { kind: 'reset' })
+    const failure = await ping({ transaction_id: 'reset' }).then(
+      () => undefined,
+      (error: { cause?: { code?: string } }) => error,
+    )
+    expect(failure?.cause?.code).toMatch(/ECONNRESET|UND_ERR_SOCKET/)
+    expect(stub.requestsFor('reset')).toHaveLength(1)
+  })
+
+  it('never answers a hanging ping, and stop() ends it', async () => {
+    stub.arrange('hang', { kind: 'hang' })
+    const timedOut = await ping({ transaction_id: 'hang' }, { signal: AbortSignal.timeout(200) }).then(
+      () => 'answered',
+      () => 'no answer',
+    )
+    expect(timedOut).toBe('no answer')
+    const pending = ping({ transaction_id: 'hang' }).then(
+      () => 'answered',
+      () => 'connection closed',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await stub.stop()
+    expect(await pending).toBe('connection closed')
+  })
+
+  it('acknowledges transactions and answers anything else 404 M_UNRECOGNIZED, without taking them for pings', async () => {
+    const transaction = await ping({ events: [] }, { method: 'PUT', path: '/_matrix/app/v1/transactions/1' })
+    expect([transaction.status, await transaction.text()]).toEqual([200, '{}'])
+    const other = await ping({}, { path: '/_matrix/app/v1/users/@a:b' })
+    expect(other.status).toBe(404)
+    expect(await other.json()).toMatchObject({ errcode: 'M_UNRECOGNIZED' })
+    expect(stub.all()).toHaveLength(2)
+    expect(stub.unclaimed()).toEqual([])
+  })
+})

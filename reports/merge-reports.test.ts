@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { UsageError } from '../harness/usage-error'
+import { sampleReport, sampleResult } from '../test/support/sample-report'
+import { buildRunReport } from './build-run-report'
+import { mergeReports } from './merge-reports'
+
+const shard = (index: number, results: ReturnType<typeof sampleResult>[], startedAt: string) => sampleReport({ shard: { index, count: 2 } }, results, startedAt)
+
+describe('mergeReports', () => {
+  const one = shard(1, [sampleResult('HS-PING-OK', 'pass'), sampleResult('HS-PING-NO-UNSOLICITED', 'pass')], '2026-01-02T03:00:00.000Z')
+  const two = shard(2, [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn', { message: '1 ping(s) reached the stub' })], '2026-01-02T03:00:10.000Z')
+
+  it('makes one run of the shards: results in registry order, a check run in several shards graded by its worst', () => {
+    const { outcome, facts } = mergeReports([{ file: 'b.json', report: two }, { file: 'a.json', report: one }])
+    const merged = buildRunReport(outcome, facts)
+    expect(merged.results.map((r) => [r.id, r.status])).toEqual([
+      ['HS-PING-OK', 'pass'],
+      ['HS-PING-BAD-STATUS', 'fail'],
+      ['HS-PING-NO-UNSOLICITED', 'warn'],
+    ])
+    expect(merged.summary).toEqual({ pass: 1, fail: 1, warn: 1, skip: 0, total: 3 })
+    expect(merged.exitCode).toBe(1)
+    expect(merged.startedAt).toBe('2026-01-02T03:00:00.000Z')
+    expect(merged.durationMs).toBe(10_000 + 61_500)
+    expect(merged.mergedFrom?.map((m) => m.shard?.index)).toEqual([2, 1])
+    expect(merged.shard).toBeUndefined()
+    expect(merged.provenance?.config['hs-url']).toBe('https://hs.example')
+  })
+
+  it('refuses an incomplete or repeated set of shards, and reports of other targets', () => {
+    const message = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError)
+        return (e as Error).message
+      }
+      return 'no error'
+    }
+    expect(message(() => mergeReports([{ file: 'a.json', report: one }]))).toBe('shard 2/2 missing')
+    expect(message(() => mergeReports([{ file: 'a.json', report: one }, { file: 'a2.json', report: one }]))).toMatch(/shard 1\/2 is given twice/)
+    const elsewhere = { ...two, target: { url: 'https://other.example', versions: [] } }
+    expect(message(() => mergeReports([{ file: 'a.json', report: one }, { file: 'b.json', report: elsewhere }]))).toMatch(/has target https:\/\/other\.example/)
+  })
+})

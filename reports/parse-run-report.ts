@@ -1,0 +1,22 @@
+import { UsageError } from '../harness/usage-error'
+import type { RunReport } from './run-report'
+
+/**
+ * Reads a JSON report written by this tool (any release: version 1 only adds fields), for
+ * --baseline and merge. Checks the envelope, not every field: older reports lack the newer ones.
+ */
+export function parseRunReport(text: string, source: string): RunReport {
+  const fix = 'pass a file written by --report json=FILE'
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    throw new UsageError(`${source} is not JSON`, fix)
+  }
+  const r = data as Partial<RunReport> | null
+  if (!r || typeof r !== 'object' || r.format !== 'as-ping-conformance-report') throw new UsageError(`${source} is not an as-ping-conformance report`, fix)
+  if (r.version !== 1) throw new UsageError(`${source} is report version ${String(r.version)}; this tool reads version 1`, 'use the as-ping-conformance release that wrote it')
+  if (!Array.isArray(r.results) || !r.results.every((x) => x && typeof x.id === 'string' && typeof x.status === 'string')) throw new UsageError(`${source} has no valid results list`, fix)
+  if (!Array.isArray(r.problems) || typeof r.startedAt !== 'string' || typeof r.durationMs !== 'number' || !r.target || !r.tool) throw new UsageError(`${source} lacks the fields of a run report`, fix)
+  return r as RunReport
+}

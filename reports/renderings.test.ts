@@ -1,0 +1,93 @@
+import { XMLParser } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import { sampleReport } from '../test/support/sample-report'
+import { renderConsoleReport } from './console-report'
+import { renderHtmlReport } from './html-report'
+import { renderJunitReport } from './junit-report'
+import { renderMarkdownReport } from './markdown-report'
+
+const report = sampleReport({ expectations: { file: 'expect.yaml', entries: { 'HS-PING-OK': { expect: 'flaky', reason: 'races on CI' } }, skipped: [] } })
+
+describe('console report', () => {
+  const text = renderConsoleReport(report)
+
+  it('gives one line per check with id, level and verdict', () => {
+    expect(text).toContain('✓ HS-PING-OK  [MUST]  PASS (KNOWN FLAKY)  A valid ping')
+    expect(text).toContain('✗ HS-PING-BAD-STATUS  [MUST]  FAIL  ')
+    expect(text).toContain('! HS-PING-BAD-STATUS-FIELDS  [SHOULD]  WARN  ')
+    expect(text).toMatch(/- HS-PING-USER-TOKEN {2}\[MUST\] {2}SKIP .*\(no --user-token given\)/)
+  })
+
+  it('explains a failure in the house style: spec, requirement, expected vs actual, both hops with timings, repro', () => {
+    const block = text.slice(text.indexOf('✗ HS-PING-BAD-STATUS  [MUST · since v1.7]  FAIL:'))
+    const lines = block.split('\n')
+    expect(lines[1]).toMatch(/^ {2}Spec: https:\/\/spec\.matrix\.org\//)
+    expect(lines[2]).toMatch(/^ {2}Requirement: "502: /)
+    expect(block).toContain('    Expected: HTTP 502, errcode "M_BAD_STATUS"')
+    expect(block).toContain('      Actual: HTTP 500 {"errcode":"M_UNKNOWN"}')
+    expect(block).toContain('  Exchange (tokens redacted):\n    → POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>')
+    expect(block).toContain('    ⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>')
+    expect(block).toContain('    ← 500 after 4 ms')
+    expect(block).toContain('  Reproduce: as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-BAD-STATUS')
+    expect(block).toContain('             curl -sS -X POST "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"')
+  })
+
+  it('ends with counts by level and the verdict', () => {
+    expect(text).toContain('By level: MUST 1 passed, 1 failed, 0 warned, 1 skipped; SHOULD 0 passed, 0 failed, 1 warned, 0 skipped; INFO 1 passed, 0 failed, 0 warned, 0 skipped')
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Warnings: 1. The target does not conform (exit 1).')
+  })
+})
+
+describe('JUnit report', () => {
+  const xml = renderJunitReport(report)
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml)
+  const suite = parsed.testsuites.testsuite
+  const cases = suite.testcase as Array<Record<string, any>>
+  const byName = (id: string) => cases.find((c) => c.name === id)!
+
+  it('has one testcase per check, with counts CI systems read', () => {
+    expect(cases.map((c) => c.name)).toEqual(report.results.map((r) => r.id))
+    expect(suite).toMatchObject({ tests: '5', failures: '1', errors: '0', skipped: '1' })
+    expect(byName('HS-PING-BAD-STATUS').failure.message).toContain('FAIL')
+    expect(byName('HS-PING-BAD-STATUS').failure['#text']).toContain('← 500 after 4 ms')
+    expect(byName('HS-PING-USER-TOKEN').skipped.message).toBe('no --user-token given')
+  })
+
+  it('keeps a warning visible without failing it', () => {
+    const warn = byName('HS-PING-BAD-STATUS-FIELDS')
+    expect(warn.failure).toBeUndefined()
+    expect(warn['system-out']).toMatch(/^WARNING \(SHOULD\): /)
+    expect(warn.properties.property).toContainEqual({ name: 'verdict', value: 'WARN' })
+    expect(suite.properties.property).toContainEqual({ name: 'warnings', value: '1' })
+  })
+
+  it('carries provenance as properties', () => {
+    const names = (suite.properties.property as Array<{ name: string }>).map((p) => p.name)
+    expect(names).toEqual(expect.arrayContaining(['Suite', 'Graded against', 'Target advertises', 'Started', 'Duration', 'Config (secrets removed)']))
+  })
+})
+
+describe('Markdown report', () => {
+  const md = renderMarkdownReport(report)
+  it('leads with the verdict and a counts table, then each failure collapsed with its exchange', () => {
+    expect(md.split('\n')[0]).toBe('## as-ping-conformance: ❌ DOES NOT CONFORM')
+    expect(md).toContain('| MUST | 1 | 1 | 0 | 1 |')
+    expect(md).toMatch(/<details><summary>❌ <code>HS-PING-BAD-STATUS<\/code> \[MUST\] FAIL: /)
+    expect(md).toContain('Authorization: Bearer <as_token#29a37b>')
+    expect(md).toContain('| Config hash |')
+  })
+})
+
+describe('HTML report', () => {
+  const html = renderHtmlReport(report)
+  it('is one file that loads nothing: no external resources, a CSP that forbids them', () => {
+    expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`)
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i)
+    expect(html).not.toMatch(/url\(/)
+  })
+
+  it('escapes what it shows', () => {
+    expect(html).toContain('&lt;as_token#29a37b&gt;')
+    expect(html).not.toContain('<as_token#')
+  })
+})

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto'
+import type { AppserviceCredentials, AppserviceRunContext } from '../harness/appservice-run-context'
+import { AppserviceClient } from '../harness/clients/appservice-client'
+import { startJsonControlServer } from '../harness/http/json-control-server'
+import { mockControlRoutes } from '../harness/mock-homeserver/mock-control-routes'
+import { OutOfProcessHomeserverSide } from '../harness/mock-homeserver/out-of-process-homeserver-side'
+import { checkFileName, requirements } from '../harness/requirements/registry'
+import { UsageError } from '../harness/usage-error'
+import type { CheckResult } from './check-result'
+import type { HarnessProblem } from './collect-results-reporter'
+import type { RunOutcome } from './run-homeserver-suite'
+import { runVitest } from './run-vitest'
+
+export interface AppserviceRunOptions {
+  /** Where the appservice under test listens. */
+  asUrl: string
+  credentials: AppserviceCredentials
+  /** --spawn: the command that starts the appservice (the suite starts, restarts and stops it). */
+  spawn?: { command: string; cwd?: string; registrationFile?: string }
+  /** How long the appservice may take to listen and ping after a start; without spawn, how long to wait for its ping (0: not at all). */
+  waitForPingMs: number
+  /** Where the mock homeserver listens (default 127.0.0.1, a free port). */
+  hsListen?: { host: string; port: number }
+  /** How long after a fault the appservice must still be up. */
+  survivalGraceMs: number
+  /** Check ids to run; all appservice checks when absent. */
+  only?: readonly string[]
+  /** Check ids not to run (the expectations file skips them); reported in RunOutcome.skipped. */
+  skip?: readonly string[]
+  /** Told the mock homeserver's URL before the suite waits for a ping (the CLI prints it). */
+  onMockHomeserver?: (url: string) => void
+}
+
+/** Checks that restart the appservice: they run after all the others, so they never pull it away from under them. */
+const disruptiveCheckIds = new Set(['AS-CLIENT-SURVIVES-ERRORS'])
+
+export const defaultSurvivalGraceMs = 1_000
+
+/**
+ * A full appservice run: the mock homeserver on a loopback port (and, with --spawn, the appservice
+ * started with its address), the first ping awaited, then the check files in two phases — all
+ * checks at once, then the ones that restart the appservice.
+ */
+export async function runAppserviceSuite(options: AppserviceRunOptions): Promise<RunOutcome> {
+  const startedAt = new Date()
+  const chosen = requirements.filter((r) => r.role === 'appservice' && (!options.only || options.only.includes(r.id)))
+  const skipped = chosen.filter((r) => options.skip?.includes(r.id)).map((r) => r.id)
+  const selected = chosen.filter((r) => !skipped.includes(r.id))
+  const side = new OutOfProcessHomeserverSide({
+    credentials: options.credentials,
+    asUrl: options.asUrl,
+    ...(options.hsListen ? { listen: options.hsListen } : {}),
+    ...(options.spawn ? { spawn: options.spawn } : {}),
+    waitMs: options.waitForPingMs,
+    graceMs: options.survivalGraceMs,
+  })
+  let control: { url: string; close(): Promise<void> } | undefined
+  try {
+    options.onMockHomeserver?.(await side.listen())
+    await side.awaitFirstPing()
+    await requireReachable(options.asUrl)
+    control = await startJsonControlServer(mockControlRoutes(side))
+    const context: AppserviceRunContext = {
+      role: 'appservice',
+      runId: `asp-${randomBytes(4).toString('hex')}`,
+      asUrl: options.asUrl,
+      ...options.credentials,
+      mockControlUrl: control.url,
+      faultRoundMs: options.waitForPingMs + options.survivalGraceMs + 5_000,
+    }
+    const fileOf = (id: string) => `suites/appservice/${checkFileName(id)}`
+    // Only a spawned appservice is ever restarted; otherwise the disruptive checks skip at once and need no phase of their own.
+    const later = (id: string) => Boolean(options.spawn) && disruptiveCheckIds.has(id)
+    const phases = [selected.filter((r) => !later(r.id)), selected.filter((r) => later(r.id))]
+    const results: CheckResult[] = []
+    const problems: HarnessProblem[] = []
+    for (const phase of phases.filter((p) => p.length > 0)) {
+      const reporter = await runVitest({ files: phase.map((r) => fileOf(r.id)), provide: { appserviceConformance: context }, testTimeoutMs: 30_000 })
+      results.push(...reporter.results)
+      problems.push(...reporter.problems)
+    }
+    const order = new Map(requirements.map((r, i) => [r.id, i]))
+    results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    return { results, problems, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(skipped.length ? { skipped } : {}) }
+  } finally {
+    await control?.close()
+    await side.close()
+  }
+}
+
+/** Before any check: something must answer HTTP at the appservice's URL, or the run can give no verdict. */
+async function requireReachable(asUrl: string): Promise<void> {
+  const client = new AppserviceClient(asUrl, 10_000)
+  const exchange = await client.send({ method: 'GET', path: '/_matrix/app/v1/ping' })
+  if (!exchange.response) throw new UsageError(`appservice unreachable at ${asUrl}: ${exchange.error}`, 'check --as-url and that the appservice is running (or pass --spawn to have the suite start it)')
+}

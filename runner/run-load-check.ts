@@ -1,0 +1,101 @@
+import { describeExpectation, describeResponse, responseMismatches } from '../harness/assert/must'
+import { HomeserverClient } from '../harness/clients/homeserver-client'
+import type { HttpExchange } from '../harness/clients/http-exchange'
+import { requestDeadlineMs } from '../harness/deadlines'
+import { createRedactor } from '../harness/redact'
+import type { Requirement } from '../harness/requirements/requirement'
+import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
+import { mixedPings, ownAnswer, type MixedPing } from '../harness/scenario/concurrent-ping-mix'
+import { transcribe } from '../harness/scenario/transcript'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import type { CheckResult } from './check-result'
+import { gradeFailure } from './grade'
+import { percentiles, round1, type LoadStats } from './load-stats'
+
+/** Pings in flight at a time when --load is given without --concurrency. */
+export const defaultLoadConcurrency = 10
+
+/** --load N --concurrency C */
+export interface LoadOptions {
+  pings: number
+  concurrency: number
+}
+
+/** How many failing pings the report shows in full; the others are counted. */
+const shownFailures = 5
+
+interface FailingPing {
+  ping: MixedPing
+  exchange: HttpExchange
+  mismatches: string[]
+}
+
+/**
+ * HS-PING-LOAD: N pings of the concurrent mix (harness/scenario/concurrent-ping-mix.ts), C in
+ * flight at a time, sent from the runner straight against the stub appservice in this process:
+ * no vitest, since the hot loop is also the throughput measurement. Every answer is checked
+ * against its own ping's outcome; one that is not its own is a cross-talk bug.
+ */
+export async function runLoadCheck(entry: Requirement, stub: StubAppservice, context: HomeserverRunContext, options: LoadOptions): Promise<{ result: CheckResult; stats: LoadStats }> {
+  const pings = mixedPings(options.pings, (i) => `${context.runId}.${entry.id.toLowerCase()}.${i + 1}`)
+  for (const p of pings) stub.arrange(p.transactionId, p.outcome)
+  // Each ping gets the usual request deadline; the run's deadline bounds the checks, not a load of any size.
+  const client = new HomeserverClient(context.hsUrl, requestDeadlineMs(context.hsTimeoutMs), Infinity, context.tls)
+  const { main } = context.appservices
+  const exchanges: HttpExchange[] = new Array(pings.length)
+  let next = 0
+  const lane = async () => {
+    for (let i = next++; i < pings.length; i = next++) {
+      exchanges[i] = await client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: pings[i]!.transactionId } })
+    }
+  }
+  const started = performance.now()
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, pings.length) }, lane))
+  const durationMs = performance.now() - started
+
+  const failing = pings.flatMap((ping, i): FailingPing[] => {
+    const mismatches = responseMismatches(exchanges[i]!, ownAnswer(ping.outcome))
+    return mismatches.length ? [{ ping, exchange: exchanges[i]!, mismatches }] : []
+  })
+  const stats: LoadStats = {
+    pings: pings.length,
+    concurrency: options.concurrency,
+    durationMs: Math.round(durationMs),
+    throughputPerSec: round1((pings.length / durationMs) * 1000),
+    roundTripMs: percentiles(exchanges.map((e) => e.durationMs)),
+    durationMsReported: percentiles(exchanges.flatMap((e) => reportedDuration(e))),
+    mismatches: failing.length,
+  }
+  const base = { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: stats.durationMs }
+  const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s`
+  if (failing.length === 0) return { result: { ...base, status: 'pass', message: summary }, stats }
+  return { result: { ...base, ...gradeFailures(entry, failing, stats, stub, context) }, stats }
+}
+
+/** The failed check: every failing ping counted, the first few shown with both hops, redacted. */
+function gradeFailures(entry: Requirement, failing: FailingPing[], stats: LoadStats, stub: StubAppservice, context: HomeserverRunContext): Pick<CheckResult, 'status' | 'message' | 'failure' | 'transcript'> {
+  const redactor = createRedactor(runSecrets(context))
+  const shown = failing.slice(0, shownFailures)
+  const more = failing.length > shown.length ? [`… and ${failing.length - shown.length} more pings that did not get their own answer`] : []
+  return {
+    status: gradeFailure(entry.level),
+    message: `${failing.length} of ${stats.pings} pings did not get their own answer (${stats.concurrency} at a time)`,
+    failure: redactor.redactValue({
+      mismatches: [...shown.flatMap((f) => f.mismatches.map((m) => `ping ${f.ping.transactionId}: ${m}`)), ...more],
+      expected: shown.map((f) => `ping ${f.ping.transactionId}: ${describeExpectation(ownAnswer(f.ping.outcome))}`).join('; '),
+      actual: shown.map((f) => `ping ${f.ping.transactionId}: ${describeResponse(f.exchange)}`).join('; '),
+    }),
+    transcript: shown.map((f) => transcribe(f.exchange, stub.requestsFor(f.ping.transactionId), redactor)),
+  }
+}
+
+/** The duration_ms of a 200 answer, when it is a number. */
+function reportedDuration(exchange: HttpExchange): number[] {
+  const reported = (exchange.response?.status === 200 ? (exchange.response.json as { duration_ms?: unknown } | null | undefined) : undefined)?.duration_ms
+  return typeof reported === 'number' ? [reported] : []
+}
+
+/** HS-PING-LOAD asked for by --only without --load: listed, not graded. */
+export function skippedLoadCheck(entry: Requirement): CheckResult {
+  return { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: 0, status: 'skip', message: 'run with --load N' }
+}

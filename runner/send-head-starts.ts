@@ -1,0 +1,18 @@
+import type { HomeserverRunContext } from '../harness/run-context'
+import { CheckContext, type PingWithResult } from '../harness/scenario/check-context'
+import { headStarts } from '../harness/scenario/head-start'
+
+/**
+ * Sends the head-start pings of the selected checks (harness/scenario/head-start.ts) now, before
+ * vitest starts, and files each pending result under its check id for the stub control server.
+ */
+export function sendHeadStarts(checkIds: readonly string[], context: HomeserverRunContext, into: Map<string, Promise<PingWithResult>>): void {
+  for (const id of checkIds) {
+    const start = headStarts[id]
+    if (!start) continue
+    const result = start(new CheckContext(context, id))
+    // A failure reaches the check through the control server; it must not also crash the runner.
+    result.catch(() => undefined)
+    into.set(id, result)
+  }
+}

@@ -1,0 +1,8 @@
+import { appserviceCheck } from '../../harness/scenario'
+import { mustBeRejected } from './support/must-be-rejected'
+
+// No token cannot match the hs_token: any 4xx Matrix error will do here (the status is AS-PING-MISSING-TOKEN-401's).
+export default appserviceCheck('AS-PING-MISSING-TOKEN', async (t) => {
+  await t.requirePingEndpoint()
+  mustBeRejected(await t.ping({ body: { transaction_id: t.txn() } }))
+})

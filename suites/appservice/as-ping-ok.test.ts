@@ -1,0 +1,9 @@
+import { appserviceCheck, CheckFailure, describeResponse, match, must, SkipCheck } from '../../harness/scenario'
+
+// HS ---> AS : POST /_matrix/app/v1/ping {"transaction_id": …} with the hs_token; HS <--- AS : 200 OK {}
+export default appserviceCheck('AS-PING-OK', async (t) => {
+  const verdict = await t.probe()
+  if (verdict.kind === 'no-endpoint') throw new CheckFailure([verdict.reason], 'HTTP 200 and a JSON object', describeResponse(verdict.exchange))
+  if (verdict.kind === 'rejects-unsolicited') throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED and AS-CLIENT-PING-BACK)`)
+  must.matchResponse(verdict.exchange, { status: 200, json: [match.isObject()] })
+})

@@ -1,0 +1,53 @@
+import type { AppserviceCheckDefinition } from '../../harness/scenario'
+import asClientPingAsToken from './as-client-ping-as-token.test'
+import asClientPingBack from './as-client-ping-back.test'
+import asClientPingBody from './as-client-ping-body.test'
+import asClientPingPath from './as-client-ping-path.test'
+import asClientSurvivesErrors from './as-client-survives-errors.test'
+import asPingConcurrent from './as-ping-concurrent.test'
+import asPingErrorBody from './as-ping-error-body.test'
+import asPingMalformedJson from './as-ping-malformed-json.test'
+import asPingMissingToken from './as-ping-missing-token.test'
+import asPingMissingToken401 from './as-ping-missing-token-401.test'
+import asPingNo5xx from './as-ping-no-5xx.test'
+import asPingNoLeaks from './as-ping-no-leaks.test'
+import asPingNoTxnOk from './as-ping-no-txn-ok.test'
+import asPingOk from './as-ping-ok.test'
+import asPingQueryToken from './as-ping-query-token.test'
+import asPingRepeated from './as-ping-repeated.test'
+import asPingTokenMismatch from './as-ping-token-mismatch.test'
+import asPingUnknownRoute from './as-ping-unknown-route.test'
+import asPingUnsolicited from './as-ping-unsolicited.test'
+import asPingWrongMethod from './as-ping-wrong-method.test'
+import asPingWrongToken from './as-ping-wrong-token.test'
+import asPingWrongToken403 from './as-ping-wrong-token-403.test'
+
+/**
+ * Every appservice check, for library use (the CLI runs the files themselves). Ordered as the
+ * requirements are; the survival check restarts or re-pings the appservice, so it comes last.
+ */
+export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
+  asPingOk,
+  asPingNoTxnOk,
+  asPingRepeated,
+  asPingConcurrent,
+  asPingUnsolicited,
+  asPingWrongToken,
+  asPingWrongToken403,
+  asPingMissingToken,
+  asPingMissingToken401,
+  asPingTokenMismatch,
+  asPingQueryToken,
+  asPingMalformedJson,
+  asPingNo5xx,
+  asPingErrorBody,
+  asPingNoLeaks,
+  asPingUnknownRoute,
+  asPingWrongMethod,
+  asClientPingPath,
+  asClientPingAsToken,
+  asClientPingBody,
+  asClientPingBack,
+  asClientSurvivesErrors,
+]
+

@@ -1,0 +1,197 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../cli/main'
+import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
+import { freePort } from '../harness/http/free-port'
+import { renderRegistration } from '../harness/registration/appservice-registration'
+import { configFileName, loadConformanceConfig, writeConformanceConfig, type ConformanceConfig } from '../harness/registration/conformance-config'
+import { createConformanceRegistrations } from '../harness/registration/conformance-registrations'
+import { configTokens, hasStackTrace } from './support/output-hygiene'
+import { runCli } from './support/run-cli'
+
+/**
+ * Wrong invocations, each refused with exit 2 and ONE line on stderr that names the problem and
+ * the fix, without a stack trace or a token. Run in-process through main() for speed; a few
+ * again as a real child process, to show nothing else reaches the real stderr.
+ */
+
+interface Fixtures {
+  /** A valid config whose stub port is free, for a homeserver that loads it. */
+  config: ConformanceConfig
+  dir: string
+  /** The reference homeserver loading `config`. */
+  homeserver: RunningHomeserver
+  /** A homeserver that advertises only versions before the ping. */
+  oldHomeserver: RunningHomeserver
+  /** A loopback port nothing listens on. */
+  closedPort: number
+  /** Configs broken in one way each, by name. */
+  broken: Record<'noConfigFile' | 'badJson' | 'badYaml' | 'noTokens' | 'unreadable' | 'missingRegistration', string>
+  /** A plain file, where a directory is expected. */
+  file: string
+}
+
+let f: Fixtures
+let root: string
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'asp-bad-config-'))
+  const dir = join(root, 'good')
+  const config = await writeConformanceConfig(dir, createConformanceRegistrations({ asUrl: `http://127.0.0.1:${await freePort()}` }))
+  const appservices = Object.values(config.registrations)
+  const brokenConfig = async (name: string, damage: (dir: string, config: ConformanceConfig) => Promise<unknown>) => {
+    const brokenDir = join(root, name)
+    const written = await writeConformanceConfig(brokenDir, createConformanceRegistrations({ asUrl: 'http://127.0.0.1:9000' }))
+    await damage(brokenDir, written)
+    return brokenDir
+  }
+  const file = join(root, 'a-file')
+  await writeFile(file, 'not a directory\n')
+  f = {
+    config,
+    dir,
+    homeserver: await startReferenceHomeserver({ appservices, appserviceTimeoutMs: 500 }),
+    oldHomeserver: await startReferenceHomeserver({ appservices, versions: ['r0.6.1', 'v1.5', 'v1.6'] }),
+    closedPort: await freePort(),
+    file,
+    broken: {
+      noConfigFile: await brokenConfig('no-config-file', (d) => rm(join(d, configFileName))),
+      badJson: await brokenConfig('bad-json', (d) => writeFile(join(d, configFileName), '{"version": 1,')),
+      // The token's line is the broken one: the message must not quote it.
+      badYaml: await brokenConfig('bad-yaml', (d, c) => writeFile(join(d, c.files.main), `id: x\nas_token: ${c.registrations.main.as_token}: oops\n  - [`)),
+      noTokens: await brokenConfig('no-tokens', (d, c) => writeFile(join(d, c.files.main), 'id: as-ping-conformance\nurl: http://127.0.0.1:9000\nsender_localpart: bot\n')),
+      unreadable: await brokenConfig('unreadable', async (d, c) => {
+        await rm(join(d, c.files.noUrl))
+        await mkdir(join(d, c.files.noUrl))
+      }),
+      missingRegistration: await brokenConfig('missing-registration', (d, c) => rm(join(d, c.files.unreachable))),
+    },
+  }
+})
+
+afterAll(async () => {
+  await f?.homeserver.close()
+  await f?.oldHomeserver.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+async function runMain(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, { out: (text) => void (stdout += text), err: (text) => void (stderr += text) })
+  return { code, stdout, stderr }
+}
+
+const hs = () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.dir]
+
+interface Case {
+  name: string
+  argv: () => string[]
+  /** Names the problem (matched against the part before "Fix:"). */
+  problem: RegExp
+  /** Names the fix (matched against the part after it). */
+  fix: RegExp
+  env?: Record<string, string>
+}
+
+const cases: Case[] = [
+  // Flags
+  { name: 'no command', argv: () => [], problem: /no command given/, fix: /use one of .*init.*homeserver/ },
+  { name: 'an unknown command', argv: () => ['homserver'], problem: /unknown command 'homserver'/, fix: /use one of .*homeserver/ },
+  { name: 'a missing --hs-url', argv: () => ['homeserver', '--config', f.dir], problem: /required option '--hs-url <url>' not specified/, fix: /add --hs-url \(or set CONFORMANCE_HS_URL\)/ },
+  { name: 'a missing --config', argv: () => ['homeserver', '--hs-url', f.homeserver.url], problem: /required option '--config <dir>' not specified/, fix: /add --config/ },
+  { name: 'a missing --as-url', argv: () => ['init', '--out', join(root, 'unused')], problem: /required option '--as-url <url>'/, fix: /add --as-url/ },
+  { name: 'an unknown flag', argv: () => [...hs(), '--hs-timeout', '500'], problem: /unknown option '--hs-timeout'/, fix: /`as-ping-conformance homeserver --help`/ },
+  { name: 'a stray argument', argv: () => [...hs(), 'extra'], problem: /too many arguments for 'homeserver'/, fix: /every value belongs to a flag/ },
+  { name: 'a flag without its value', argv: () => [...hs(), '--hs-timeout-ms'], problem: /option '--hs-timeout-ms <n>' argument missing/, fix: /--help/ },
+  { name: 'a --hs-url without a scheme', argv: () => ['homeserver', '--hs-url', '127.0.0.1:8008', '--config', f.dir], problem: /'127\.0\.0\.1:8008' is not a URL/, fix: /--help/ },
+  { name: 'a --hs-url host:port', argv: () => ['homeserver', '--hs-url', 'localhost:8008', '--config', f.dir], problem: /must be an http:\/\/ or https:\/\/ URL, e.g\. http:\/\/localhost:8008/, fix: /--help/ },
+  { name: 'an --as-url without a scheme', argv: () => ['init', '--as-url', '127.0.0.1:9000', '--out', join(root, 'unused')], problem: /option '--as-url <url>' argument '127\.0\.0\.1:9000' is invalid/, fix: /init --help/ },
+  { name: 'a zero --hs-timeout-ms', argv: () => [...hs(), '--hs-timeout-ms', '0'], problem: /'0' is not a positive whole number/, fix: /--help/ },
+  { name: 'a word for --hs-timeout-ms', argv: () => [...hs(), '--hs-timeout-ms', 'sixty'], problem: /'sixty' is not a positive whole number/, fix: /--help/ },
+  { name: 'a --hs-timeout-ms in seconds with a unit', argv: () => [...hs(), '--hs-timeout-ms', '60s'], problem: /'60s' is not a positive whole number/, fix: /--help/ },
+  { name: 'an --hs-timeout-ms past an hour', argv: () => [...hs(), '--hs-timeout-ms', '99999999999'], problem: /more than an hour/, fix: /--help/ },
+  { name: 'a bad CONFORMANCE_HS_TIMEOUT_MS', argv: hs, env: { CONFORMANCE_HS_TIMEOUT_MS: '-1' }, problem: /from env 'CONFORMANCE_HS_TIMEOUT_MS' is invalid/, fix: /--help/ },
+  { name: 'a --listen without a port', argv: () => [...hs(), '--listen', '127.0.0.1'], problem: /'127\.0\.0\.1' is not HOST:PORT/, fix: /--help/ },
+  { name: 'a --listen port out of range', argv: () => [...hs(), '--listen', '127.0.0.1:70000'], problem: /is not HOST:PORT with a port from 1 to 65535/, fix: /--help/ },
+  { name: 'a --spec-version without the v', argv: () => [...hs(), '--spec-version', '1.7'], problem: /'1\.7' is not a spec version like v1\.7/, fix: /--help/ },
+  { name: 'an unknown --report format', argv: () => [...hs(), '--report', 'pdf=out.pdf'], problem: /'pdf=out\.pdf' is not FORMAT=FILE/, fix: /--help/ },
+  { name: '--only with an unknown id', argv: () => [...hs(), '--only', 'HS-PING-OK,HS-PING-NOPE'], problem: /--only: no homeserver check 'HS-PING-NOPE'/, fix: /as-ping-conformance list/ },
+  { name: 'an unknown --variant', argv: () => ['reference', '--variant', 'no-such-bug'], problem: /no broken variant 'no-such-bug'/, fix: /choose one of/ },
+  // Configuration
+  { name: 'a --config dir without the config file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noConfigFile], problem: /no as-ping-conformance\.json in .*no-config-file/, fix: /run `as-ping-conformance init/ },
+  { name: 'a --config that is a file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.file], problem: /no as-ping-conformance\.json in .*a-file/, fix: /init/ },
+  { name: 'a config file that is not JSON', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badJson], problem: /as-ping-conformance\.json is not valid JSON/, fix: /init/ },
+  { name: 'a registration that is not YAML', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badYaml], problem: /registration .*as-ping-conformance\.yaml is not valid YAML/, fix: /init/ },
+  { name: 'a registration without tokens', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noTokens], problem: /'as_token' must be a non-empty string/, fix: /application-service-api\/#registration/ },
+  { name: 'an unreadable registration', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.unreadable], problem: /cannot read registration .*no-url\.yaml: EISDIR/, fix: /check the path/ },
+  { name: 'a registration the config lists but that is gone', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.missingRegistration], problem: /cannot read registration .*unreachable\.yaml: ENOENT/, fix: /check the path/ },
+  { name: 'init over a config whose tokens may be registered', argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.dir], problem: /already holds a config/, fix: /--force/ },
+  { name: 'init into a file', argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.file], problem: /cannot write the config to .*a-file/, fix: /a directory you can write to/ },
+  // Target and machine
+  { name: 'an unreachable homeserver', argv: () => ['homeserver', '--hs-url', `http://127.0.0.1:${f.closedPort}`, '--config', f.dir], problem: /no answer from the homeserver at .*: fetch failed \(ECONNREFUSED\)/, fix: /check --hs-url/ },
+  { name: 'a homeserver on a port fetch refuses', argv: () => ['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', f.dir], problem: /bad port: fetch never connects to this port/, fix: /check --hs-url/ },
+  { name: 'a target that does not advertise v1.7', argv: () => ['homeserver', '--hs-url', f.oldHomeserver.url, '--config', f.dir], problem: /not applicable: the target advertises only v1\.6, and the ping needs v1\.7/, fix: /--assume-version v1\.7/ },
+  { name: 'a --listen address of another machine', argv: () => [...hs(), '--listen', '192.0.2.1:9000', '--only', 'HS-PING-OK'], problem: /the stub appservice cannot listen on 192\.0\.2\.1:9000: EADDRNOTAVAIL/, fix: /an address of this machine/ },
+]
+
+describe('a wrong invocation exits 2 with one line naming the problem and the fix', () => {
+  it.each(cases)('$name', async ({ argv, problem, fix, env }) => {
+    const saved = Object.fromEntries(Object.keys(env ?? {}).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, env)
+    const run = await runMain(argv()).finally(() => {
+      for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v)
+    })
+    expect(run.code, run.stderr).toBe(2)
+    const lines = run.stderr.split('\n')
+    expect(lines, run.stderr).toHaveLength(2) // the line and its newline
+    const m = /^as-ping-conformance: (.+)\. Fix: (.+)\.$/.exec(lines[0]!)
+    expect(m, lines[0]).not.toBeNull()
+    expect(m![1]).toMatch(problem)
+    expect(m![2]).toMatch(fix)
+    expect(hasStackTrace(run.stdout + run.stderr)).toBe(false)
+    for (const token of [...configTokens(f.config), ...(await tokensOf(argv()))]) expect(run.stderr + run.stdout).not.toContain(token)
+    // Only `as-ping-conformance` alone prints something else: the help, on stdout.
+    if (argv().length > 0) expect(run.stdout).toBe('')
+  })
+
+  it('the port in use: the stub cannot listen where the registration points', async () => {
+    const blocker: Server = createServer()
+    const port = Number(new URL(f.config.asUrl).port)
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve))
+    try {
+      const run = await runMain([...hs(), '--only', 'HS-PING-OK'])
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe(
+        `as-ping-conformance: the stub appservice cannot listen on 127.0.0.1:${port}: EADDRINUSE. Fix: stop whatever uses that port, or re-run init with another --as-url and pass --listen.\n`,
+      )
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+})
+
+/** The tokens of the config an invocation points at, if any: none may be printed. */
+async function tokensOf(argv: readonly string[]): Promise<string[]> {
+  const dir = argv[argv.indexOf('--config') + 1]
+  if (!argv.includes('--config') || !dir) return []
+  return loadConformanceConfig(dir).then(configTokens, () => [])
+}
+
+describe('as a real process', () => {
+  it.each([
+    ['an unknown flag', () => ['homeserver', '--hs-url', 'http://127.0.0.1:9', '--config', f.dir, '--bogus']],
+    ['a registration that is not YAML', () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badYaml]],
+    ['a timeout Node could not even set', () => [...hs(), '--hs-timeout-ms', '99999999999']],
+  ])('%s: one line on the real stderr, nothing else', async (_name, argv) => {
+    const run = await runCli(argv())
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/^as-ping-conformance: .+\. Fix: .+\.\n$/)
+    expect(hasStackTrace(run.stderr)).toBe(false)
+  })
+})

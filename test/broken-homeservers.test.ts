@@ -1,0 +1,123 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { brokenHomeservers } from '../fixtures/broken-homeservers'
+import type { BrokenHomeserver } from '../fixtures/broken-homeservers/broken-homeserver'
+import { gradedOnlyInOtherModes } from '../fixtures/broken-homeservers/graded-only-in-other-modes'
+import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
+import { concurrencyLimit } from './support/concurrency-limit'
+import { runCli, type CliRun } from './support/run-cli'
+
+/**
+ * The reference homeserver's appservice timeout for these runs: longer than `reference`'s 1.5 s,
+ * because on a loaded shared machine a correct ping's round trip has taken 1.8 s, which a 1.5 s
+ * timeout turns into a spurious 504. It only lengthens the wait in HS-PING-TIMEOUT, not the CPU.
+ */
+const hsTimeoutMs = 5_000
+/** Each child is a whole suite run, and the machine's 2 cores are shared: at most this many at once. */
+const maxChildren = 3
+/** A test may first wait for a free child slot, then its run; generous, since the machine is shared. */
+const testTimeoutMs = 300_000
+/** A run's tokens are `randomToken(prefix)`: the prefix, '_', then 32 base64url characters. */
+const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
+
+interface VariantRun {
+  run: CliRun
+  /** The JSON report; undefined when the run wrote none (it then failed before grading). */
+  report: { exitCode: number; problems: unknown[]; results: Array<{ id: string; status: string }> } | undefined
+  reportText: string
+}
+
+const limit = concurrencyLimit(maxChildren)
+const tempDirs: string[] = []
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+
+/** The full run against one variant, as a user would start it, with its JSON report. */
+async function runVariant(name: string, extraArgs: readonly string[] = []): Promise<VariantRun> {
+  const dir = await mkdtemp(join(tmpdir(), `asp-variant-${name}-`))
+  tempDirs.push(dir)
+  const file = join(dir, 'report.json')
+  const run = await limit(() => runCli(['reference', '--variant', name, '--hs-timeout-ms', String(hsTimeoutMs), '--report', `json=${file}`, ...extraArgs]))
+  const reportText = await readFile(file, 'utf8').catch(() => '')
+  return { run, report: reportText ? JSON.parse(reportText) : undefined, reportText }
+}
+
+/** One run per variant, shared by every test that looks at it. */
+const runs = new Map<string, Promise<VariantRun>>()
+function runOf(name: string): Promise<VariantRun> {
+  if (!runs.has(name)) runs.set(name, runVariant(name))
+  return runs.get(name)!
+}
+
+const idsWith = (report: NonNullable<VariantRun['report']>, status: string) => report.results.filter((r) => r.status === status).map((r) => r.id).sort()
+
+describe.concurrent('each broken homeserver fails exactly the checks it is built to fail', () => {
+  test.each(brokenHomeservers.map((v): [string, BrokenHomeserver] => [v.name, v]))(
+    '%s',
+    async (_, variant) => {
+      const { run, report, reportText } = await runOf(variant.name)
+      const output = `${run.stdout}\n${run.stderr}`
+      expect(report, `no JSON report; the run printed:\n${output}`).toBeDefined()
+      expect(report!.problems, output).toEqual([])
+      expect({ fail: idsWith(report!, 'fail'), warn: idsWith(report!, 'warn'), skip: idsWith(report!, 'skip') }, output).toEqual({
+        fail: [...variant.mustFail].sort(),
+        warn: [...(variant.mustWarn ?? [])].sort(),
+        skip: [],
+      })
+      // Everything else passes (INFO included).
+      expect(report!.results.filter((r) => !['pass', 'fail', 'warn'].includes(r.status))).toEqual([])
+      const exitCode = variant.mustFail.length > 0 ? 1 : 0
+      expect(run.code, output).toBe(exitCode)
+      expect(report!.exitCode).toBe(exitCode)
+      // Whatever the bug, no token reaches the output: not even one the homeserver echoed back.
+      for (const [where, text] of Object.entries({ stdout: run.stdout, stderr: run.stderr, report: reportText })) {
+        expect(text.match(anyToken)?.[0], `a token in ${where}`).toBeUndefined()
+      }
+    },
+    testTimeoutMs,
+  )
+
+  test('--strict turns a warn-only variant into a failing run (exit 1)', { timeout: testTimeoutMs }, async () => {
+    const variant = brokenHomeservers.find((v) => v.name === 'hs-token-also-in-query')!
+    expect(variant.mustFail).toEqual([])
+    const { run, report } = await runVariant(variant.name, ['--strict'])
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1)
+    expect(idsWith(report!, 'warn')).toEqual([...(variant.mustWarn ?? [])].sort())
+  })
+
+  test('a failure says which check, where in the spec, expected vs actual, both hops and how to reproduce', { timeout: testTimeoutMs }, async () => {
+    const { run } = await runOf('no-appservice-id-check')
+    // The check's detail block: from its 'FAIL:' heading (not the one-line list entry) to the next blank line.
+    const failure = /^✗ HS-PING-OTHER-AS-TOKEN .*FAIL(ED)?: .*\n(.+\n)*/m.exec(run.stdout)?.[0] ?? ''
+    expect(failure, run.stdout).not.toBe('')
+    expect(failure).toContain('Spec: https://spec.matrix.org/v1.7/application-service-api/#post_matrixclientv1appserviceappserviceidping')
+    expect(failure).toMatch(/Expected: .*HTTP 403, errcode "M_FORBIDDEN"/)
+    expect(failure).toMatch(/Actual: .*HTTP 502/)
+    // The suite's request (token redacted), what reached the stub appservice, and the answer.
+    expect(failure).toMatch(/→ POST \/_matrix\/client\/v1\/appservice\/[^ ]+\/ping {2}Authorization: Bearer <unreachable_as_token#[0-9a-f]{6}>/)
+    expect(failure).toMatch(/⇢ stub appservice received POST \/_matrix\/app\/v1\/ping/)
+    expect(failure).toMatch(/← 502 after \d+ ms/)
+    expect(failure).toMatch(/Reproduce: as-ping-conformance .*--only HS-PING-OTHER-AS-TOKEN/)
+  })
+})
+
+test('every homeserver check a normal run grades is shown to fail by some variant (MUST in mustFail, SHOULD in mustWarn)', () => {
+  const failed = new Set(brokenHomeservers.flatMap((v) => v.mustFail))
+  const warned = new Set(brokenHomeservers.flatMap((v) => v.mustWarn ?? []))
+  const uncovered = homeserverRequirements
+    .filter((r) => r.level !== 'INFO' && !(r.id in gradedOnlyInOtherModes))
+    .filter((r) => !(r.level === 'MUST' ? failed : warned).has(r.id))
+    .map((r) => `${r.id} (${r.level})`)
+  expect(uncovered).toEqual([])
+  // And no variant lists a check under the wrong grade, or one that does not exist.
+  const levels = new Map(homeserverRequirements.map((r): [string, string] => [r.id, r.level]))
+  expect([...failed].filter((id) => levels.get(id) !== 'MUST')).toEqual([])
+  expect([...warned].filter((id) => levels.get(id) !== 'SHOULD')).toEqual([])
+})
+
+test('variant names are unique and kebab-case', () => {
+  const names = brokenHomeservers.map((v) => v.name)
+  expect(new Set(names).size).toBe(names.length)
+  for (const name of names) expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+})

@@ -1,0 +1,52 @@
+import { requirement } from '../../harness/requirements/registry'
+import { buildRunReport, type RunFacts } from '../../reports/build-run-report'
+import type { RunReport } from '../../reports/run-report'
+import type { CheckResult, CheckStatus } from '../../runner/check-result'
+
+/** A result for a real requirement id, as the runner would grade it. */
+export function sampleResult(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
+  const r = requirement(id)
+  return { id, title: r.title, level: r.level, spec: r.spec, requirement: r.quote, durationMs: 12, status, ...extra }
+}
+
+/** A failing MUST check with both hops of its exchange, tokens already redacted as the worker does. */
+export function sampleFailure(id = 'HS-PING-BAD-STATUS'): CheckResult {
+  return sampleResult(id, 'fail', {
+    message: 'status got 500 want 502',
+    failure: { mismatches: ['status got 500 want 502', 'errcode got "M_UNKNOWN" want "M_BAD_STATUS"'], expected: 'HTTP 502, errcode "M_BAD_STATUS"', actual: 'HTTP 500 {"errcode":"M_UNKNOWN"}' },
+    transcript: [
+      {
+        sent: '→ POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {"transaction_id":"asp-1.x.1"}',
+        callbacks: ['⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>  {"transaction_id":"asp-1.x.1"}  → answered 403 {}'],
+        received: '← 500 after 4 ms  {"errcode":"M_UNKNOWN","error":"Internal error"}',
+        curl: 'curl -sS -X POST "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"',
+      },
+    ],
+  })
+}
+
+/** Five results: 2 pass (one INFO), 1 fail, 1 warn, 1 skip; and one appservice-endpoint pass for grouping. */
+export function sampleResults(): CheckResult[] {
+  return [
+    sampleResult('HS-PING-OK', 'pass', { transcript: [{ sent: '→ POST /ping', callbacks: [], received: '← 200 after 3 ms  {"duration_ms":1}', curl: '' }] }),
+    sampleFailure(),
+    sampleResult('HS-PING-BAD-STATUS-FIELDS', 'warn', { message: "key 'status' missing", failure: { mismatches: ["key 'status' missing"], expected: 'status and body', actual: '{}' } }),
+    sampleResult('HS-PING-USER-TOKEN', 'skip', { message: 'no --user-token given' }),
+    sampleResult('HS-PING-EMPTY-BODY', 'pass', { message: 'an empty request body got HTTP 400' }),
+  ]
+}
+
+export function sampleReport(facts: Partial<RunFacts> = {}, results: CheckResult[] = sampleResults(), startedAt = '2026-01-02T03:04:05.000Z'): RunReport {
+  return buildRunReport(
+    { results, problems: [], startedAt, durationMs: 61_500 },
+    {
+      role: 'homeserver',
+      target: { url: 'https://hs.example', versions: ['v1.6', 'v1.7', 'v1.12'] },
+      specVersion: 'v1.12',
+      strict: false,
+      provenance: { node: 'v20.0.0', platform: 'linux-x64', config: { 'hs-url': 'https://hs.example', 'user-token': '<user_token#abcdef>' } },
+      reproCommand: (id) => `as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only ${id}`,
+      ...facts,
+    },
+  )
+}
