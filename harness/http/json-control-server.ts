@@ -25,7 +25,8 @@ export async function startJsonControlServer(route: ControlRoute): Promise<Contr
       res.end(JSON.stringify({ error: String((error as Error).message) }))
     }
   })
-  // Fault rounds restart the appservice: a request may wait far longer than Node's defaults allow.
+  // A control request may wait as long as the target does (a fault round restarting an appservice,
+  // a head start awaiting the timeout ping): longer than Node's default request timeout allows.
   server.requestTimeout = 0
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

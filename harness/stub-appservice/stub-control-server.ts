@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { startJsonControlServer, type ControlServer } from '../http/json-control-server'
 import type { StubAppservice } from './stub-appservice'
 
 /** Results the runner is producing for checks before they run, by check id (see scenario/head-start.ts). */
@@ -8,31 +8,8 @@ export type HeadStartResults = ReadonlyMap<string, Promise<unknown>>
  * Lets scenario code in vitest workers drive the one stub appservice that lives in the runner's
  * process. Bound to loopback on its own port, so the homeserver under test never sees it.
  */
-export async function startStubControlServer(stub: StubAppservice, headStarts: HeadStartResults = new Map()): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://control')
-      const body = req.method === 'POST' ? await readJson(req) : undefined
-      const reply = await route(stub, headStarts, req.method ?? '', url, body)
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(reply ?? null))
-    } catch (error) {
-      res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: String((error as Error).message) }))
-    }
-  })
-  server.keepAliveTimeout = 30_000
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('[harness] control server has no TCP address')
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+export async function startStubControlServer(stub: StubAppservice, headStarts: HeadStartResults = new Map()): Promise<ControlServer> {
+  return startJsonControlServer((method, url, body) => route(stub, headStarts, method, url, body))
 }
 
 async function route(stub: StubAppservice, headStarts: HeadStartResults, method: string, url: URL, body: any): Promise<unknown> {
@@ -59,10 +36,4 @@ async function route(stub: StubAppservice, headStarts: HeadStartResults, method:
     return stub.closeWindow(Number(close[1]))
   }
   throw new Error(`unknown control route ${method} ${url.pathname}`)
-}
-
-async function readJson(req: AsyncIterable<Buffer>): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk)
-  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined
 }
