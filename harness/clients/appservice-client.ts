@@ -2,9 +2,8 @@ import { createServer, type IncomingMessage, type RequestListener, type Server }
 import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { epochNow } from '../http/epoch-now'
-import { readJsonBody } from '../http/json-body'
 import { decode, maxBodyBytes } from '../http/read-bounded-text'
-import type { HttpExchange } from './http-exchange'
+import { recordResponse, type HttpExchange } from './http-exchange'
 
 /** The appservice under test: a base URL, or an in-process Node request handler (an Express app is one) or http.Server. */
 export type AppserviceEndpoint = string | RequestListener | Server
@@ -97,18 +96,8 @@ export class AppserviceClient {
       const response = await test
       const raw = response.body as BoundedBuffer
       const body = decode(raw.buffer, raw.bytes, raw.truncated)
-      const { json, problem } = readJsonBody(body)
-      return finish({
-        response: {
-          status: response.status,
-          headers: Object.fromEntries(Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
-          bodyText: body.text,
-          json,
-          ...(problem ? { jsonProblem: problem } : {}),
-          truncated: body.truncated,
-          invalidUtf8: body.invalidUtf8,
-        },
-      })
+      const headers = Object.fromEntries(Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]))
+      return finish({ response: recordResponse(response.status, headers, body) })
     } catch (error) {
       const failure = error as { timeout?: number; code?: string; message?: string }
       if (failure.timeout !== undefined) return finish({ error: `no answer within ${timeoutMs} ms` })

@@ -1,6 +1,6 @@
 import { epochNow } from '../http/epoch-now'
 import { readJsonBody } from '../http/json-body'
-import { maxBodyBytes, readBoundedText } from '../http/read-bounded-text'
+import { maxBodyBytes, readBoundedText, type BoundedText } from '../http/read-bounded-text'
 import { tlsFetch, type TlsOptions } from '../http/tls-fetch'
 
 /** One request the suite made and what came back: the first hop of every failure report. */
@@ -27,6 +27,20 @@ export interface HttpExchange {
   startedAt: number
   endedAt: number
   durationMs: number
+}
+
+/** The response half of an exchange, from a body read with a bound (fetch and supertest alike). */
+export function recordResponse(status: number, headers: Record<string, string>, body: BoundedText): NonNullable<HttpExchange['response']> {
+  const { json, problem } = readJsonBody(body)
+  return {
+    status,
+    headers,
+    bodyText: body.text,
+    json,
+    ...(problem ? { jsonProblem: problem } : {}),
+    truncated: body.truncated,
+    invalidUtf8: body.invalidUtf8,
+  }
 }
 
 export interface SendOptions {
@@ -62,18 +76,7 @@ export async function sendRequest(options: SendOptions): Promise<HttpExchange> {
     const response = options.tls && options.url.startsWith('https:') ? await tlsFetch(options.url, init, options.tls) : await fetch(options.url, { ...init, redirect: 'manual' })
     status = response.status
     const body = await readBoundedText(response.body, maxBodyBytes, progress)
-    const { json, problem } = readJsonBody(body)
-    return finish({
-      response: {
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        bodyText: body.text,
-        json,
-        ...(problem ? { jsonProblem: problem } : {}),
-        truncated: body.truncated,
-        invalidUtf8: body.invalidUtf8,
-      },
-    })
+    return finish({ response: recordResponse(response.status, Object.fromEntries(response.headers), body) })
   } catch (error) {
     const afterHeaders = `HTTP ${status} headers came, but the body`
     if (signal.aborted) {
