@@ -16,6 +16,7 @@ export default {
     'fixtures/reference-homeserver/ping-behaviour.ts',
     'fixtures/reference-homeserver/reference-homeserver.ts',
     'fixtures/reference-homeserver/matrix-error.ts',
+    'fixtures/reference-homeserver/parse-json-object.ts',
     'fixtures/reference-appservice/appservice-behaviour.ts',
     'fixtures/reference-appservice/reference-appservice.ts',
     'fixtures/reference-appservice/appservice-answer.ts',

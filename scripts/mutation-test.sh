@@ -7,8 +7,8 @@
 # it (the CLI, its vitest worker threads, the spawned reference appservice). To halve the time, a
 # mutant is tested by the suite that can observe it: the homeserver suite plays a stub appservice
 # and never talks to the reference appservice, and the appservice suite plays a mock homeserver
-# and never talks to the reference homeserver. A mutant in shared code (matrix-error.ts), the dry
-# run (no mutant), or a mutant this script cannot place gets both suites.
+# and never talks to the reference homeserver. A mutant in shared code (matrix-error.ts,
+# parse-json-object.ts), the dry run (no mutant), or a mutant this script cannot place gets both suites.
 set -eu
 
 role=both
@@ -16,7 +16,7 @@ mutant="${__STRYKER_ACTIVE_MUTANT__:-}"
 if [ -n "$mutant" ]; then
   # How Stryker 9's instrumenter switches a mutant on: stryMutAct_9fa48("<id>") (instrumenter/dist/src/util/syntax-helpers.js).
   marker="stryMutAct_9fa48(\"$mutant\")"
-  if grep -qF "$marker" fixtures/reference-homeserver/matrix-error.ts 2>/dev/null; then
+  if grep -qF "$marker" fixtures/reference-homeserver/matrix-error.ts fixtures/reference-homeserver/parse-json-object.ts 2>/dev/null; then
     role=both
   elif grep -qF "$marker" fixtures/reference-appservice/*.ts 2>/dev/null; then
     role=appservice
