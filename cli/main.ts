@@ -114,6 +114,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(option('--as-id <id>', 'its registration id, to check its own ping (with --as-token)'))
     .addOption(option('--spawn <command>', 'start the appservice with this shell command (CONFORMANCE_* variables tell it where), restart it per fault, stop it at the end'))
     .addOption(option('--wait-for-ping <seconds>', `how long to wait for the appservice\'s own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`).argParser(parsePositiveInt))
+    .addOption(option('--expect-ping', 'the appservice pings its homeserver as it starts: with --spawn, seeing no ping is then a warning (AS-CLIENT-PINGS) instead of skipping its client checks').default(false))
     .addOption(option('--hs-listen <host:port>', 'where the mock homeserver listens (default 127.0.0.1, a free port)').argParser(parseListen))
     .addOption(option('--survival-grace-ms <n>', 'how long after a homeserver fault the appservice must still be up').argParser(parsePositiveInt))
     .addOption(common.strict())

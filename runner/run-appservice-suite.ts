@@ -19,6 +19,8 @@ export interface AppserviceRunOptions {
   spawn?: { command: string; cwd?: string; registrationFile?: string }
   /** How long the appservice may take to listen and ping after a start; without spawn, how long to wait for its ping (0: not at all). */
   waitForPingMs: number
+  /** The appservice pings its homeserver as it starts: seeing no ping is AS-CLIENT-PINGS' warning, not a skip. */
+  expectPing: boolean
   /** Where the mock homeserver listens (default 127.0.0.1, a free port). */
   hsListen?: { host: string; port: number }
   /** How long after a fault the appservice must still be up. */
@@ -53,6 +55,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     ...(options.spawn ? { spawn: options.spawn } : {}),
     waitMs: options.waitForPingMs,
     graceMs: options.survivalGraceMs,
+    expectPing: options.expectPing,
   })
   let control: { url: string; close(): Promise<void> } | undefined
   try {

@@ -23,6 +23,8 @@ export interface AppserviceCommandOptions extends RunFinishOptions {
   spawn?: string
   /** Seconds. */
   waitForPing?: number
+  /** The appservice pings its homeserver as it starts (implied by --wait-for-ping without --spawn). */
+  expectPing?: boolean
   hsListen?: { host: string; port: number }
   survivalGraceMs?: number
   strict: boolean
@@ -59,6 +61,8 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
     credentials,
     ...(options.spawn ? { spawn: { command: options.spawn, ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}), ...(options.registration ? { registrationFile: resolve(options.registration) } : {}) } } : {}),
     waitForPingMs,
+    // Without --spawn, waiting for its ping is saying it pings; a spawned one may simply not (the spec's "may").
+    expectPing: Boolean(options.expectPing) || (!options.spawn && waitForPingMs > 0),
     ...(options.hsListen ? { hsListen: options.hsListen } : {}),
     survivalGraceMs: options.survivalGraceMs ?? defaultSurvivalGraceMs,
     ...(options.only ? { only: options.only } : {}),
@@ -102,6 +106,7 @@ function reproCommand(options: AppserviceCommandOptions, asUrl: string, id: stri
     if (options.asId) parts.push(`--as-id '${options.asId}'`)
   }
   if (options.spawn) parts.push(`--spawn '${options.spawn}'`)
+  if (options.expectPing) parts.push('--expect-ping')
   parts.push(`--only ${id}`)
   return parts.join(' ')
 }

@@ -31,6 +31,8 @@ export async function referenceAppserviceCommand(options: ReferenceAppserviceOpt
       asUrl: setup.asUrl,
       ...setup.credentials,
       spawn: setup.spawn.command,
+      // The reference appservice pings as it starts (fixtures/reference-appservice/main.ts).
+      expectPing: true,
       survivalGraceMs: referenceSurvivalGraceMs,
       strict: options.strict,
       ...(options.only ? { only: options.only } : {}),

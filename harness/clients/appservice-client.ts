@@ -17,6 +17,8 @@ export interface AppservicePingOptions {
   tokenIn?: 'header' | 'query'
   /** An access_token query parameter sent as well as the header token (the header/query mismatch case). */
   queryToken?: string
+  /** The Authorization header exactly as given (another scheme, say), instead of one made from `token`. */
+  authorization?: string
   /** JSON body (default {}); ignored when rawBody is given. */
   body?: unknown
   /** Exact bytes to send as the body ('' sends an empty body). */
@@ -67,6 +69,7 @@ export class AppserviceClient {
       else headers.authorization = `Bearer ${options.token}`
     }
     if (options.queryToken !== undefined) query.set('access_token', options.queryToken)
+    if (options.authorization !== undefined) headers.authorization = options.authorization
     const method = options.method ?? 'POST'
     const bodyText = options.rawBody ?? (method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(options.body ?? {}))
     if (bodyText !== undefined) headers['content-type'] = 'application/json'

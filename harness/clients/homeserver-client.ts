@@ -8,6 +8,8 @@ export interface PingOptions {
   token?: string
   /** Where the token goes: the Authorization header (default) or the deprecated access_token query parameter. */
   tokenIn?: 'header' | 'query'
+  /** The Authorization header exactly as given (another scheme, say), instead of one made from `token`. */
+  authorization?: string
   /** JSON body (default {}); ignored when rawBody is given. */
   body?: unknown
   /** Exact bytes to send as the body ('' sends an empty body). */
@@ -38,6 +40,7 @@ export class HomeserverClient {
       if (options.tokenIn === 'query') url.searchParams.set('access_token', options.token)
       else headers.authorization = `Bearer ${options.token}`
     }
+    if (options.authorization !== undefined) headers.authorization = options.authorization
     const method = options.method ?? 'POST'
     const bodyText = options.rawBody ?? (method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(options.body ?? {}))
     if (bodyText !== undefined) headers['content-type'] = 'application/json'

@@ -88,7 +88,7 @@ export class InProcessHomeserverSide implements HomeserverSide {
     if (exit !== undefined) round.exited = { code: exit, signal: null, outputTail: 'process.exit() was called' }
     if (!pingAttempt(round) && !round.exited) {
       const why = failure instanceof Error ? `; ping() failed: ${failure.message}` : ''
-      return { unavailable: `\`ping()\` sent nothing ending in /ping to the homeserver at ${homeserverUrl} within ${waitMs} ms${why}` }
+      return { unavailable: `\`ping()\` sent nothing ending in /ping to the homeserver at ${homeserverUrl} within ${waitMs} ms${why}`, expected: true }
     }
     return round
   }

@@ -28,6 +28,8 @@ export interface OutOfProcessHomeserverOptions {
   waitMs: number
   /** How long after a fault the appservice must still be up. */
   graceMs: number
+  /** The appservice pings its homeserver as it starts (see NoPing.expected). */
+  expectPing: boolean
 }
 
 /**
@@ -82,7 +84,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
         const why = round.exited ? `it ended first (${round.exited.signal ?? `exit code ${round.exited.code}`})` : `not within ${this.options.waitMs / 1000} s`
         throw new UsageError(`the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`, 'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping')
       }
-      this.#first = this.#unrecognisable() ?? noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
+      this.#first = this.#unrecognisable() ?? this.#noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
       return
     }
     const unrecognisable = this.#unrecognisable()
@@ -92,13 +94,20 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     }
     this.mock.beginRound('answer')
     await this.mock.waitForPing(this.options.waitMs)
-    this.#first = noPingIfSilent(this.mock.endRound(), `no ping reached the mock homeserver at ${this.#url} within ${this.options.waitMs / 1000} s`)
+    this.#first = this.#noPingIfSilent(this.mock.endRound(), `no ping reached the mock homeserver at ${this.#url} within ${this.options.waitMs / 1000} s`)
   }
 
   /** Without its as_token and id, the mock homeserver cannot tell the appservice's ping from anyone's. */
   #unrecognisable(): NoPing | undefined {
     const { asToken, asId } = this.options.credentials
     return asToken && asId ? undefined : { unavailable: 'the appservice\'s as_token and id were not given (--as-token and --as-id, or --registration), so the mock homeserver cannot recognise its ping' }
+  }
+
+  /** A round without a ping attempt says why, naming what the appservice did call, if anything. */
+  #noPingIfSilent(round: PingRound, reason: string): PingRoundResult {
+    if (pingAttempt(round)) return round
+    const called = round.requests.map((r) => `${r.method} ${r.rawPath}`)
+    return { unavailable: called.length ? `${reason} (it called ${called.slice(0, 3).join(', ')} but nothing ending in /ping)` : reason, expected: this.options.expectPing }
   }
 
   async firstPing(): Promise<PingRoundResult> {
@@ -148,11 +157,4 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
-}
-
-/** A round without a ping attempt says why, naming what the appservice did call, if anything. */
-function noPingIfSilent(round: PingRound, reason: string): PingRoundResult {
-  if (pingAttempt(round)) return round
-  const called = round.requests.map((r) => `${r.method} ${r.rawPath}`)
-  return { unavailable: called.length ? `${reason} (it called ${called.slice(0, 3).join(', ')} but nothing ending in /ping)` : reason }
 }

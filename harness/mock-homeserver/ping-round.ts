@@ -36,6 +36,12 @@ export interface ProcessExit {
 /** Why the suite could not see a ping of the appservice; client-part checks skip with it. */
 export interface NoPing {
   unavailable: string
+  /**
+   * The run was told the appservice pings as it starts (--expect-ping, --wait-for-ping, the library's
+   * `ping`), waited for it, and none came: AS-CLIENT-PINGS warns. Otherwise it skips, since the spec
+   * lets an appservice choose whether to ping ("Appservices may use this mechanism").
+   */
+  expected?: boolean
 }
 
 export type PingRoundResult = PingRound | NoPing

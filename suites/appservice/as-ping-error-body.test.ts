@@ -11,7 +11,7 @@ export default appserviceCheck('AS-PING-ERROR-BODY', async (t) => {
     const response = exchanges[i]!.response
     if (!response || response.status < 400) return []
     const json = response.json
-    return isJsonObject(json) && typeof json.errcode === 'string' ? [] : [`${r.name}: ${describeResponse(exchanges[i]!)} is not a JSON object with a string errcode`]
+    return isJsonObject(json) && typeof json.errcode === 'string' && json.errcode !== '' ? [] : [`${r.name}: ${describeResponse(exchanges[i]!)} is not a JSON object with a non-empty string errcode`]
   })
   if (failing.length) throw new CheckFailure(failing, 'every error answer: {"errcode": "…", …}', failing.join('; '))
 })

@@ -2,16 +2,22 @@ import type { AppserviceCheckDefinition } from '../../harness/scenario'
 import asClientPingAsToken from './as-client-ping-as-token.test'
 import asClientPingBack from './as-client-ping-back.test'
 import asClientPingBody from './as-client-ping-body.test'
+import asClientPingContentType from './as-client-ping-content-type.test'
 import asClientPingPath from './as-client-ping-path.test'
+import asClientPings from './as-client-pings.test'
 import asClientSurvivesErrors from './as-client-survives-errors.test'
+import asPingBothTokens from './as-ping-both-tokens.test'
 import asPingConcurrent from './as-ping-concurrent.test'
+import asPingContentType from './as-ping-content-type.test'
 import asPingErrorBody from './as-ping-error-body.test'
 import asPingMalformedJson from './as-ping-malformed-json.test'
-import asPingMissingToken from './as-ping-missing-token.test'
 import asPingMissingToken401 from './as-ping-missing-token-401.test'
+import asPingMissingToken from './as-ping-missing-token.test'
 import asPingNo5xx from './as-ping-no-5xx.test'
 import asPingNoLeaks from './as-ping-no-leaks.test'
 import asPingNoTxnOk from './as-ping-no-txn-ok.test'
+import asPingNonBearer from './as-ping-non-bearer.test'
+import asPingNullTxn from './as-ping-null-txn.test'
 import asPingOk from './as-ping-ok.test'
 import asPingQueryToken from './as-ping-query-token.test'
 import asPingRepeated from './as-ping-repeated.test'
@@ -19,8 +25,8 @@ import asPingTokenMismatch from './as-ping-token-mismatch.test'
 import asPingUnknownRoute from './as-ping-unknown-route.test'
 import asPingUnsolicited from './as-ping-unsolicited.test'
 import asPingWrongMethod from './as-ping-wrong-method.test'
-import asPingWrongToken from './as-ping-wrong-token.test'
 import asPingWrongToken403 from './as-ping-wrong-token-403.test'
+import asPingWrongToken from './as-ping-wrong-token.test'
 
 /**
  * Every appservice check, for library use (the CLI runs the files themselves). Ordered as the
@@ -29,6 +35,7 @@ import asPingWrongToken403 from './as-ping-wrong-token-403.test'
 export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asPingOk,
   asPingNoTxnOk,
+  asPingNullTxn,
   asPingRepeated,
   asPingConcurrent,
   asPingUnsolicited,
@@ -36,17 +43,22 @@ export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asPingWrongToken403,
   asPingMissingToken,
   asPingMissingToken401,
+  asPingNonBearer,
   asPingTokenMismatch,
+  asPingBothTokens,
   asPingQueryToken,
   asPingMalformedJson,
   asPingNo5xx,
   asPingErrorBody,
+  asPingContentType,
   asPingNoLeaks,
   asPingUnknownRoute,
   asPingWrongMethod,
+  asClientPings,
   asClientPingPath,
   asClientPingAsToken,
   asClientPingBody,
+  asClientPingContentType,
   asClientPingBack,
   asClientSurvivesErrors,
 ]

@@ -1,7 +1,5 @@
-import { check, must } from '../../harness/scenario'
+import { check, isJsonContentType, must } from '../../harness/scenario'
 import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings'
-
-const isJsonContentType = (value: string | undefined) => value !== undefined && /^application\/json\s*(;|$)/i.test(value)
 
 // produces: application/json — error answers included, whichever error status they came with.
 check('HS-PING-ERROR-CONTENT-TYPE', async (t) => {

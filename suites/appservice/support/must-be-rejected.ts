@@ -13,7 +13,7 @@ export function rejectionMismatches(exchange: HttpExchange, want: { errcode?: st
   if (response.status < 400 || response.status > 499) mismatches.push(`status got ${response.status} want a 4xx (the request must be rejected)`)
   const json = response.json
   if (!isJsonObject(json)) mismatches.push(`body is not a JSON object: ${describeResponse(exchange)}`)
-  else if (typeof json.errcode !== 'string') mismatches.push(`errcode got ${JSON.stringify(json.errcode ?? null)} want a string`)
+  else if (typeof json.errcode !== 'string' || json.errcode === '') mismatches.push(`errcode got ${JSON.stringify(json.errcode ?? null)} want a non-empty string`)
   else if (want.errcode && json.errcode !== want.errcode) mismatches.push(`errcode got "${json.errcode}" want "${want.errcode}"`)
   return mismatches
 }
