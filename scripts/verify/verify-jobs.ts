@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { appserviceReportTargets } from '../../cli/reference-roles'
 import { brokenHomeservers } from '../../fixtures/broken-homeservers'
 import { packageRoot } from '../../runner/package-root'
 import { runCli } from '../../test/support/run-cli'
@@ -16,7 +17,8 @@ export interface VerifyJob {
 
 /**
  * The jobs the project's own tests run, so that verify repeats exactly what they grade: the
- * reference homeserver and each broken one through the CLI (`reference [--variant …]`, as
+ * reference run (`reference`: both roles, so the reference homeserver and appservice are two
+ * targets), each broken homeserver through the CLI (`reference --variant …`, as
  * test/broken-homeservers.test.ts does), and — once fixtures/broken-appservices exists — the
  * appservice variants through their test file (the library API in vitest).
  */
@@ -33,17 +35,24 @@ function homeserverJob(variant: string | undefined): VerifyJob {
       withTempDir(async (dir) => {
         const file = join(dir, 'report.json')
         const cli = await runCli(['reference', ...(variant ? ['--variant', variant] : []), '--report', `json=${file}`], { timeoutMs: 300_000 })
-        const report = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { results: Array<{ id: string; status: string; message?: string }> }, () => undefined)
-        const verdict: Verdict = report
-          ? {
-              exitCode: cli.code,
-              checks: Object.fromEntries(report.results.map((r) => [r.id, r.status])),
-              messages: Object.fromEntries(report.results.flatMap((r) => (r.message ? [[r.id, short(r.message)]] : []))),
-            }
-          : { exitCode: cli.code, checks: {}, note: short(firstLine(cli.stderr) || 'no JSON report') }
-        return new Map([[name, verdict]])
+        const verdicts = new Map([[name, await reportVerdict(file, cli)]])
+        // Without --variant, `reference` runs both roles and writes the appservice's report beside the homeserver's.
+        if (!variant) verdicts.set('as:reference', await reportVerdict(appserviceReportTargets({ json: file }).json!, cli))
+        return verdicts
       }),
   }
+}
+
+/** The checks' statuses from a run's JSON report, with the run's exit code (or why there is no report). */
+async function reportVerdict(file: string, cli: { code: number | null; stderr: string }): Promise<Verdict> {
+  const report = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { results: Array<{ id: string; status: string; message?: string }> }, () => undefined)
+  return report
+    ? {
+        exitCode: cli.code,
+        checks: Object.fromEntries(report.results.map((r) => [r.id, r.status])),
+        messages: Object.fromEntries(report.results.flatMap((r) => (r.message ? [[r.id, short(r.message)]] : []))),
+      }
+    : { exitCode: cli.code, checks: {}, note: short(firstLine(cli.stderr) || 'no JSON report') }
 }
 
 const appserviceIndex = join(packageRoot, 'fixtures', 'broken-appservices', 'index.ts')
