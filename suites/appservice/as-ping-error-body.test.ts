@@ -1,17 +1,15 @@
-import { appserviceCheck, CheckFailure, describeResponse } from '../../harness/scenario'
+import { appserviceCheck, describeResponse } from '../../harness/scenario'
 import { isJsonObject } from '../../harness/http/parse-json'
 import { errorProvokingRequests } from './support/error-provoking-requests'
+import { mustEachAnswer } from './support/each-answer'
 
 // Every error of the ping endpoint is a standard error response: a JSON object with a string errcode.
 export default appserviceCheck('AS-PING-ERROR-BODY', async (t) => {
   await t.requirePingEndpoint()
-  const requests = errorProvokingRequests()
-  const exchanges = await Promise.all(requests.map((r) => r.send(t)))
-  const failing = requests.flatMap((r, i) => {
-    const response = exchanges[i]!.response
+  await mustEachAnswer(t, errorProvokingRequests(), (exchange) => {
+    const response = exchange.response
     if (!response || response.status < 400) return []
     const json = response.json
-    return isJsonObject(json) && typeof json.errcode === 'string' && json.errcode !== '' ? [] : [`${r.name}: ${describeResponse(exchanges[i]!)} is not a JSON object with a non-empty string errcode`]
-  })
-  if (failing.length) throw new CheckFailure(failing, 'every error answer: {"errcode": "…", …}', failing.join('; '))
+    return isJsonObject(json) && typeof json.errcode === 'string' && json.errcode !== '' ? [] : [`${describeResponse(exchange)} is not a JSON object with a non-empty string errcode`]
+  }, 'every error answer: {"errcode": "…", …}')
 })

@@ -21,9 +21,10 @@ export async function mustRejectWithoutCallOut(t: CheckContext, pings: readonly 
 
 /** Shows each call that did reach the appservice under the ping whose transaction_id it carries (else under the first), so both hops are in the transcript. */
 function attachToSenders(t: CheckContext, exchanges: readonly HttpExchange[], requests: readonly RecordedRequest[]): void {
-  const sentTransactionId = (exchange: HttpExchange) => JSON.stringify((parseJson(exchange.request.bodyText ?? '') as { transaction_id?: unknown } | undefined)?.transaction_id)
+  const sent = exchanges.map((e) => JSON.stringify((parseJson(e.request.bodyText ?? '') as { transaction_id?: unknown } | undefined)?.transaction_id))
   for (const request of requests) {
-    const sender = exchanges.find((e) => request.hasTransactionId && sentTransactionId(e) === JSON.stringify(request.transactionId)) ?? exchanges[0]
+    const i = request.hasTransactionId ? sent.indexOf(JSON.stringify(request.transactionId)) : -1
+    const sender = exchanges[i] ?? exchanges[0]
     if (sender) t.attach(sender, [request])
   }
 }
