@@ -175,6 +175,34 @@ describe('a wrong invocation exits 2 with one line naming the problem and the fi
   })
 })
 
+describe('an appservice started with --spawn that cannot be graded exits 2 with one line', () => {
+  const spawnRun = (asUrl: string, command: string) => runMain(['appservice', '--as-url', asUrl, '--hs-token', 'hs_not_a_real_token', '--spawn', command, '--wait-for-ping', '10'])
+  // A command that listens where it is told, then ends at once: it never pings.
+  const listensThenEnds = `"${process.execPath}" -e "require('node:net').createServer().listen(Number(process.env.CONFORMANCE_AS_PORT), '127.0.0.1', function () { setTimeout(function () { process.exit(3) }, 200) })"`
+
+  it('its port already taken by something else: that would be graded in its place', async () => {
+    const blocker: Server = createServer()
+    const port = await freePort()
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve))
+    try {
+      const run = await spawnRun(`http://127.0.0.1:${port}`, listensThenEnds)
+      expect(run.code, run.stderr).toBe(2)
+      expect(run.stderr).toBe(
+        `as-ping-conformance: something already listens on http://127.0.0.1:${port}, where the appservice started with --spawn is to listen. Fix: stop whatever listens there, or point --as-url at a free port.\n`,
+      )
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+
+  it('it listens, then ends before it pings: there is no appservice left to grade', async () => {
+    const run = await spawnRun(`http://127.0.0.1:${await freePort()}`, listensThenEnds)
+    expect(run.code, run.stderr).toBe(2)
+    expect(run.stderr).toMatch(/^as-ping-conformance: the appservice started with --spawn ended \(exit code 3\) before it pinged the homeserver at http:\/\/127\.0\.0\.1:\d+\. Fix: run the command by hand to see why it stops .*\.\n$/)
+    expect(hasStackTrace(run.stdout + run.stderr)).toBe(false)
+  })
+})
+
 /** The tokens of the config an invocation points at, if any: none may be printed. */
 async function tokensOf(argv: readonly string[]): Promise<string[]> {
   const dir = argv[argv.indexOf('--config') + 1]

@@ -37,12 +37,16 @@ export class MockHomeserver {
     this.#round = { plan, requests: [] }
   }
 
-  /** Resolves true once a ping attempt of this round has been answered (or met its fault), false after timeoutMs. */
-  async waitForPing(timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true once a ping attempt of this round has been answered (or met its fault), false
+   * after timeoutMs or once `givenUp` settles (e.g. the appservice's process has ended).
+   */
+  async waitForPing(timeoutMs: number, givenUp?: Promise<unknown>): Promise<boolean> {
     const answered = () => this.#round?.requests.some((r) => isPingAttempt(r) && (r.answer || this.#round?.plan === 'unreachable')) ?? false
     if (answered()) return true
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => done(false), timeoutMs)
+      void givenUp?.then(() => done(answered()))
       const check = () => answered() && done(true)
       const done = (value: boolean) => {
         clearTimeout(timer)

@@ -11,10 +11,12 @@ import type { HomeserverFault, HomeserverPlan } from './homeserver-plan'
 import type { HomeserverSide } from './homeserver-side'
 import { MockHomeserver } from './mock-homeserver'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
-import { isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round'
+import { isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult, type ProcessExit } from './ping-round'
 
 /** How long an appservice whose port has closed gets to finish exiting. */
 const exitSettleMs = 2_000
+/** How long a ping an appservice sent just before it ended may take to arrive and be answered. */
+const endedPingSettleMs = 500
 
 export interface OutOfProcessHomeserverOptions {
   credentials: AppserviceCredentials
@@ -79,10 +81,19 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
    */
   async awaitFirstPing(): Promise<void> {
     if (this.#process) {
+      const { host, port } = this.#asAddress
+      // Something else answering there would be graded in the appservice's place.
+      if (await acceptsConnection(host, port)) {
+        throw new UsageError(`something already listens on ${this.options.asUrl}, where the appservice started with --spawn is to listen`, 'stop whatever listens there, or point --as-url at a free port')
+      }
       const { round, listening } = await this.#startRound('answer', this.#url)
       if (!listening) {
-        const why = round.exited ? `it ended first (${round.exited.signal ?? `exit code ${round.exited.code}`})` : `not within ${this.options.waitMs / 1000} s`
+        const why = round.exited ? `it ended first (${exitText(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
         throw new UsageError(`the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`, 'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping')
+      }
+      // It ended without pinging: there is no appservice left to grade (one that pings and is then refused may end: the checks grade that).
+      if (round.exited && !pingAttempt(round)) {
+        throw new UsageError(`the appservice started with --spawn ended (${exitText(round.exited)}) before it pinged the homeserver at ${this.#url}`, 'run the command by hand to see why it stops (e.g. its port was taken), and keep it running')
       }
       this.#first = this.#unrecognisable() ?? this.#noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
       return
@@ -132,11 +143,11 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     this.mock.beginRound(plan)
     process.start(spawnEnvironment({ homeserverUrl, appserviceUrl: this.options.asUrl, credentials: this.options.credentials, ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}) }))
     const deadlineAt = Date.now() + this.options.waitMs
-    const url = new URL(this.options.asUrl)
-    const host = url.hostname.replace(/^\[|\]$/g, '')
-    const port = Number(url.port || 80)
+    const { host, port } = this.#asAddress
     const listening = await waitForPort(host, port, deadlineAt, () => !process.running)
-    if (listening && plan !== 'unreachable') await this.mock.waitForPing(Math.max(0, deadlineAt - Date.now()))
+    // A process that has ended pings no more; a ping it sent just before is still let in.
+    const ended = process.exited.then(() => new Promise((resolve) => setTimeout(resolve, endedPingSettleMs)))
+    if (listening && plan !== 'unreachable') await this.mock.waitForPing(Math.max(0, deadlineAt - Date.now()), ended)
     if (listening && plan !== 'answer') {
       await new Promise((resolve) => setTimeout(resolve, this.options.graceMs))
       // Its port closed: it is going away; let its exit (and exit code) be seen rather than guessed.
@@ -148,6 +159,12 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     return { round, listening }
   }
 
+  /** Where the appservice under test listens, as a TCP address. */
+  get #asAddress(): { host: string; port: number } {
+    const url = new URL(this.options.asUrl)
+    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) }
+  }
+
   async close(): Promise<void> {
     await this.#process?.stop()
     await this.#client.close()
@@ -157,4 +174,8 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+function exitText(exit: ProcessExit): string {
+  return exit.signal ?? `exit code ${exit.code}`
 }

@@ -66,6 +66,11 @@ export class AppserviceProcess {
     return this.#exit
   }
 
+  /** Settles once the process has ended (at once when none was started). */
+  get exited(): Promise<void> {
+    return this.#exited
+  }
+
   get running(): boolean {
     return this.#child !== undefined && this.#exit === undefined
   }
