@@ -11,7 +11,7 @@ import type { HomeserverFault, HomeserverPlan } from './homeserver-plan'
 import type { HomeserverSide } from './homeserver-side'
 import { MockHomeserver } from './mock-homeserver'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
-import { isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult, type ProcessExit } from './ping-round'
+import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round'
 
 /** How long an appservice whose port has closed gets to finish exiting. */
 const exitSettleMs = 2_000
@@ -88,12 +88,12 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       }
       const { round, listening } = await this.#startRound('answer', this.#url)
       if (!listening) {
-        const why = round.exited ? `it ended first (${exitText(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
+        const why = round.exited ? `it ended first (${howItEnded(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
         throw new UsageError(`the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`, 'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping')
       }
       // It ended without pinging: there is no appservice left to grade (one that pings and is then refused may end: the checks grade that).
       if (round.exited && !pingAttempt(round)) {
-        throw new UsageError(`the appservice started with --spawn ended (${exitText(round.exited)}) before it pinged the homeserver at ${this.#url}`, 'run the command by hand to see why it stops (e.g. its port was taken), and keep it running')
+        throw new UsageError(`the appservice started with --spawn ended (${howItEnded(round.exited)}) before it pinged the homeserver at ${this.#url}`, 'run the command by hand to see why it stops (e.g. its port was taken), and keep it running')
       }
       this.#first = this.#unrecognisable() ?? this.#noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
       return
@@ -145,9 +145,11 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     const deadlineAt = Date.now() + this.options.waitMs
     const { host, port } = this.#asAddress
     const listening = await waitForPort(host, port, deadlineAt, () => !process.running)
-    // A process that has ended pings no more; a ping it sent just before is still let in.
-    const ended = process.exited.then(() => new Promise((resolve) => setTimeout(resolve, endedPingSettleMs)))
-    if (listening && plan !== 'unreachable') await this.mock.waitForPing(Math.max(0, deadlineAt - Date.now()), ended)
+    if (listening && plan !== 'unreachable') {
+      // A process that has ended pings no more; a ping it sent just before is still let in.
+      const ended = process.exited.then(() => new Promise((resolve) => setTimeout(resolve, endedPingSettleMs)))
+      await this.mock.waitForPing(Math.max(0, deadlineAt - Date.now()), ended)
+    }
     if (listening && plan !== 'answer') {
       await new Promise((resolve) => setTimeout(resolve, this.options.graceMs))
       // Its port closed: it is going away; let its exit (and exit code) be seen rather than guessed.
@@ -174,8 +176,4 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
-}
-
-function exitText(exit: ProcessExit): string {
-  return exit.signal ?? `exit code ${exit.code}`
 }

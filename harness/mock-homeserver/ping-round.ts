@@ -44,6 +44,11 @@ export interface NoPing {
   expected?: boolean
 }
 
+/** "exit code 16" / "signal SIGKILL". */
+export function howItEnded(exit: ProcessExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`
+}
+
 export type PingRoundResult = PingRound | NoPing
 
 export function isNoPing(result: PingRoundResult): result is NoPing {

@@ -1,6 +1,6 @@
 import { excerpt } from '../assert/excerpt'
 import type { HttpExchange } from '../clients/http-exchange'
-import type { MockRecordedRequest, PingRound } from '../mock-homeserver/ping-round'
+import { howItEnded, type MockRecordedRequest, type PingRound } from '../mock-homeserver/ping-round'
 import type { Redactor } from '../redact'
 import { curlFor, describeReceived, describeSent, type TranscriptEntry } from './transcript'
 
@@ -32,7 +32,7 @@ export function transcribeRound(round: PingRound, redactor: Redactor): Transcrip
 
 /** "exit code 16" / "signal SIGKILL", with the end of what it printed. */
 export function describeExit(exit: NonNullable<PingRound['exited']>): string {
-  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`
+  const how = howItEnded(exit)
   return exit.outputTail.trim() ? `${how}; its last output: ${excerpt(exit.outputTail.trim(), 400)}` : how
 }
 
