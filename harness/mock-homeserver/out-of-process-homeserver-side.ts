@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import type { AppserviceCredentials } from '../appservice-run-context'
 import { AppserviceClient } from '../clients/appservice-client'
 import { freePort } from '../http/free-port'
+import { urlAddress } from '../http/url-address'
 import { acceptsConnection, waitForPort } from '../http/wait-for-port'
 import { AppserviceProcess } from '../spawned-appservice/appservice-process'
 import { spawnEnvironment } from '../spawned-appservice/spawn-environment'
@@ -81,7 +82,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
    */
   async awaitFirstPing(): Promise<void> {
     if (this.#process) {
-      const { host, port } = this.#asAddress
+      const { host, port } = urlAddress(this.options.asUrl)
       // Something else answering there would be graded in the appservice's place.
       if (await acceptsConnection(host, port)) {
         throw new UsageError(`something already listens on ${this.options.asUrl}, where the appservice started with --spawn is to listen`, 'stop whatever listens there, or point --as-url at a free port')
@@ -143,7 +144,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     this.mock.beginRound(plan)
     process.start(spawnEnvironment({ homeserverUrl, appserviceUrl: this.options.asUrl, credentials: this.options.credentials, ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}) }))
     const deadlineAt = Date.now() + this.options.waitMs
-    const { host, port } = this.#asAddress
+    const { host, port } = urlAddress(this.options.asUrl)
     const listening = await waitForPort(host, port, deadlineAt, () => !process.running)
     if (listening && plan !== 'unreachable') {
       // A process that has ended pings no more; a ping it sent just before is still let in.
@@ -159,12 +160,6 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     const round = this.mock.endRound()
     if (process.exit) round.exited = process.exit
     return { round, listening }
-  }
-
-  /** Where the appservice under test listens, as a TCP address. */
-  get #asAddress(): { host: string; port: number } {
-    const url = new URL(this.options.asUrl)
-    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) }
   }
 
   async close(): Promise<void> {

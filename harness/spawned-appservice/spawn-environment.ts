@@ -1,4 +1,5 @@
 import type { AppserviceCredentials } from '../appservice-run-context'
+import { urlAddress } from '../http/url-address'
 
 /**
  * The environment variables a `--spawn`ed appservice is started with (documented in
@@ -29,12 +30,12 @@ export interface SpawnFacts {
 }
 
 export function spawnEnvironment(facts: SpawnFacts): Record<string, string> {
-  const url = new URL(facts.appserviceUrl)
+  const { host, port } = urlAddress(facts.appserviceUrl)
   const env: Record<string, string> = {
     [spawnVariables.homeserverUrl]: facts.homeserverUrl,
     [spawnVariables.appserviceUrl]: facts.appserviceUrl,
-    [spawnVariables.host]: url.hostname.replace(/^\[|\]$/g, ''),
-    [spawnVariables.port]: url.port || (url.protocol === 'https:' ? '443' : '80'),
+    [spawnVariables.host]: host,
+    [spawnVariables.port]: String(port),
     [spawnVariables.hsToken]: facts.credentials.hsToken,
   }
   if (facts.credentials.asToken) env[spawnVariables.asToken] = facts.credentials.asToken
