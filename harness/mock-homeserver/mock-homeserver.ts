@@ -1,6 +1,7 @@
 import { HttpResponse, type JsonBodyType } from 'msw'
 import type { AppserviceCredentials } from '../appservice-run-context'
 import type { HttpExchange } from '../clients/http-exchange'
+import { bearerToken } from '../http/bearer-token'
 import { collectQuery } from '../http/collect-query'
 import { epochNow } from '../http/epoch-now'
 import { isJsonObject, parseJson } from '../http/parse-json'
@@ -106,7 +107,7 @@ export class MockHomeserver {
   #refuse(request: MockRecordedRequest, rawId: string): Answer | undefined {
     const { asToken, asId } = this.options.credentials
     const header = request.headers.authorization
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : request.query.access_token?.[0]
+    const token = bearerToken(header) ?? request.query.access_token?.[0]
     if (token === undefined) return matrixError(401, 'M_MISSING_TOKEN', 'Missing access token')
     if (token !== asToken) return matrixError(401, 'M_UNKNOWN_TOKEN', 'Unknown access token')
     if (safeDecodeURIComponent(rawId) !== asId) return matrixError(403, 'M_FORBIDDEN', 'Appservices can only ping themselves')

@@ -227,7 +227,16 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'This API cannot be invoked by users who are not identified as application services. (security: appserviceAccessTokenBearer, "the preferred method")',
-    policy: 'appservice_ping.yaml',
+    policy: 'appservice_ping.yaml; the scheme name is case-insensitive (RFC 9110 §11.1), so `bearer <as_token>` passes here',
+  }),
+  defineRequirement({
+    ...client,
+    id: 'AS-CLIENT-PING-BEARER-SPELLING',
+    title: 'The appservice\'s own ping spells its header exactly `Bearer <as_token>` (the only spelling Synapse reads)',
+    level: 'SHOULD',
+    spec: specLinks.usingAccessTokens,
+    quote: 'Access tokens may be provided in two ways, both of which the homeserver MUST support: … Via a request header, `Authorization: Bearer TheTokenHere`.',
+    policy: 'no row; SHOULD for interoperability: HTTP makes the scheme case-insensitive, but Synapse (get_access_token_from_request) accepts only parts[0] == b"Bearer" after splitting on one space',
   }),
   defineRequirement({
     ...client,

@@ -1,13 +1,16 @@
+import { bearerToken } from '../../harness/http/bearer-token'
 import { appserviceCheck, CheckFailure, pingAttempt, SkipCheck } from '../../harness/scenario'
 
 // The appservice authenticates as itself: Authorization: Bearer <as_token> (the preferred method).
+// The scheme name is case-insensitive (RFC 9110 §11.1); its spelling is AS-CLIENT-PING-BEARER-SPELLING's.
 export default appserviceCheck('AS-CLIENT-PING-AS-TOKEN', async (t) => {
   const ping = pingAttempt(await t.firstPing())!
   const { asToken, hsToken } = t.credentials
   if (!asToken) throw new SkipCheck('the appservice\'s as_token was not given (--as-token or --registration)')
   const header = ping.headers.authorization
-  if (header === `Bearer ${asToken}`) return
+  const token = bearerToken(header)
+  if (token === asToken) return
   const inQuery = ping.query.access_token?.includes(asToken) ? ' (it sent the as_token in the access_token query parameter instead)' : ''
-  const got = header === undefined ? `no Authorization header${inQuery}` : header === `Bearer ${hsToken}` ? 'the hs_token (that is the homeserver\'s token to the appservice)' : `'${header}'`
+  const got = header === undefined ? `no Authorization header${inQuery}` : token === hsToken ? 'the hs_token (that is the homeserver\'s token to the appservice)' : `'${header}'`
   throw new CheckFailure([`Authorization got ${got} want 'Bearer <as_token>'`], 'Authorization: Bearer <as_token>', header ?? '(none)')
 })

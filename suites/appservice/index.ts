@@ -1,6 +1,7 @@
 import type { AppserviceCheckDefinition } from '../../harness/scenario'
 import asClientPingAsToken from './as-client-ping-as-token.test'
 import asClientPingBack from './as-client-ping-back.test'
+import asClientPingBearerSpelling from './as-client-ping-bearer-spelling.test'
 import asClientPingBody from './as-client-ping-body.test'
 import asClientPingContentType from './as-client-ping-content-type.test'
 import asClientPingPath from './as-client-ping-path.test'
@@ -57,6 +58,7 @@ export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asClientPings,
   asClientPingPath,
   asClientPingAsToken,
+  asClientPingBearerSpelling,
   asClientPingBody,
   asClientPingContentType,
   asClientPingBack,

@@ -1,9 +1,5 @@
+import { bearerToken } from '../../harness/http/bearer-token'
 import { check, must, respondOk } from '../../harness/scenario'
-
-/** The token of an `Authorization: Bearer …` header; the scheme name is case-insensitive in HTTP (RFC 9110 §11.1). */
-function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : /^bearer +(\S+)$/i.exec(header)?.[1]
-}
 
 // AS API § Authorisation: "Homeservers MUST include an Authorization header, containing the hs_token".
 check('HS-PING-HS-TOKEN-HEADER', async (t) => {
