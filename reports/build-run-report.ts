@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { hasRequirement, requirement } from '../harness/requirements/registry'
 import { diffAgainstBaseline } from '../runner/baseline-diff'
 import { summarize, summarizeByLevel, type CheckResult } from '../runner/check-result'
+import { attributeConsequences } from '../runner/consequences'
 import { applyExpectations } from '../runner/expectations'
 import { failsRun, runExitCode, type FailOn } from '../runner/exit-code'
 import type { RunOutcome } from '../runner/run-homeserver-suite'
@@ -35,7 +36,7 @@ export interface RunFacts {
  */
 export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load'>, facts: RunFacts): RunReport {
   const today = outcome.startedAt.slice(0, 10)
-  let results = outcome.results.map(withRequirementFacts)
+  let results = attributeConsequences(outcome.results.map(withRequirementFacts))
   if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
   results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts.reproCommand))
   const baselineReport = facts.baseline?.report

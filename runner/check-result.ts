@@ -31,6 +31,11 @@ export interface CheckResult {
   expected?: ExpectedOutcome
   /** How this result differs from the --baseline run's; absent when unchanged or without a baseline. */
   regression?: Regression
+  /**
+   * The check whose failure this result follows from (one root cause, one failure): the result is
+   * then 'skip', and `failure` keeps what this check saw. See runner/consequences.ts.
+   */
+  consequenceOf?: string
   /** How to run this check again by itself: the CLI command, and a curl for its first request. */
   reproduce?: { command: string; curl?: string }
 }

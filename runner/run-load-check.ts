@@ -1,11 +1,11 @@
-import { describeExpectation, describeResponse, responseMismatches } from '../harness/assert/must'
+import { describeExpectation, describeResponse, responseMismatches, type ResponseExpectation } from '../harness/assert/must'
 import { HomeserverClient } from '../harness/clients/homeserver-client'
 import type { HttpExchange } from '../harness/clients/http-exchange'
 import { requestDeadlineMs } from '../harness/deadlines'
 import { createRedactor } from '../harness/redact'
 import type { Requirement } from '../harness/requirements/requirement'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
-import { mixedPings, ownAnswer, type MixedPing } from '../harness/scenario/concurrent-ping-mix'
+import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix'
 import { transcribe } from '../harness/scenario/transcript'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import type { CheckResult } from './check-result'
@@ -28,6 +28,8 @@ interface FailingPing {
   ping: MixedPing
   exchange: HttpExchange
   mismatches: string[]
+  /** What it should have got: what its kind of outcome got alone. */
+  want: ResponseExpectation
 }
 
 /**
@@ -42,11 +44,19 @@ export async function runLoadCheck(entry: Requirement, stub: StubAppservice, con
   // Each ping gets the usual request deadline; the run's deadline bounds the checks, not a load of any size.
   const client = new HomeserverClient(context.hsUrl, requestDeadlineMs(context.hsTimeoutMs), Infinity, context.tls)
   const { main } = context.appservices
+  const send = (ping: MixedPing) => client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: ping.transactionId } })
+  const alone = await pingEachKindAlone(
+    (i) => `${context.runId}.${entry.id.toLowerCase()}.alone.${i + 1}`,
+    (ping) => {
+      stub.arrange(ping.transactionId, ping.outcome)
+      return send(ping)
+    },
+  )
   const exchanges: HttpExchange[] = new Array(pings.length)
   let next = 0
   const lane = async () => {
     for (let i = next++; i < pings.length; i = next++) {
-      exchanges[i] = await client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: pings[i]!.transactionId } })
+      exchanges[i] = await send(pings[i]!)
     }
   }
   const started = performance.now()
@@ -54,8 +64,9 @@ export async function runLoadCheck(entry: Requirement, stub: StubAppservice, con
   const durationMs = performance.now() - started
 
   const failing = pings.flatMap((ping, i): FailingPing[] => {
-    const mismatches = responseMismatches(exchanges[i]!, ownAnswer(ping.outcome))
-    return mismatches.length ? [{ ping, exchange: exchanges[i]!, mismatches }] : []
+    const want = answerLikeAlone(ping.outcome, aloneAnswerFor(i, alone))
+    const mismatches = want ? responseMismatches(exchanges[i]!, want) : []
+    return want && mismatches.length ? [{ ping, exchange: exchanges[i]!, mismatches, want }] : []
   })
   const stats: LoadStats = {
     pings: pings.length,
@@ -82,7 +93,7 @@ function gradeFailures(entry: Requirement, failing: FailingPing[], stats: LoadSt
     message: `${failing.length} of ${stats.pings} pings did not get their own answer (${stats.concurrency} at a time)`,
     failure: redactor.redactValue({
       mismatches: [...shown.flatMap((f) => f.mismatches.map((m) => `ping ${f.ping.transactionId}: ${m}`)), ...more],
-      expected: shown.map((f) => `ping ${f.ping.transactionId}: ${describeExpectation(ownAnswer(f.ping.outcome))}`).join('; '),
+      expected: shown.map((f) => `ping ${f.ping.transactionId}: ${describeExpectation(f.want)}`).join('; '),
       actual: shown.map((f) => `ping ${f.ping.transactionId}: ${describeResponse(f.exchange)}`).join('; '),
     }),
     transcript: shown.map((f) => transcribe(f.exchange, stub.requestsFor(f.ping.transactionId), redactor)),

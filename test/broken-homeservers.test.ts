@@ -25,7 +25,7 @@ const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
 interface VariantRun {
   run: CliRun
   /** The JSON report; undefined when the run wrote none (it then failed before grading). */
-  report: { exitCode: number; problems: unknown[]; results: Array<{ id: string; status: string }> } | undefined
+  report: { exitCode: number; problems: unknown[]; results: Array<{ id: string; status: string; consequenceOf?: string }> } | undefined
   reportText: string
 }
 
@@ -63,8 +63,10 @@ describe.concurrent('each broken homeserver fails exactly the checks it is built
       expect({ fail: idsWith(report!, 'fail'), warn: idsWith(report!, 'warn'), skip: idsWith(report!, 'skip') }, output).toEqual({
         fail: [...variant.mustFail].sort(),
         warn: [...(variant.mustWarn ?? [])].sort(),
-        skip: [],
+        skip: [...(variant.consequences ?? [])].sort(),
       })
+      // One root cause, one failure: what the bug also spoils is shown as a consequence of the one failing check.
+      for (const r of report!.results.filter((x) => x.status === 'skip')) expect(r.consequenceOf, r.id).toBe(variant.mustFail[0])
       // Everything else passes (INFO included).
       expect(report!.results.filter((r) => !['pass', 'fail', 'warn'].includes(r.status))).toEqual([])
       const exitCode = variant.mustFail.length > 0 ? 1 : 0

@@ -20,14 +20,30 @@ export function describeResponse(exchange: HttpExchange): string {
   return `HTTP ${status}${bodyText ? ` ${excerpt(bodyText)}` : ' (empty body)'}`
 }
 
-export function describeExpectation(want: ResponseExpectation): string {
+/** Several answers the spec allows alike (Complement's AnyOf): a response matching one of them matches. */
+export type AllowedResponses = ResponseExpectation | readonly ResponseExpectation[]
+
+export function describeExpectation(want: AllowedResponses): string {
+  if (isAnyOf(want)) return want.map(describeExpectation).join(' or ')
   const parts = [`HTTP ${want.status}`]
   if (want.errcode) parts.push(`errcode "${want.errcode}"`)
   return parts.join(', ')
 }
 
-/** Every way the response differs from the expectation (empty when it matches). */
-export function responseMismatches(exchange: HttpExchange, want: ResponseExpectation): string[] {
+/** Every way the response differs from the expectation (empty when it matches); for several allowed answers, from the closest one. */
+export function responseMismatches(exchange: HttpExchange, want: AllowedResponses): string[] {
+  if (!isAnyOf(want)) return singleMismatches(exchange, want)
+  const each = want.map((w) => singleMismatches(exchange, w))
+  if (each.some((m) => m.length === 0)) return []
+  const closest = each.reduce((a, b) => (b.length < a.length ? b : a))
+  return [`none of the allowed answers (${describeExpectation(want)}); closest: ${closest.join(', ')}`]
+}
+
+function isAnyOf(want: AllowedResponses): want is readonly ResponseExpectation[] {
+  return Array.isArray(want)
+}
+
+function singleMismatches(exchange: HttpExchange, want: ResponseExpectation): string[] {
   const response = exchange.response
   if (!response) return [`no answer from the homeserver: ${exchange.error ?? 'unknown error'}`]
   const mismatches: string[] = []
@@ -57,21 +73,21 @@ function errcodeMatcher(errcode: string): JsonMatcher {
 }
 
 export interface Must {
-  matchResponse(exchange: HttpExchange, want: ResponseExpectation): void
-  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: ResponseExpectation }>): void
+  matchResponse(exchange: HttpExchange, want: AllowedResponses): void
+  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void
   haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
   hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition
 }
 
 /** Assertions that end the check with a CheckFailure listing every mismatch. */
 export const must: Must = {
-  matchResponse(exchange: HttpExchange, want: ResponseExpectation): void {
+  matchResponse(exchange: HttpExchange, want: AllowedResponses): void {
     const mismatches = responseMismatches(exchange, want)
     if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange))
   },
 
   /** Several named exchanges at once; the failure lists every case that differs. */
-  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: ResponseExpectation }>): void {
+  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void {
     const failing = cases
       .map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) }))
       .filter((c) => c.mismatches.length > 0)

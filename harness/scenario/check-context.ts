@@ -4,8 +4,9 @@ import type { HttpExchange } from '../clients/http-exchange'
 import { createRedactor, type Redactor } from '../redact'
 import { runSecrets, type HomeserverRunContext } from '../run-context'
 import type { RecordedRequest } from '../stub-appservice/recorded-request'
-import { StubControlClient } from '../stub-appservice/stub-control-client'
+import { StubControlClient, type WindowOptions } from '../stub-appservice/stub-control-client'
 import type { StubOutcome } from '../stub-appservice/stub-outcome'
+import type { CheckDependency } from './check-meta'
 import { transcribe, type TranscriptEntry } from './transcript'
 
 interface Hop {
@@ -28,6 +29,10 @@ export class CheckContext {
   readonly #hops: Hop[] = []
   #txnCount = 0
   #note: string | undefined
+  #windowId: number | undefined
+  /** The transaction_ids this check arranged an outcome for: a ping of one whose call never came was not exercised as designed. */
+  readonly #arranged = new Set<string>()
+  #dependency: CheckDependency | undefined
 
   constructor(
     readonly run: HomeserverRunContext,
@@ -50,13 +55,20 @@ export class CheckContext {
 
   /** Arranges the stub appservice's answer for each transaction_id. */
   async arrange(outcomes: Record<string, StubOutcome>): Promise<void> {
+    for (const transactionId of Object.keys(outcomes)) this.#arranged.add(transactionId)
     await this.stub.arrange(Object.entries(outcomes).map(([transactionId, outcome]) => ({ transactionId, outcome })))
   }
 
-  /** Pings the homeserver and keeps the exchange for the failure report. */
+  /**
+   * Pings the homeserver and keeps the exchange for the failure report. The ping is registered
+   * with the stub first, with its transaction_id when it has a string one, so that whatever the
+   * homeserver sends because of it is charged to this check and no other.
+   */
   async ping(options: PingOptions): Promise<HttpExchange> {
-    const exchange = await this.hs.ping(options)
+    const transactionId = transactionIdOf(options)
+    const { result: exchange, callbackArrived } = await this.stub.tracked(transactionId, this.#windowId, () => this.hs.ping(options))
     this.#hops.push({ exchange, callbacks: [] })
+    if (transactionId !== undefined && this.#arranged.has(transactionId) && !callbackArrived) this.#noteIfLost(exchange)
     return exchange
   }
 
@@ -69,10 +81,32 @@ export class CheckContext {
     return { exchange, callbacks, transactionId }
   }
 
+  /** The arranged outcome was never played when no call carried the transaction_id: what the check then sees is not what it set up. */
+  #noteIfLost(exchange: HttpExchange): void {
+    if (!answeredAsIfCalled(exchange)) return
+    this.dependOn(
+      'HS-PING-TXN-PASSTHROUGH',
+      `the homeserver answered ${exchange.response?.status}, but no call with this check's transaction_id reached the stub appservice, so its arranged answer was never given: the homeserver does not pass transaction_id through`,
+    )
+  }
+
+  /**
+   * Records that this check could not be exercised as designed because of a fault `checkId` owns:
+   * if that check fails too, this check's failure is reported as its consequence (runner/consequences.ts).
+   */
+  dependOn(checkId: string, reason: string): void {
+    this.#dependency ??= { checkId, reason: this.redactor.redact(reason) }
+  }
+
+  get dependency(): CheckDependency | undefined {
+    return this.#dependency
+  }
+
   /** The result of this check's head start (head-start.ts), which the runner sent before vitest started. */
   async headStart(): Promise<PingWithResult> {
     const result = (await this.stub.headStart(this.checkId)) as PingWithResult
     this.#hops.push({ exchange: result.exchange, callbacks: [...result.callbacks] })
+    if (result.callbacks.length === 0) this.#noteIfLost(result.exchange)
     return result
   }
 
@@ -84,10 +118,22 @@ export class CheckContext {
   }
 
   /** Runs pings while collecting the pings the stub cannot correlate (no transaction_id, or one nobody arranged). */
-  async collectUncorrelated(action: () => Promise<HttpExchange>): Promise<{ exchange: HttpExchange; callbacks: RecordedRequest[] }> {
-    const { result: exchange, requests } = await this.stub.collectUncorrelated(action)
+  async collectUncorrelated(action: () => Promise<HttpExchange>, options?: WindowOptions): Promise<{ exchange: HttpExchange; callbacks: RecordedRequest[] }> {
+    const { result: exchange, requests } = await this.inWindow(action, options)
     this.attach(exchange, requests)
     return { exchange, callbacks: requests }
+  }
+
+  /** Runs `action` in an exclusive window of the stub (see StubAppservice.openWindow): its pings are let through. */
+  async inWindow<T>(action: () => Promise<T>, options?: WindowOptions): Promise<{ result: T; requests: RecordedRequest[] }> {
+    return this.stub.collectUncorrelated(async (windowId) => {
+      this.#windowId = windowId
+      try {
+        return await action()
+      } finally {
+        this.#windowId = undefined
+      }
+    }, options)
   }
 
   attach(exchange: HttpExchange, callbacks: readonly RecordedRequest[]): void {
@@ -107,4 +153,17 @@ export class CheckContext {
   transcript(): TranscriptEntry[] {
     return this.#hops.map((hop) => transcribe(hop.exchange, hop.callbacks, this.redactor))
   }
+}
+
+/** The string transaction_id a ping carries in its JSON body, if any: the key the stub charges its calls to. */
+function transactionIdOf(options: PingOptions): string | undefined {
+  if (options.rawBody !== undefined) return undefined
+  const body = options.body as { transaction_id?: unknown } | undefined
+  return typeof body?.transaction_id === 'string' ? body.transaction_id : undefined
+}
+
+/** An answer that says the homeserver did call the appservice: a success, or its documented relaying of the appservice's failure. */
+function answeredAsIfCalled(exchange: HttpExchange): boolean {
+  const status = exchange.response?.status
+  return status === 200 || status === 502 || status === 504
 }

@@ -7,6 +7,17 @@ export interface CheckFailureDetail {
   actual: string
   /** The suite itself failed (a bug or an unusable environment), not the target. */
   harness?: boolean
+  /**
+   * The check could not be exercised as designed because of a fault another check owns: when that
+   * check fails too, this failure is reported as its consequence (one root cause, one failure).
+   */
+  dependsOn?: CheckDependency
+}
+
+/** "If `checkId` fails, my failure is its consequence", with why, in words for the report. */
+export interface CheckDependency {
+  checkId: string
+  reason: string
 }
 
 declare module '@vitest/runner' {

@@ -1,6 +1,7 @@
-import { match } from '../assert/match'
+import type { HttpExchange } from '../clients/http-exchange'
+import { match, type JsonMatcher } from '../assert/match'
 import type { ResponseExpectation } from '../assert/must'
-import { respondJson, respondText, type RespondOutcome, type StubOutcome } from '../stub-appservice/stub-outcome'
+import { respondJson, respondText, type StubOutcome } from '../stub-appservice/stub-outcome'
 
 /** One ping of a concurrent batch: its own transaction_id and its own stub outcome. */
 export interface MixedPing {
@@ -8,13 +9,16 @@ export interface MixedPing {
   outcome: StubOutcome
 }
 
+/** The kinds of outcome in the mix; ping i is of kind i % mixKinds. */
+export const mixKinds = 4
+
 /**
  * The fixed mix concurrent pings are drawn from (HS-PING-CONCURRENT, and the load mode's
  * HS-PING-LOAD): successes with varied delays, error answers whose bodies name their own ping,
  * resets. Each answer differs from its neighbours', so an answer given to the wrong ping shows.
  */
 export function mixedPingOutcome(i: number, transactionId: string): StubOutcome {
-  switch (i % 4) {
+  switch (i % mixKinds) {
     case 0:
       return respondJson(200, {}, 20 + ((i * 37) % 180))
     case 1:
@@ -34,15 +38,54 @@ export function mixedPings(count: number, nextTransactionId: (i: number) => stri
   })
 }
 
-/** The answer a ping of the mix must get: its own, never a neighbour's. */
-export function ownAnswer(outcome: StubOutcome): ResponseExpectation {
-  if (outcome.kind === 'reset') return { status: 502, errcode: 'M_CONNECTION_FAILED' }
-  if (outcome.kind === 'respond' && outcome.status === 200) {
-    const delay = outcome.delayMs ?? 0
-    return { status: 200, json: [match.that(`duration_ms below this ping's own delay of ${delay} ms`, (j) => ((j as { duration_ms?: number } | null)?.duration_ms ?? -1) >= delay - 1)] }
+/** What one ping of each kind got when it was the only one of the batch in flight: the yardstick for the concurrent ones. */
+export interface AloneAnswer {
+  outcome: StubOutcome
+  exchange: HttpExchange
+}
+
+/**
+ * One ping of each kind of the mix, one after another, each the only one of its batch in flight.
+ * `send` arranges the stub's outcome for the ping and sends it.
+ */
+export async function pingEachKindAlone(nextTransactionId: (i: number) => string, send: (ping: MixedPing) => Promise<HttpExchange>): Promise<AloneAnswer[]> {
+  const answers: AloneAnswer[] = []
+  for (const ping of mixedPings(mixKinds, nextTransactionId)) answers.push({ outcome: ping.outcome, exchange: await send(ping) })
+  return answers
+}
+
+/** The alone answer of the kind of the mix's ping i. */
+export function aloneAnswerFor(i: number, alone: readonly AloneAnswer[]): AloneAnswer {
+  return alone[i % mixKinds]!
+}
+
+/**
+ * The answer a concurrent ping must get: the one its kind of outcome got alone, with its own
+ * values where the alone answer carried its own. Concurrency is this check's only subject, so what
+ * a homeserver answers to one outcome even alone (a reset taken for a timeout, a made-up
+ * duration_ms) is graded by that outcome's own check and not counted again here. `undefined`:
+ * the alone ping got no answer, so there is nothing to compare with.
+ */
+export function answerLikeAlone(outcome: StubOutcome, alone: AloneAnswer): ResponseExpectation | undefined {
+  const response = alone.exchange.response
+  if (!response) return undefined
+  const aloneJson = isObject(response.json) ? response.json : undefined
+  const json: JsonMatcher[] = []
+  if (typeof aloneJson?.errcode === 'string') json.push(match.keyEqual('errcode', aloneJson.errcode))
+  if (outcome.kind === 'respond' && alone.outcome.kind === 'respond') {
+    // Each field is compared only where the alone answer had this ping's own value in it.
+    if (aloneJson?.status === alone.outcome.status) json.push(match.keyEqual('status', outcome.status))
+    if (aloneJson?.body === alone.outcome.body) json.push(match.keyEqual('body', outcome.body))
+    const aloneDelay = alone.outcome.delayMs ?? 0
+    if (typeof aloneJson?.duration_ms === 'number' && aloneJson.duration_ms >= aloneDelay - 1) json.push(atLeastOwnDelay(outcome.delayMs ?? 0))
   }
-  const { status, body } = outcome as RespondOutcome
-  const ownOrAbsent = (key: string, want: unknown) =>
-    match.that(`${key} belongs to another ping (want ${JSON.stringify(want)})`, (j) => !(j && typeof j === 'object' && key in j) || (j as Record<string, unknown>)[key] === want)
-  return { status: 502, errcode: 'M_BAD_STATUS', json: [ownOrAbsent('status', status), ownOrAbsent('body', body)] }
+  return { status: response.status, ...(json.length ? { json } : {}) }
+}
+
+function atLeastOwnDelay(delayMs: number): JsonMatcher {
+  return match.that(`duration_ms below this ping's own delay of ${delayMs} ms (alone, the same outcome got at least its delay)`, (j) => isObject(j) && typeof j.duration_ms === 'number' && j.duration_ms >= delayMs - 1)
+}
+
+function isObject(json: unknown): json is Record<string, unknown> {
+  return typeof json === 'object' && json !== null && !Array.isArray(json)
 }

@@ -2,7 +2,7 @@ import { test, type TestContext } from 'vitest'
 import { CheckFailure } from '../assert/check-failure'
 import type { Redactor } from '../redact'
 import { requirement } from '../requirements/registry'
-import type { CheckFailureDetail } from './check-meta'
+import type { CheckDependency, CheckFailureDetail } from './check-meta'
 import './check-meta'
 import type { TranscriptEntry } from './transcript'
 
@@ -11,6 +11,8 @@ export interface RecordingContext {
   readonly redactor: Redactor
   transcript(): TranscriptEntry[]
   readonly noteText: string | undefined
+  /** Set when the check learnt that another check's fault kept it from being exercised as designed. */
+  readonly dependency?: CheckDependency | undefined
 }
 
 /** Thrown by a check that cannot run against this target; the reason is reported. */
@@ -42,7 +44,8 @@ export function declareCheck<C extends RecordingContext>(
         task.meta.skipReason = error.message
         skip(error.message)
       }
-      task.meta.failure = t.redactor.redactValue(describeFailure(error))
+      const failure = describeFailure(error)
+      task.meta.failure = t.redactor.redactValue(t.dependency && !failure.harness ? { ...failure, dependsOn: t.dependency } : failure)
       throw error
     } finally {
       task.meta.transcript = t.transcript()

@@ -11,18 +11,46 @@ const maxRequestBytes = 1024 * 1024
 interface Window {
   id: number
   requests: RecordedRequest[]
+  /**
+   * Whether calls with a string transaction_id nobody registered are its owner's too (its subject
+   * is a transaction_id the homeserver may rewrite). Otherwise they are another sender's, the
+   * homeserver's own pings say, and stay unclaimed.
+   */
+  takesUnknownIds: boolean
 }
 
+/** A client ping the suite has sent or is sending, while it may still make the homeserver call the stub. */
+interface InFlightPing {
+  transactionId?: string
+  /** Set by `endPing`: epochNow() of the homeserver's answer, and its status (undefined: none came). */
+  answeredAt?: number
+  answeredStatus?: number | undefined
+  /** A ping carrying its transaction_id has arrived: nothing it causes later can be mistaken for another's. */
+  callbackArrived: boolean
+}
+
+/** How long after its answer a ping may still make the homeserver call the stub (late or duplicate pings). */
+const lateCallbackMs = 150
+/** How often a waiting window looks whether the pings in flight have settled. */
+const drainPollMs = 10
+
 /**
- * The appservice the homeserver under test calls back. It starts with no scenarios: each scenario
- * arranges the outcome for its own transaction_id, so all scenarios can run at once against one
- * registration. Pings it cannot correlate are answered 200 {} and kept (see `unclaimed`), never dropped.
+ * The appservice the homeserver under test calls back. Every client ping the suite sends carries
+ * its own transaction_id, registered before it is sent (`beginPing`) or arranged with an outcome,
+ * so all scenarios run at once against one registration and every call is charged to the ping
+ * that caused it. Pings whose subject is the absence of a usable transaction_id run in an
+ * exclusive window: it opens only once no other ping can still cause a call, and no other ping
+ * starts until it closes. A call the stub cannot attribute is answered 200 {} and kept
+ * (`unclaimed`), for HS-PING-NO-UNSOLICITED: never dropped, never charged to another check.
  */
 export class StubAppservice {
   readonly #arranged = new Map<string, StubOutcome>()
   readonly #requests: RecordedRequest[] = []
   readonly #unclaimed: RecordedRequest[] = []
   readonly #sockets = new Set<Socket>()
+  readonly #inFlight = new Map<number, InFlightPing>()
+  readonly #ended: InFlightPing[] = []
+  #nextTicket = 1
   #connections = 0
   #server: Server | undefined
   #window: Window | undefined
@@ -80,21 +108,57 @@ export class StubAppservice {
   }
 
   /**
-   * Opens a window that collects the uncorrelated pings (those without a known transaction_id)
-   * arriving until it is closed. One window at a time, so two scenarios that ping without a
-   * transaction_id never see each other's requests; others wait their turn.
+   * Registers a client ping about to be sent, so that what it causes is charged to it. A string
+   * transaction_id becomes known (answered 200 {} unless arranged otherwise). Waits while a window
+   * that is not `windowId` is open. Returns the ticket for `endPing`.
    */
-  async openWindow(): Promise<number> {
+  async beginPing(transactionId: string | undefined, windowId?: number): Promise<number> {
+    while (this.#window && this.#window.id !== windowId) await new Promise<void>((resolve) => this.#windowQueue.push(resolve))
+    if (transactionId !== undefined && !this.#arranged.has(transactionId)) this.#arranged.set(transactionId, respondOk)
+    const ticket = this.#nextTicket++
+    const callbackArrived = transactionId !== undefined && this.#requests.some((r) => r.transactionId === transactionId)
+    this.#inFlight.set(ticket, { ...(transactionId === undefined ? {} : { transactionId }), callbackArrived })
+    return ticket
+  }
+
+  /** The homeserver answered the ping of `ticket` (or never did: no status). Says whether a call with its transaction_id has arrived. */
+  endPing(ticket: number, answeredStatus: number | undefined): { callbackArrived: boolean } {
+    const ping = this.#inFlight.get(ticket)
+    if (!ping) return { callbackArrived: false }
+    ping.answeredAt = epochNow()
+    ping.answeredStatus = answeredStatus
+    this.#ended.push(ping)
+    return { callbackArrived: ping.callbackArrived }
+  }
+
+  /**
+   * Client pings the homeserver answered 200, so called the appservice for, whose transaction_id
+   * never reached the stub: the homeserver dropped or rewrote it (HS-PING-TXN-PASSTHROUGH's fault).
+   */
+  lostTransactions(): string[] {
+    return this.#ended.filter((p) => p.answeredStatus === 200 && p.transactionId !== undefined && !p.callbackArrived).map((p) => p.transactionId!)
+  }
+
+  /**
+   * Opens a window that collects the uncorrelated pings (those without a known transaction_id)
+   * arriving until it is closed. It waits until no other client ping can still make the
+   * homeserver call the stub, and holds every other ping back until it closes: what it collects
+   * was caused by its owner's pings, or by nobody.
+   */
+  async openWindow(takesUnknownIds = false): Promise<number> {
     while (this.#window) await new Promise<void>((resolve) => this.#windowQueue.push(resolve))
-    this.#window = { id: this.#nextWindowId++, requests: [] }
-    return this.#window.id
+    const id = this.#nextWindowId++
+    this.#window = { id, requests: [], takesUnknownIds }
+    while (![...this.#inFlight.values()].every(settled)) await new Promise((resolve) => setTimeout(resolve, drainPollMs))
+    return id
   }
 
   closeWindow(id: number): RecordedRequest[] {
     if (this.#window?.id !== id) throw new Error(`[harness] window ${id} is not open`)
     const { requests } = this.#window
     this.#window = undefined
-    this.#windowQueue.shift()?.()
+    // Everything that waited (pings and windows) looks again; the first window in line wins.
+    for (const wake of this.#windowQueue.splice(0)) wake()
     return requests
   }
 
@@ -118,14 +182,20 @@ export class StubAppservice {
     }
     this.#requests.push(recorded)
     if (!isPing(recorded)) return answerOtherTraffic(recorded, res)
+    if (arranged) for (const ping of this.#inFlight.values()) if (ping.transactionId === transactionId) ping.callbackArrived = true
     if (!arranged) {
-      if (this.#window) this.#window.requests.push(recorded)
+      if (this.#window && (typeof transactionId !== 'string' || this.#window.takesUnknownIds)) this.#window.requests.push(recorded)
       else this.#unclaimed.push(recorded)
     }
     const outcome = arranged ?? respondOk
     recorded.outcome = outcome
     await perform(outcome, req, res)
   }
+}
+
+/** A ping that can no longer make the homeserver call the stub unnoticed. */
+function settled(ping: InFlightPing): boolean {
+  return ping.callbackArrived || (ping.answeredAt !== undefined && epochNow() - ping.answeredAt >= lateCallbackMs)
 }
 
 async function perform(outcome: StubOutcome, req: IncomingMessage, res: ServerResponse): Promise<void> {

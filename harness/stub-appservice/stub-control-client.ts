@@ -5,6 +5,13 @@ import type { StubOutcome } from './stub-outcome'
 /** Requests that arrive a little after the homeserver answered must still be seen (late or duplicate pings). */
 export const defaultSettleMs = 150
 
+export interface WindowOptions {
+  /** How long to keep collecting after the action (late calls); default defaultSettleMs. */
+  settleMs?: number
+  /** Also collect calls with a string transaction_id nobody registered (see StubAppservice.openWindow). */
+  takesUnknownIds?: boolean
+}
+
 /** The scenario side of the stub appservice: arrange outcomes, read what the homeserver sent. */
 export class StubControlClient {
   constructor(private readonly controlUrl: string) {}
@@ -26,13 +33,30 @@ export class StubControlClient {
   }
 
   /**
-   * Runs `action` while collecting the pings that carry no known transaction_id. Windows are
-   * exclusive, so concurrent scenarios that ping without a transaction_id take turns.
+   * Sends one client ping through `send`, registered with the stub first (see StubAppservice.beginPing):
+   * what the homeserver sends because of it is charged to it, and windows wait for it to settle.
    */
-  async collectUncorrelated<T>(action: () => Promise<T>, settleMs = defaultSettleMs): Promise<{ result: T; requests: RecordedRequest[] }> {
-    const { id } = (await this.#call('POST', '/windows')) as { id: number }
+  async tracked<T extends { response?: { status: number } }>(transactionId: string | undefined, windowId: number | undefined, send: () => Promise<T>): Promise<{ result: T; callbackArrived: boolean }> {
+    const { ticket } = (await this.#call('POST', '/pings', { ...(transactionId === undefined ? {} : { transactionId }), ...(windowId === undefined ? {} : { windowId }) })) as { ticket: number }
+    try {
+      const result = await send()
+      const { callbackArrived } = (await this.#call('POST', `/pings/${ticket}/end`, { status: result.response?.status })) as { callbackArrived: boolean }
+      return { result, callbackArrived }
+    } catch (error) {
+      await this.#call('POST', `/pings/${ticket}/end`, {})
+      throw error
+    }
+  }
+
+  /**
+   * Runs `action(windowId)` while collecting the pings that carry no known transaction_id. A window
+   * is exclusive: it opens once no other ping can still cause a call, and holds all others back.
+   */
+  async collectUncorrelated<T>(action: (windowId: number) => Promise<T>, options: WindowOptions = {}): Promise<{ result: T; requests: RecordedRequest[] }> {
+    const { settleMs = defaultSettleMs, takesUnknownIds = false } = options
+    const { id } = (await this.#call('POST', `/windows${takesUnknownIds ? '?unknownIds=1' : ''}`)) as { id: number }
     // The window must close even when the action throws, or other scenarios would wait forever.
-    const settled = await action().then(
+    const settled = await action(id).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     )

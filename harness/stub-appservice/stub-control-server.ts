@@ -28,7 +28,15 @@ async function route(stub: StubAppservice, headStarts: HeadStartResults, method:
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs))
     return stub.requestsFor(url.searchParams.get('transactionId') ?? '')
   }
-  if (method === 'POST' && url.pathname === '/windows') return { id: await stub.openWindow() }
+  if (method === 'POST' && url.pathname === '/pings') {
+    const { transactionId, windowId } = body as { transactionId?: string; windowId?: number }
+    return { ticket: await stub.beginPing(transactionId, windowId) }
+  }
+  const end = /^\/pings\/(\d+)\/end$/.exec(url.pathname)
+  if (method === 'POST' && end) {
+    return stub.endPing(Number(end[1]), (body as { status?: number }).status)
+  }
+  if (method === 'POST' && url.pathname === '/windows') return { id: await stub.openWindow(url.searchParams.get('unknownIds') === '1') }
   const close = /^\/windows\/(\d+)\/close$/.exec(url.pathname)
   if (method === 'POST' && close) {
     const settleMs = Number(url.searchParams.get('settleMs') ?? 0)

@@ -5,5 +5,6 @@ check('HS-PING-NO-TXN-OK', async (t) => {
   const { main } = t.appservices
   const { exchange, callbacks } = await t.collectUncorrelated(() => t.ping({ appserviceId: main.id, token: main.asToken, body: {} }))
   must.matchResponse(exchange, { status: 200, json: [match.keyType('duration_ms', 'integer')] })
-  must.haveReceived(callbacks.filter((c) => c.path === t.run.expectedPingPath), 1, `POST ${t.run.expectedPingPath}`)
+  // At least one: exactly once is HS-PING-FORWARDED-ONCE's business, and a homeserver's own ping may share the window.
+  must.hold(callbacks.some((c) => c.path === t.run.expectedPingPath), `the stub appservice received no POST ${t.run.expectedPingPath}`, `POST ${t.run.expectedPingPath}`, callbacks.length ? callbacks.map((c) => `${c.method} ${c.path}`).join(" | ") : "nothing")
 })

@@ -4,6 +4,6 @@ import { check, must } from '../../harness/scenario'
 check('HS-PING-WRONG-METHOD', async (t) => {
   const { main } = t.appservices
   const methods = ['GET', 'PUT', 'DELETE']
-  const exchanges = await Promise.all(methods.map((method) => t.ping({ appserviceId: main.id, token: main.asToken, method })))
+  const exchanges = await Promise.all(methods.map((method) => t.ping({ appserviceId: main.id, token: main.asToken, method, body: { transaction_id: t.txn() } })))
   must.matchEach(methods.map((method, i) => ({ name: method, exchange: exchanges[i]!, want: { status: 405, errcode: 'M_UNRECOGNIZED' } })))
 })

@@ -17,14 +17,16 @@ export interface ErrorProvokingPing {
 export function errorProvokingPings(t: CheckContext): ErrorProvokingPing[] {
   const { main, noUrl, unreachable } = t.appservices
   const badStatus = appserviceErrorAnswers[0]!.outcome
+  // Each with its own transaction_id, so a call one of them wrongly causes is charged to this check.
+  const body = () => ({ transaction_id: t.txn() })
   return [
-    { name: 'no access token', status: 401, send: () => t.ping({ appserviceId: main.id, body: {} }) },
-    { name: 'unknown access token', status: 401, send: () => t.ping({ appserviceId: main.id, token: `${main.asToken}x`, body: {} }) },
-    { name: "another appservice's as_token", status: 403, send: () => t.ping({ appserviceId: main.id, token: noUrl.asToken, body: {} }) },
-    { name: 'url: null', status: 400, send: () => t.ping({ appserviceId: noUrl.id, token: noUrl.asToken, body: {} }) },
+    { name: 'no access token', status: 401, send: () => t.ping({ appserviceId: main.id, body: body() }) },
+    { name: 'unknown access token', status: 401, send: () => t.ping({ appserviceId: main.id, token: `${main.asToken}x`, body: body() }) },
+    { name: "another appservice's as_token", status: 403, send: () => t.ping({ appserviceId: main.id, token: noUrl.asToken, body: body() }) },
+    { name: 'url: null', status: 400, send: () => t.ping({ appserviceId: noUrl.id, token: noUrl.asToken, body: body() }) },
     { name: 'appservice answers 403', status: 502, send: async () => (await t.pingWith(badStatus)).exchange },
-    { name: 'connection refused', status: 502, send: () => t.ping({ appserviceId: unreachable.id, token: unreachable.asToken, body: {} }) },
-    ...(t.run.userToken ? [{ name: "an ordinary user's token", status: 403, send: () => t.ping({ appserviceId: main.id, token: t.run.userToken, body: {} }) }] : []),
+    { name: 'connection refused', status: 502, send: () => t.ping({ appserviceId: unreachable.id, token: unreachable.asToken, body: body() }) },
+    ...(t.run.userToken ? [{ name: "an ordinary user's token", status: 403, send: () => t.ping({ appserviceId: main.id, token: t.run.userToken, body: body() }) }] : []),
   ]
 }
 
