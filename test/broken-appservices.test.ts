@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { brokenAppservices } from '../fixtures/broken-appservices'
 import { createReferenceAppservice, type ReferenceAppservice } from '../fixtures/reference-appservice/reference-appservice'
+import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
 import { appserviceRequirements } from '../harness/requirements/appservice-requirements'
 import { appserviceConformance, defaultMockHomeserverUrl } from '../index'
 import { appserviceChecks } from '../suites/appservice'
@@ -62,8 +63,27 @@ describe('a broken appservice the suite starts itself (--spawn)', () => {
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1)
       const report = await readReport(file)
       expect(statuses(report)).toEqual({ 'AS-PING-OK': 'pass', 'AS-CLIENT-SURVIVES-ERRORS': 'warn' })
-      expect(report.results[1]!.failure?.mismatches.join('\n')).toMatch(/the appservice ended \(exit code 16/)
+      expect(report.results[1]!.failure?.mismatches.join('\n')).toMatch(/the appservice ended by itself \(exit code 16/)
     } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a broken appservice reached by URL (no ping of its own to compare)', () => {
+  it('rejects-unsolicited-pings: AS-PING-OK is graded as in the other modes (skipped, not failed), and AS-PING-UNSOLICITED warns', async () => {
+    const credentials = referenceAppserviceCredentials()
+    const variant = brokenAppservices.find((v) => v.name === 'rejects-unsolicited-pings')!
+    const appservice = createReferenceAppservice({ ...credentials, behaviour: variant.behaviour() })
+    const served = await serveOnLoopback(appservice.handler)
+    const dir = await mkdtemp(join(tmpdir(), 'asp-broken-url-'))
+    try {
+      const file = join(dir, 'report.json')
+      const run = await runCli(['appservice', '--as-url', served.url, '--only', 'AS-PING-OK,AS-PING-NO-TXN-OK,AS-PING-UNSOLICITED', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
+      expect(statuses(await readReport(file))).toEqual({ 'AS-PING-OK': 'skip', 'AS-PING-NO-TXN-OK': 'skip', 'AS-PING-UNSOLICITED': 'warn' })
+    } finally {
+      await served.close()
       await rm(dir, { recursive: true, force: true })
     }
   })

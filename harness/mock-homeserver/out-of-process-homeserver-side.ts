@@ -89,7 +89,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       }
       const { round, listening } = await this.#startRound('answer', this.#url)
       if (!listening) {
-        const why = round.exited ? `it ended first (${howItEnded(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
+        const why = round.exited && !round.exited.stoppedBySuite ? `it ended first (${howItEnded(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
         throw new UsageError(`the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`, 'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping')
       }
       // It ended without pinging: there is no appservice left to grade (one that pings and is then refused may end: the checks grade that).
@@ -156,9 +156,11 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       // Its port closed: it is going away; let its exit (and exit code) be seen rather than guessed.
       if (process.running && !(await acceptsConnection(host, port))) await process.waitForExit(exitSettleMs)
     }
-    if (!listening && process.running) await process.stop()
+    // It never listened: the suite ends it, and the round says so (its SIGTERM is no crash of the appservice's).
+    const stoppedBySuite = !listening && process.running
+    if (stoppedBySuite) await process.stop()
     const round = this.mock.endRound()
-    if (process.exit) round.exited = process.exit
+    if (process.exit) round.exited = stoppedBySuite ? { ...process.exit, stoppedBySuite: `never listened on ${host}:${port} within ${this.options.waitMs / 1000} s of its start` } : process.exit
     return { round, listening }
   }
 

@@ -31,6 +31,8 @@ export interface ProcessExit {
   signal: string | null
   /** The end of what the process printed (unredacted: the worker redacts it). */
   outputTail: string
+  /** The suite ended it, and why ("never listened on …"): an end the appservice is not to be blamed for. */
+  stoppedBySuite?: string
 }
 
 /** Why the suite could not see a ping of the appservice; client-part checks skip with it. */

@@ -21,7 +21,7 @@ export function transcribeAppserviceExchange(exchange: HttpExchange, redactor: R
 export function transcribeRound(round: PingRound, redactor: Redactor): TranscriptEntry {
   const lines = round.requests.map(describeMockRequest)
   if (round.pingBack) lines.push(`⇢ the homeserver pinged the appservice back: ${describeSent(round.pingBack).slice(2)}  ${describeReceived(round.pingBack)}`)
-  if (round.exited) lines.push(`the appservice process ended: ${describeExit(round.exited)}`)
+  if (round.exited) lines.push(`the appservice process: ${describeExit(round.exited)}`)
   return {
     sent: `(the appservice's own ping; the homeserver ${round.plan === 'answer' ? 'answers it normally' : `injects '${round.plan}'`})`,
     callbacks: lines.map((line) => redactor.redact(line)),
@@ -30,10 +30,15 @@ export function transcribeRound(round: PingRound, redactor: Redactor): Transcrip
   }
 }
 
-/** "exit code 16" / "signal SIGKILL", with the end of what it printed. */
+/**
+ * How the process ended, without blaming it for what the suite did: "ended by itself (exit code
+ * 16; its last output: …)", or "never listened on … within 15 s of its start, so it was stopped
+ * by the suite (signal SIGTERM)". Reads after "the appservice".
+ */
 export function describeExit(exit: NonNullable<PingRound['exited']>): string {
   const how = howItEnded(exit)
-  return exit.outputTail.trim() ? `${how}; its last output: ${excerpt(exit.outputTail.trim(), 400)}` : how
+  if (exit.stoppedBySuite) return `${exit.stoppedBySuite}, so it was stopped by the suite (${how})`
+  return `ended by itself (${exit.outputTail.trim() ? `${how}; its last output: ${excerpt(exit.outputTail.trim(), 400)}` : how})`
 }
 
 function describeMockRequest(request: MockRecordedRequest): string {

@@ -13,6 +13,12 @@ export type ValidPingVerdict =
   | { kind: 'no-endpoint'; exchange: HttpExchange; reason: string }
   /** A 4xx to ours, but 2xx to the homeserver's ping back for its own ping: it rejects pings it did not start (AS-PING-UNSOLICITED). */
   | { kind: 'rejects-unsolicited'; exchange: HttpExchange; reason: string }
+  /**
+   * A 4xx to ours, and no ping of its own was seen to compare (by URL, without `ping`, or it never
+   * pings): it rejected a ping it did not start, which is all the suite can tell. Graded as
+   * AS-PING-UNSOLICITED, never as AS-PING-OK's MUST, so the verdict does not depend on the run mode.
+   */
+  | { kind: 'rejects-unprompted'; exchange: HttpExchange; reason: string }
   | { kind: 'rejected'; exchange: HttpExchange }
 
 export function classifyValidPing(exchange: HttpExchange, firstPing: PingRoundResult | undefined): ValidPingVerdict {
@@ -22,15 +28,22 @@ export function classifyValidPing(exchange: HttpExchange, firstPing: PingRoundRe
   if (status === 404 || status === 405 || status === 501) {
     return { kind: 'no-endpoint', exchange, reason: `the appservice does not implement POST /_matrix/app/v1/ping: a valid ping got HTTP ${status} ${briefly(exchange)}, as an unknown route would` }
   }
-  const pingBack = firstPing && !isNoPing(firstPing) ? firstPing.pingBack?.response : undefined
-  if (status >= 400 && status < 500 && pingBack && pingBack.status >= 200 && pingBack.status < 300) {
+  if (status < 400 || status >= 500) return { kind: 'rejected', exchange }
+  const ownPing = firstPing && !isNoPing(firstPing) ? firstPing : undefined
+  const pingBack = ownPing?.pingBack?.response
+  if (pingBack && pingBack.status >= 200 && pingBack.status < 300) {
     return {
       kind: 'rejects-unsolicited',
       exchange,
       reason: `the appservice rejects valid pings it did not start itself (HTTP ${status} ${briefly(exchange)}), while it answered ${pingBack.status} to the homeserver's ping back for its own ping`,
     }
   }
-  return { kind: 'rejected', exchange }
+  if (ownPing?.pingBack) return { kind: 'rejected', exchange }
+  return {
+    kind: 'rejects-unprompted',
+    exchange,
+    reason: `the appservice rejected a valid ping it did not start itself (HTTP ${status} ${briefly(exchange)}); the suite saw no ping back of a ping of its own to compare, so it cannot tell whether it rejects every ping (is the hs_token given to the suite its own?) or only those it did not start (let the suite see its ping: --spawn, --wait-for-ping, or the library's \`ping\`)`,
+  }
 }
 
 /** Skip reasons repeat the answer in several checks: keep it short. */

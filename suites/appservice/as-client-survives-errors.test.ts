@@ -9,7 +9,7 @@ export default appserviceCheck(
     for (const { fault, description } of homeserverFaults) {
       const round = await t.pingUnder(fault)
       if (round.exited) {
-        problems.push(`when ${description}, the appservice ended (${describeExit(round.exited)})`)
+        problems.push(`when ${description}, the appservice ${describeExit(round.exited)}`)
         continue
       }
       const after = await t.validPing()

@@ -1,10 +1,14 @@
 import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations'
-import { appserviceCheck, must } from '../../harness/scenario'
+import { appserviceCheck, CheckFailure } from '../../harness/scenario'
+import { rejectionMismatches } from './support/must-be-rejected'
 
-// Only `Authorization: Bearer <hs_token>` carries the hs_token: a header of another scheme is no credentials (401), not a wrong token.
+// A header of another scheme carries no Bearer token, so no hs_token reached the appservice: the
+// policy's missing-token row (a 4xx Matrix error, MUST), not its wrong-token row (M_FORBIDDEN).
+// Its 401 is AS-PING-MISSING-TOKEN-401's.
 export default appserviceCheck('AS-PING-NON-BEARER', async (t) => {
   await t.requirePingEndpoint()
   const headers = nonBearerAuthorizations(t.credentials.hsToken)
   const exchanges = await Promise.all(headers.map((h) => t.ping({ authorization: h.authorization, body: { transaction_id: t.txn() } })))
-  must.matchEach(headers.map((h, i) => ({ name: `Authorization: ${h.name}`, exchange: exchanges[i]!, want: { status: 401 } })))
+  const mismatches = headers.flatMap((h, i) => rejectionMismatches(exchanges[i]!).map((m) => t.redactor.redact(`Authorization: ${h.name}: ${m}`)))
+  if (mismatches.length) throw new CheckFailure(mismatches, 'every non-Bearer Authorization rejected with a 4xx Matrix error', mismatches.join('; '))
 })

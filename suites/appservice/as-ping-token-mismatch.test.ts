@@ -3,7 +3,8 @@ import { rejectionMismatches } from './support/must-be-rejected'
 import { wrongToken } from './support/wrong-token'
 
 // "Application services should ensure both match if both are provided": whichever one an
-// implementation reads first, the pair must be rejected.
+// implementation reads first, the pair must be rejected. One of the two tokens does not match, so the
+// rejection is the spec's one rule's M_FORBIDDEN; the whole check is SHOULD, as the policy's row for the pair.
 export default appserviceCheck('AS-PING-TOKEN-MISMATCH', async (t) => {
   await t.requirePingEndpoint()
   const { hsToken } = t.credentials

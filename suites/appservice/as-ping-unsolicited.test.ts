@@ -12,6 +12,7 @@ export default appserviceCheck('AS-PING-UNSOLICITED', async (t) => {
     case 'rejected':
       throw new SkipCheck(`not attributable: a valid ping got ${describeResponse(verdict.exchange)}, and the appservice was not seen to accept a ping it started itself (see AS-PING-OK)`)
     case 'rejects-unsolicited':
+    case 'rejects-unprompted':
       throw new CheckFailure(
         [`${verdict.reason}: homeservers and tools that ping it unprompted are told 502 M_BAD_STATUS`],
         'HTTP 200 for any ping with the right hs_token',

@@ -7,6 +7,7 @@ import asClientPingContentType from './as-client-ping-content-type.test'
 import asClientPingPath from './as-client-ping-path.test'
 import asClientPings from './as-client-pings.test'
 import asClientSurvivesErrors from './as-client-survives-errors.test'
+import asPingAuthOnRepeatedTxn from './as-ping-auth-on-repeated-txn.test'
 import asPingBothTokens from './as-ping-both-tokens.test'
 import asPingConcurrent from './as-ping-concurrent.test'
 import asPingContentType from './as-ping-content-type.test'
@@ -45,6 +46,7 @@ export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asPingMissingToken,
   asPingMissingToken401,
   asPingNonBearer,
+  asPingAuthOnRepeatedTxn,
   asPingTokenMismatch,
   asPingBothTokens,
   asPingQueryToken,
