@@ -1,4 +1,4 @@
-import { brokenAppservices } from '../../fixtures/broken-appservices'
+import { appserviceVariants, findAppserviceVariant } from '../../fixtures/reference-appservice/appservice-variants'
 import { referenceAppserviceSetup } from '../../fixtures/reference-appservice/reference-appservice-setup'
 import { UsageError } from '../../harness/usage-error'
 import type { RunFinishOptions } from '../finish-run'
@@ -19,11 +19,11 @@ const referenceSurvivalGraceMs = 300
  * reference appservice (or one of its broken variants), started with --spawn as a user's would be.
  */
 export async function referenceAppserviceCommand(options: ReferenceAppserviceOptions, output: Output): Promise<number> {
-  const variant = options.appserviceVariant ? brokenAppservices.find((v) => v.name === options.appserviceVariant) : undefined
+  const variant = options.appserviceVariant ? findAppserviceVariant(options.appserviceVariant) : undefined
   if (options.appserviceVariant && !variant) {
-    throw new UsageError(`no broken appservice '${options.appserviceVariant}'`, `choose one of: ${brokenAppservices.map((v) => v.name).join(', ')}`)
+    throw new UsageError(`no appservice variant '${options.appserviceVariant}'`, `choose one of: ${appserviceVariants.map((v) => v.name).join(', ')}`)
   }
-  if (variant) output.out(`Running against the broken appservice '${variant.name}': ${variant.bug}\n`)
+  if (variant) output.out(`Running against the ${variant.kind} appservice '${variant.name}': ${variant.description}\n`)
   const setup = await referenceAppserviceSetup(variant?.name)
   const { expectations, updateExpectations, baseline, failOn, report } = options
   return appserviceCommand(

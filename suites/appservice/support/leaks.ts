@@ -1,8 +1,11 @@
 import { excerpt } from '../../../harness/assert/excerpt'
 
-/** Frames of a stack trace: JavaScript, Python, Go, Java. */
+/**
+ * Frames of a stack trace: JavaScript, Python, Go, Java. A JavaScript frame's location follows
+ * "at " or the function name's " (" directly, so "at http://host:8008/…" in an error text is none.
+ */
 const stackTrace = [
-  /\bat [^\n<]*?\(?(?:\/|[A-Za-z]:\\|file:\/\/|node:)[^\s)]*:\d+(?::\d+)?\)?/,
+  /\bat (?:[^\s()]+ )*?\(?(?:\/|[A-Za-z]:\\|file:\/\/|node:)[^\s)]*:\d+(?::\d+)?\)?/,
   /Traceback \(most recent call last\)/,
   /File "[^"]+", line \d+/,
   /goroutine \d+ \[/,

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { brokenAppservices } from '../fixtures/broken-appservices'
+import { conformantAppservices } from '../fixtures/conformant-appservices'
+import { createReferenceAppservice, type ReferenceAppservice } from '../fixtures/reference-appservice/reference-appservice'
+import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
+import { appserviceConformance, defaultMockHomeserverUrl } from '../index'
+import type { RunReport } from '../reports/run-report'
+import { concurrencyLimit } from './support/concurrency-limit'
+import { readReport } from './support/read-report'
+import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
+import { runCli } from './support/run-cli'
+
+/**
+ * Each conformant appservice differs from the reference only where the spec allows it, so every
+ * appservice check must pass (or skip, or note INFO) against it, however the suite reaches it: in
+ * process through the library, by URL, and started with --spawn. `strict` everywhere: a warning
+ * is as much a false verdict as a failure.
+ */
+const started: ReferenceAppservice[] = []
+afterAll(() => started.forEach((a) => a.close()))
+
+for (const variant of conformantAppservices) {
+  const credentials = referenceAppserviceCredentials()
+  const appservice = createReferenceAppservice({ ...credentials, homeserverUrl: defaultMockHomeserverUrl, behaviour: variant.behaviour() })
+  started.push(appservice)
+  appserviceConformance({
+    name: `conformant appservice '${variant.name}' in process: ${variant.difference}`,
+    app: appservice.handler,
+    ...credentials,
+    ping: () => appservice.pingHomeserver(),
+    strict: true,
+    survivalGraceMs: 50,
+  })
+}
+
+/** Every check that failed or warned, with its first mismatch, for a readable assertion. */
+function falseVerdicts(report: RunReport): string[] {
+  return report.results.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => `${r.id} ${r.status}: ${r.failure?.mismatches[0] ?? r.message ?? ''}`)
+}
+
+describe.concurrent('the conformant appservices, run by the CLI', () => {
+  const cliRun = concurrencyLimit(2)
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'asp-conformant-'))
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  for (const variant of conformantAppservices) {
+    it(`${variant.name}: no failure and no warning by URL`, () =>
+      cliRun(async () => {
+        const credentials = referenceAppserviceCredentials()
+        const appservice = createReferenceAppservice({ ...credentials, behaviour: variant.behaviour() })
+        const served = await serveOnLoopback(appservice.handler)
+        try {
+          const file = join(dir, `${variant.name}.url.json`)
+          const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+          expect(falseVerdicts(await readReport(file))).toEqual([])
+          expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
+        } finally {
+          appservice.close()
+          await served.close()
+        }
+      }))
+
+    it(`${variant.name}: no failure and no warning with --spawn`, () =>
+      cliRun(async () => {
+        const file = join(dir, `${variant.name}.spawn.json`)
+        const run = await runCli(['reference', '--role', 'appservice', '--appservice-variant', variant.name, '--strict', '--report', `json=${file}`])
+        expect(falseVerdicts(await readReport(file))).toEqual([])
+        expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
+      }))
+  }
+})
+
+describe('the conformant appservices', () => {
+  it('are at least eight, and share no name with a broken one (one namespace for --appservice-variant)', () => {
+    expect(conformantAppservices.length).toBeGreaterThanOrEqual(8)
+    const names = [...brokenAppservices, ...conformantAppservices].map((v) => v.name)
+    expect(new Set(names).size).toBe(names.length)
+  })
+})
