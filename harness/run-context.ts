@@ -30,6 +30,8 @@ export interface HomeserverRunContext {
   deadlineAt: number
   /** The spec version the run grades against, e.g. 'v1.7'. */
   specVersion: string
+  /** What the homeserver's /_matrix/client/versions lists (empty when unknown). */
+  advertisedVersions: string[]
   /** Where scenarios reach the stub appservice's control API. */
   stubControlUrl: string
   /** How to trust an https homeserver (--ca-file PEM text, --insecure). */

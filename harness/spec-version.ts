@@ -23,6 +23,16 @@ export function queryTokenAccepted(specVersion: string): boolean {
   return compareSpecVersions(specVersion, queryTokenRemovedIn) < 0
 }
 
+/**
+ * Whether a homeserver owes its clients the access_token query parameter (conformance policy):
+ * while it advertises any version before the one that removes it, yes, for that version's clients;
+ * advertising only later ones, it may accept or refuse. With no versions known, the graded one decides.
+ */
+export function queryTokenOwed(advertised: readonly string[], gradedVersion: string): boolean {
+  const known = advertised.filter((v) => parseSpecVersion(v) !== undefined)
+  return known.length ? known.some(queryTokenAccepted) : queryTokenAccepted(gradedVersion)
+}
+
 /** The unstable feature flag that also advertises the stable ping endpoints (MSC2659). */
 export const pingUnstableFeature = 'fi.mau.msc2659.stable'
 

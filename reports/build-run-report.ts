@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { hasRequirement, requirement } from '../harness/requirements/registry'
+import { specLinkFor } from '../harness/requirements/spec-links'
 import { diffAgainstBaseline } from '../runner/baseline-diff'
 import { summarize, summarizeByLevel, type CheckResult } from '../runner/check-result'
 import { attributeConsequences } from '../runner/consequences'
@@ -36,7 +37,7 @@ export interface RunFacts {
  */
 export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load'>, facts: RunFacts): RunReport {
   const today = outcome.startedAt.slice(0, 10)
-  let results = attributeConsequences(outcome.results.map(withRequirementFacts))
+  let results = attributeConsequences(outcome.results.map((r) => withRequirementFacts(r, facts.specVersion)))
   if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
   results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts.reproCommand))
   const baselineReport = facts.baseline?.report
@@ -82,10 +83,10 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
 }
 
 /** Level, since and endpoint come from the registry, so every rendering can group and label by them. */
-function withRequirementFacts(result: CheckResult): CheckResult {
+function withRequirementFacts(result: CheckResult, gradedVersion: string): CheckResult {
   if (!hasRequirement(result.id)) return result
   const r = requirement(result.id)
-  return { ...result, since: r.since, endpoint: r.endpoint }
+  return { ...result, since: r.since, endpoint: r.endpoint, spec: specLinkFor(r.spec, gradedVersion, r.since) }
 }
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */

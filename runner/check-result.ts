@@ -1,5 +1,5 @@
 import type { Endpoint, Level } from '../harness/requirements/requirement'
-import type { CheckFailureDetail } from '../harness/scenario/check-meta'
+import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
 import type { ExpectedOutcome } from './expectations'
 import type { Regression } from './baseline-diff'
@@ -31,6 +31,8 @@ export interface CheckResult {
   expected?: ExpectedOutcome
   /** How this result differs from the --baseline run's; absent when unchanged or without a baseline. */
   regression?: Regression
+  /** The check whose fault kept this one from being exercised as designed, and how (see consequenceOf). */
+  dependsOn?: CheckDependency
   /**
    * The check whose failure this result follows from (one root cause, one failure): the result is
    * then 'skip', and `failure` keeps what this check saw. See runner/consequences.ts.

@@ -47,6 +47,7 @@ export class CollectResultsReporter implements Reporter {
       requirement: entry.quote,
       durationMs: Math.round(test.diagnostic()?.duration ?? 0),
       ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
+      ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
     }
     if (result.state === 'skipped') {
       this.results.push({ ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' })

@@ -1,21 +1,22 @@
 import type { CheckResult } from './check-result'
 
 /**
- * One root cause, one failure (conformance policy): a failure whose check declared that it could
- * not be exercised because of another check's fault (`failure.dependsOn`) is, when that check
- * did fail or warn on its own, reported as its consequence: status 'skip', `consequenceOf` naming
- * the owner. Its own mismatches stay in `failure`, so nothing is hidden. When the owner passed,
- * the failure stands: the cause then lies elsewhere. Pure; `merge` runs it again on all shards.
+ * One root cause, one failure (conformance policy): a check that declared it could not be
+ * exercised as designed because of another check's fault (`dependsOn`) is, when that check did
+ * fail or warn on its own, reported as its consequence, whether it happened to pass or not:
+ * status 'skip', `consequenceOf` naming the owner. Its own mismatches stay in `failure`, so
+ * nothing is hidden. When the owner passed, the result stands: the cause then lies elsewhere.
+ * Pure; `merge` runs it again on all shards.
  */
 export function attributeConsequences(results: readonly CheckResult[]): CheckResult[] {
   const byId = new Map(results.map((r) => [r.id, r]))
   const ownsAFault = (id: string) => {
     const owner = byId.get(id)
-    return owner !== undefined && owner.consequenceOf === undefined && owner.failure?.dependsOn === undefined && (owner.status === 'fail' || owner.status === 'warn')
+    return owner !== undefined && owner.consequenceOf === undefined && owner.dependsOn === undefined && (owner.status === 'fail' || owner.status === 'warn')
   }
   return results.map((r) => {
-    const cause = r.failure?.dependsOn
-    if (!cause || (r.status !== 'fail' && r.status !== 'warn') || !ownsAFault(cause.checkId)) return r
+    const cause = r.dependsOn
+    if (!cause || r.status === 'skip' || !ownsAFault(cause.checkId)) return r
     return { ...r, status: 'skip', consequenceOf: cause.checkId, message: `not graded on its own: ${cause.reason}; see ${cause.checkId}` }
   })
 }

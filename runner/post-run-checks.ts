@@ -29,7 +29,8 @@ export function postRunChecks(selected: readonly Requirement[], stub: StubAppser
       ...base,
       status: gradeFailure(entry.level),
       message: mismatch,
-      failure: { mismatches: [mismatch], expected: 'every ping answers a client ping of this run', actual: lines.join(' | '), ...(dependsOn ? { dependsOn } : {}) },
+      failure: { mismatches: [mismatch], expected: 'every ping answers a client ping of this run', actual: lines.join(' | ') },
+      ...(dependsOn ? { dependsOn } : {}),
       transcript: [{ sent: '(no request from the suite)', callbacks: lines, received: '', curl: '' }],
     },
   ]

@@ -29,6 +29,8 @@ export interface HomeserverRunOptions {
   userToken?: string
   hsTimeoutMs: number
   specVersion: string
+  /** What the homeserver's /_matrix/client/versions lists (default: nothing known). */
+  advertisedVersions?: readonly string[]
   /** Check ids to run; all when absent. */
   only?: readonly string[]
   /** --load N --concurrency C: also grade HS-PING-LOAD. */
@@ -142,6 +144,7 @@ function runContext(options: HomeserverRunOptions, stubControlUrl: string): Home
     hsTimeoutMs: options.hsTimeoutMs,
     deadlineAt: epochNow() + runDeadlineMs(options.hsTimeoutMs),
     specVersion: options.specVersion,
+    advertisedVersions: [...(options.advertisedVersions ?? [])],
     stubControlUrl,
     ...(options.tls ? { tls: options.tls } : {}),
   }

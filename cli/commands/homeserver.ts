@@ -59,6 +59,7 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     listen: options.listen ?? defaultListen(options.stubPublicUrl ?? config.asUrl),
     hsTimeoutMs: options.hsTimeoutMs,
     specVersion: target.specVersion,
+    advertisedVersions: target.versions,
     ...(userToken ? { userToken } : {}),
     ...(options.only ? { only: options.only } : {}),
     ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),

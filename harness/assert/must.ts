@@ -76,6 +76,7 @@ export interface Must {
   matchResponse(exchange: HttpExchange, want: AllowedResponses): void
   matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void
   haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
+  haveReceivedSome(requests: readonly RecordedRequest[], what: string): void
   hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition
 }
 
@@ -108,6 +109,14 @@ export const must: Must = {
         requests.length ? requests.map((r) => `${r.method} ${r.path} ${excerpt(r.bodyText)}`).join(' | ') : 'nothing',
       )
     }
+  },
+
+  /**
+   * The stub appservice saw at least one request for the scenario: for checks that grade what each
+   * call carries, and leave how many calls one ping makes to HS-PING-FORWARDED-ONCE.
+   */
+  haveReceivedSome(requests: readonly RecordedRequest[], what: string): void {
+    if (requests.length === 0) throw new CheckFailure([`the stub appservice received no ${what}`], `at least one ${what}`, 'nothing')
   },
 
   /** A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines. */

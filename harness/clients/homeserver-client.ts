@@ -34,7 +34,7 @@ export class HomeserverClient {
   }
 
   async ping(options: PingOptions): Promise<HttpExchange> {
-    const url = new URL(this.pingPath(options.appserviceId), this.baseUrl)
+    const url = this.#url(this.pingPath(options.appserviceId))
     const headers: Record<string, string> = {}
     if (options.token !== undefined) {
       if (options.tokenIn === 'query') url.searchParams.set('access_token', options.token)
@@ -49,7 +49,17 @@ export class HomeserverClient {
 
   async get(path: string, token?: string): Promise<HttpExchange> {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
-    return this.#send({ method: 'GET', url: new URL(path, this.baseUrl).href, headers, timeoutMs: this.defaultTimeoutMs })
+    return this.#send({ method: 'GET', url: this.#url(path).href, headers, timeoutMs: this.defaultTimeoutMs })
+  }
+
+  /**
+   * An API path under the base URL, keeping the base's own path: `.well-known`'s `base_url` may be
+   * `https://example.org/matrix`, which `new URL('/_matrix/…', base)` would cut back to the host.
+   */
+  #url(apiPath: string): URL {
+    const base = new URL(this.baseUrl)
+    base.pathname = `${base.pathname.replace(/\/+$/, '')}${apiPath}`
+    return base
   }
 
   /** A request never outlives the deadline: a slow target cannot stretch the run past it. */

@@ -210,11 +210,11 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-QUERY-AS-TOKEN',
-    title: 'The as_token in the access_token query parameter is accepted (v1.7-v1.19) or rejected (from the version that removes it)',
+    title: 'The as_token in the access_token query parameter is accepted while the homeserver advertises a version before v1.20',
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
     quote: 'Homeservers MUST support both methods. (removed by MSC4127: "Sending the access token as a query string parameter is no longer supported")',
-    policy: 'keyed to --spec-version',
+    policy: 'MUST be accepted while any version from v1.7 to v1.19 is advertised; INFO (accept or refuse) when only v1.20 or later is (corrected 2026-12)',
   }),
   defineRequirement({
     ...hs,

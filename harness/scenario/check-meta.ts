@@ -7,11 +7,6 @@ export interface CheckFailureDetail {
   actual: string
   /** The suite itself failed (a bug or an unusable environment), not the target. */
   harness?: boolean
-  /**
-   * The check could not be exercised as designed because of a fault another check owns: when that
-   * check fails too, this failure is reported as its consequence (one root cause, one failure).
-   */
-  dependsOn?: CheckDependency
 }
 
 /** "If `checkId` fails, my failure is its consequence", with why, in words for the report. */
@@ -28,5 +23,10 @@ declare module '@vitest/runner' {
     /** What the target chose, for INFO-graded behaviour and for context on passes. */
     note?: string
     skipReason?: string
+    /**
+     * The check could not be exercised as designed because of a fault another check owns: when that
+     * check fails, this check's result, pass or fail, is reported as its consequence (runner/consequences.ts).
+     */
+    dependsOn?: CheckDependency
   }
 }

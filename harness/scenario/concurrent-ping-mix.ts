@@ -12,6 +12,10 @@ export interface MixedPing {
 /** The kinds of outcome in the mix; ping i is of kind i % mixKinds. */
 export const mixKinds = 4
 
+/** The successes' delays: from minDelayMs to minDelayMs + delaySpreadMs - 1. */
+const minDelayMs = 20
+const delaySpreadMs = 180
+
 /**
  * The fixed mix concurrent pings are drawn from (HS-PING-CONCURRENT, and the load mode's
  * HS-PING-LOAD): successes with varied delays, error answers whose bodies name their own ping,
@@ -20,7 +24,7 @@ export const mixKinds = 4
 export function mixedPingOutcome(i: number, transactionId: string): StubOutcome {
   switch (i % mixKinds) {
     case 0:
-      return respondJson(200, {}, 20 + ((i * 37) % 180))
+      return respondJson(200, {}, minDelayMs + ((i * 37) % delaySpreadMs))
     case 1:
       return respondJson(400 + (i % 20), { errcode: 'M_UNKNOWN', error: `answer for ${transactionId}` })
     case 2:
@@ -50,7 +54,11 @@ export interface AloneAnswer {
  */
 export async function pingEachKindAlone(nextTransactionId: (i: number) => string, send: (ping: MixedPing) => Promise<HttpExchange>): Promise<AloneAnswer[]> {
   const answers: AloneAnswer[] = []
-  for (const ping of mixedPings(mixKinds, nextTransactionId)) answers.push({ outcome: ping.outcome, exchange: await send(ping) })
+  for (const ping of mixedPings(mixKinds, nextTransactionId)) {
+    // The success waits the mix's longest delay: a duration_ms that holds for it alone holds for every shorter one.
+    const outcome = ping.outcome.kind === 'respond' && ping.outcome.status === 200 ? respondJson(200, {}, minDelayMs + delaySpreadMs - 1) : ping.outcome
+    answers.push({ outcome, exchange: await send({ ...ping, outcome }) })
+  }
   return answers
 }
 

@@ -44,12 +44,12 @@ export function declareCheck<C extends RecordingContext>(
         task.meta.skipReason = error.message
         skip(error.message)
       }
-      const failure = describeFailure(error)
-      task.meta.failure = t.redactor.redactValue(t.dependency && !failure.harness ? { ...failure, dependsOn: t.dependency } : failure)
+      task.meta.failure = t.redactor.redactValue(describeFailure(error))
       throw error
     } finally {
       task.meta.transcript = t.transcript()
       if (t.noteText) task.meta.note = t.noteText
+      if (t.dependency) task.meta.dependsOn = t.dependency
     }
   })
 }

@@ -3,6 +3,7 @@ import { check, must, mustBeJsonContentType, respondOk } from '../../harness/sce
 // The ping's body is JSON; the homeserver says so, as every client-server request with a body does.
 check('HS-PING-AS-CONTENT-TYPE', async (t) => {
   const { callbacks } = await t.pingWith(respondOk)
-  must.haveReceived(callbacks, 1, 'pings carrying the transaction_id')
-  mustBeJsonContentType(callbacks[0]!.headers['content-type'], 'the call to the appservice')
+  // Every call is graded; how many there are is HS-PING-FORWARDED-ONCE's business.
+  must.haveReceivedSome(callbacks, 'pings carrying the transaction_id')
+  for (const { headers } of callbacks) mustBeJsonContentType(headers['content-type'], 'the call to the appservice')
 })

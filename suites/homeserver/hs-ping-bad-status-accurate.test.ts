@@ -8,10 +8,14 @@ const equalWherePresent =
     json !== null && typeof json === 'object' && key in json ? match.keyEqual(key, want)(json) : undefined
 
 // status and body, where present, are "the HTTP status code and response body text": a wrong value is worse than none.
-// One at a time: answers that cross between concurrent pings are HS-PING-CONCURRENT's fault, not counted again here.
+// One at a time, in an exclusive window: answers that cross between pings in flight together are
+// HS-PING-CONCURRENT's fault (a shared-state bug), not counted again here.
 check('HS-PING-BAD-STATUS-ACCURATE', async (t) => {
-  const results = []
-  for (const answer of appserviceErrorAnswers) results.push(await t.pingWith(answer.outcome))
+  const { result: results } = await t.inWindow(async () => {
+    const each = []
+    for (const answer of appserviceErrorAnswers) each.push(await t.pingWith(answer.outcome))
+    return each
+  })
   must.matchEach(
     results.map(({ exchange }, i) => {
       const { name, outcome } = appserviceErrorAnswers[i]!
