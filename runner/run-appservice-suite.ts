@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { AppserviceCredentials, AppserviceRunContext } from '../harness/appservice-run-context'
-import { AppserviceClient } from '../harness/clients/appservice-client'
 import { startJsonControlServer } from '../harness/http/json-control-server'
 import { mockControlRoutes } from '../harness/mock-homeserver/mock-control-routes'
 import { OutOfProcessHomeserverSide } from '../harness/mock-homeserver/out-of-process-homeserver-side'
 import { checkFileName, requirements } from '../harness/requirements/registry'
-import { UsageError } from '../harness/usage-error'
+import { requireAppservice } from '../harness/scenario/appservice-preflight'
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './collect-results-reporter'
 import type { RunOutcome } from './run-homeserver-suite'
@@ -61,7 +60,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
   try {
     options.onMockHomeserver?.(await side.listen())
     await side.awaitFirstPing()
-    await requireReachable(options.asUrl)
+    await requireAppservice(options.asUrl, options.credentials.hsToken)
     control = await startJsonControlServer(mockControlRoutes(side))
     const context: AppserviceRunContext = {
       role: 'appservice',
@@ -89,11 +88,4 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     await control?.close()
     await side.close()
   }
-}
-
-/** Before any check: something must answer HTTP at the appservice's URL, or the run can give no verdict. */
-async function requireReachable(asUrl: string): Promise<void> {
-  const client = new AppserviceClient(asUrl, 10_000)
-  const exchange = await client.send({ method: 'GET', path: '/_matrix/app/v1/ping' })
-  if (!exchange.response) throw new UsageError(`appservice unreachable at ${asUrl}: ${exchange.error}`, 'check --as-url and that the appservice is running (or pass --spawn to have the suite start it)')
 }
