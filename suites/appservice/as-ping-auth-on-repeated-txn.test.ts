@@ -1,5 +1,5 @@
-import { appserviceCheck, CheckFailure, describeResponse, SkipCheck } from '../../harness/scenario'
-import { rejectionMismatches } from './support/must-be-rejected'
+import { appserviceCheck, describeResponse, SkipCheck } from '../../harness/scenario'
+import { mustEachBeRejected, rejectionMismatches } from './support/must-be-rejected'
 import { wrongToken } from './support/wrong-token'
 
 const badTokens = [
@@ -25,6 +25,5 @@ export default appserviceCheck('AS-PING-AUTH-ON-REPEATED-TXN', async (t) => {
     graded.push({ name: `the answered transaction_id with ${bad.name}`, exchange: await t.ping({ ...(token ? { token } : {}), body }) })
   }
   if (!graded.length) throw new SkipCheck(`not graded: bad tokens are accepted even with a fresh transaction_id (see ${badTokens.map((b) => b.owner).join(', ')})`)
-  const mismatches = graded.flatMap((c) => rejectionMismatches(c.exchange).map((m) => `${c.name}: ${m}`))
-  if (mismatches.length) throw new CheckFailure(mismatches, 'rejected with a 4xx Matrix error, as it is with a fresh transaction_id', mismatches.join('; '))
+  mustEachBeRejected(graded, 'rejected with a 4xx Matrix error, as it is with a fresh transaction_id')
 })

@@ -23,3 +23,9 @@ export function mustBeRejected(exchange: HttpExchange, want: { errcode?: string 
   const mismatches = rejectionMismatches(exchange, want)
   if (mismatches.length) throw new CheckFailure(mismatches, `a 4xx Matrix error${want.errcode ? ` with errcode "${want.errcode}"` : ''}`, describeResponse(exchange))
 }
+
+/** Each named request must be rejected so; the failure lists every case that is not, by name. */
+export function mustEachBeRejected(cases: ReadonlyArray<{ name: string; exchange: HttpExchange }>, expected: string, want: { errcode?: string } = {}): void {
+  const mismatches = cases.flatMap((c) => rejectionMismatches(c.exchange, want).map((m) => `${c.name}: ${m}`))
+  if (mismatches.length) throw new CheckFailure(mismatches, expected, mismatches.join('; '))
+}
