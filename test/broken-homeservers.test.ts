@@ -1,47 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { brokenHomeservers } from '../fixtures/broken-homeservers'
 import type { BrokenHomeserver } from '../fixtures/broken-homeservers/broken-homeserver'
 import { gradedOnlyInOtherModes } from '../fixtures/broken-homeservers/graded-only-in-other-modes'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import { concurrencyLimit } from './support/concurrency-limit'
-import { runCli, type CliRun } from './support/run-cli'
+import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
 
-/**
- * The reference homeserver's appservice timeout for these runs: longer than `reference`'s 1.5 s,
- * because on a loaded shared machine a correct ping's round trip has taken 1.8 s, which a 1.5 s
- * timeout turns into a spurious 504. It only lengthens the wait in HS-PING-TIMEOUT, not the CPU.
- */
-const hsTimeoutMs = 5_000
-/** Each child is a whole suite run, and the machine's 2 cores are shared: at most this many at once. */
-const maxChildren = 3
 /** A test may first wait for a free child slot, then its run; generous, since the machine is shared. */
 const testTimeoutMs = 300_000
-/** A run's tokens are `randomToken(prefix)`: the prefix, '_', then 32 base64url characters. */
-const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
 
-interface VariantRun {
-  run: CliRun
-  /** The JSON report; undefined when the run wrote none (it then failed before grading). */
-  report: { exitCode: number; problems: unknown[]; results: Array<{ id: string; status: string; consequenceOf?: string }> } | undefined
-  reportText: string
-}
-
-const limit = concurrencyLimit(maxChildren)
-const tempDirs: string[] = []
-afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+const runReference = referenceVariantRunner({ maxChildren: 3, tempPrefix: 'asp-variant' })
 
 /** The full run against one variant, as a user would start it, with its JSON report. */
-async function runVariant(name: string, extraArgs: readonly string[] = []): Promise<VariantRun> {
-  const dir = await mkdtemp(join(tmpdir(), `asp-variant-${name}-`))
-  tempDirs.push(dir)
-  const file = join(dir, 'report.json')
-  const run = await limit(() => runCli(['reference', '--variant', name, '--hs-timeout-ms', String(hsTimeoutMs), '--report', `json=${file}`, ...extraArgs]))
-  const reportText = await readFile(file, 'utf8').catch(() => '')
-  return { run, report: reportText ? JSON.parse(reportText) : undefined, reportText }
-}
+const runVariant = (name: string, extraArgs: readonly string[] = []): Promise<VariantRun> => runReference(['--variant', name, ...extraArgs], name)
 
 /** One run per variant, shared by every test that looks at it. */
 const runs = new Map<string, Promise<VariantRun>>()
@@ -49,8 +19,6 @@ function runOf(name: string): Promise<VariantRun> {
   if (!runs.has(name)) runs.set(name, runVariant(name))
   return runs.get(name)!
 }
-
-const idsWith = (report: NonNullable<VariantRun['report']>, status: string) => report.results.filter((r) => r.status === status).map((r) => r.id).sort()
 
 describe.concurrent('each broken homeserver fails exactly the checks it is built to fail', () => {
   test.each(brokenHomeservers.map((v): [string, BrokenHomeserver] => [v.name, v]))(

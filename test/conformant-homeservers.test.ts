@@ -1,13 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { conformantHomeservers } from '../fixtures/conformant-homeservers'
 import type { ConformantHomeserver } from '../fixtures/conformant-homeservers/conformant-homeserver'
 import { brokenHomeservers } from '../fixtures/broken-homeservers'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import { concurrencyLimit } from './support/concurrency-limit'
-import { runCli, type CliRun } from './support/run-cli'
+import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
 
 /**
  * No false failures: each conformant variant (fixtures/conformant-homeservers) differs from the
@@ -27,41 +23,18 @@ import { runCli, type CliRun } from './support/run-cli'
 // the policy row (queryTokenOwed), so both entries were removed.
 const knownFalseFailures: Readonly<Record<string, Readonly<Record<string, string>>>> = {}
 
-/** As in test/broken-homeservers.test.ts: the shared machine is slow, a 1.5 s timeout gives spurious 504s. */
-const hsTimeoutMs = 5_000
-/** Each child is a whole suite run, and the machine's 2 cores are shared: at most this many at once. */
-const maxChildren = 2
 /** A test may first wait for a free child slot, then its run; generous, since the machine is shared. */
 const testTimeoutMs = 600_000
-/** A run's tokens are `randomToken(prefix)`: the prefix, '_', then 32 base64url characters. */
-const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
 
-interface Run {
-  run: CliRun
-  /** The JSON report; undefined when the run wrote none (it then failed before grading). */
-  report: { exitCode: number; problems: unknown[]; results: Array<{ id: string; status: string }> } | undefined
-  reportText: string
-}
-
-const limit = concurrencyLimit(maxChildren)
-const tempDirs: string[] = []
-afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+const runReferenceArgs = referenceVariantRunner({ maxChildren: 2, tempPrefix: 'asp-conformant', cliTimeoutMs: 240_000 })
 
 /** A full homeserver run against the reference, or against one variant, as a user would start it. */
-async function runReference(variant?: string, extraArgs: readonly string[] = []): Promise<Run> {
-  const dir = await mkdtemp(join(tmpdir(), `asp-conformant-${variant ?? 'reference'}-`))
-  tempDirs.push(dir)
-  const file = join(dir, 'report.json')
-  const args = ['reference', '--role', 'homeserver', ...(variant ? ['--variant', variant] : []), '--hs-timeout-ms', String(hsTimeoutMs), '--report', `json=${file}`, ...extraArgs]
-  const run = await limit(() => runCli(args, { timeoutMs: 240_000 }))
-  const reportText = await readFile(file, 'utf8').catch(() => '')
-  return { run, report: reportText ? JSON.parse(reportText) : undefined, reportText }
-}
+const runReference = (variant?: string, extraArgs: readonly string[] = []): Promise<VariantRun> =>
+  runReferenceArgs(['--role', 'homeserver', ...(variant ? ['--variant', variant] : []), ...extraArgs], variant ?? 'reference')
 
-let referenceRun: Promise<Run> | undefined
+let referenceRun: Promise<VariantRun> | undefined
 const reference = () => (referenceRun ??= runReference())
 
-const idsWith = (report: NonNullable<Run['report']>, ...statuses: string[]) => report.results.filter((r) => statuses.includes(r.status)).map((r) => r.id).sort()
 const levelOf = new Map(homeserverRequirements.map((r): [string, string] => [r.id, r.level]))
 
 describe.concurrent('each conformant homeserver passes the whole suite: no failure, no warning', () => {

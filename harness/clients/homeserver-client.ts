@@ -18,6 +18,13 @@ export interface PingOptions {
   timeoutMs?: number
 }
 
+/** The string transaction_id a ping carries in its JSON body, if any: the key the stub charges its calls to. */
+export function transactionIdOf(options: PingOptions): string | undefined {
+  if (options.rawBody !== undefined) return undefined
+  const body = options.body as { transaction_id?: unknown } | undefined
+  return typeof body?.transaction_id === 'string' ? body.transaction_id : undefined
+}
+
 /** The appservice side of `POST /_matrix/client/v1/appservice/{appserviceId}/ping`, as the suite plays it. */
 export class HomeserverClient {
   constructor(

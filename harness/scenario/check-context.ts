@@ -1,4 +1,4 @@
-import { HomeserverClient, type PingOptions } from '../clients/homeserver-client'
+import { HomeserverClient, transactionIdOf, type PingOptions } from '../clients/homeserver-client'
 import { requestDeadlineMs } from '../deadlines'
 import type { HttpExchange } from '../clients/http-exchange'
 import { createRedactor, type Redactor } from '../redact'
@@ -153,13 +153,6 @@ export class CheckContext {
   transcript(): TranscriptEntry[] {
     return this.#hops.map((hop) => transcribe(hop.exchange, hop.callbacks, this.redactor))
   }
-}
-
-/** The string transaction_id a ping carries in its JSON body, if any: the key the stub charges its calls to. */
-function transactionIdOf(options: PingOptions): string | undefined {
-  if (options.rawBody !== undefined) return undefined
-  const body = options.body as { transaction_id?: unknown } | undefined
-  return typeof body?.transaction_id === 'string' ? body.transaction_id : undefined
 }
 
 /** An answer that says the homeserver did call the appservice: a success, or its documented relaying of the appservice's failure. */

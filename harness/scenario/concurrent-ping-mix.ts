@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange'
+import { isJsonObject } from '../http/parse-json'
 import { match, type JsonMatcher } from '../assert/match'
 import type { ResponseExpectation } from '../assert/must'
 import { respondJson, respondText, type StubOutcome } from '../stub-appservice/stub-outcome'
@@ -77,7 +78,7 @@ export function aloneAnswerFor(i: number, alone: readonly AloneAnswer[]): AloneA
 export function answerLikeAlone(outcome: StubOutcome, alone: AloneAnswer): ResponseExpectation | undefined {
   const response = alone.exchange.response
   if (!response) return undefined
-  const aloneJson = isObject(response.json) ? response.json : undefined
+  const aloneJson = isJsonObject(response.json) ? response.json : undefined
   const json: JsonMatcher[] = []
   if (typeof aloneJson?.errcode === 'string') json.push(match.keyEqual('errcode', aloneJson.errcode))
   if (outcome.kind === 'respond' && alone.outcome.kind === 'respond') {
@@ -91,9 +92,5 @@ export function answerLikeAlone(outcome: StubOutcome, alone: AloneAnswer): Respo
 }
 
 function atLeastOwnDelay(delayMs: number): JsonMatcher {
-  return match.that(`duration_ms below this ping's own delay of ${delayMs} ms (alone, the same outcome got at least its delay)`, (j) => isObject(j) && typeof j.duration_ms === 'number' && j.duration_ms >= delayMs - 1)
-}
-
-function isObject(json: unknown): json is Record<string, unknown> {
-  return typeof json === 'object' && json !== null && !Array.isArray(json)
+  return match.that(`duration_ms below this ping's own delay of ${delayMs} ms (alone, the same outcome got at least its delay)`, (j) => isJsonObject(j) && typeof j.duration_ms === 'number' && j.duration_ms >= delayMs - 1)
 }

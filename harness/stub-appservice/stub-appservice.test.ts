@@ -91,6 +91,49 @@ describe('StubAppservice', () => {
     expect(stub.closeWindow(secondId)).toEqual([])
   })
 
+  it('charges a call carrying a registered transaction_id to its ping, even while a window is open', async () => {
+    const ticket = await stub.beginPing('mine')
+    expect((await ping({ transaction_id: 'mine' })).status).toBe(200)
+    expect(stub.endPing(ticket, 200)).toEqual({ callbackArrived: true })
+    const window = await stub.openWindow()
+    const late = await stub.beginPing('late', window)
+    await ping({ transaction_id: 'late' })
+    stub.endPing(late, 200)
+    expect(stub.closeWindow(window)).toEqual([])
+    expect(stub.requestsFor('late')).toHaveLength(1)
+    expect(stub.lostTransactions()).toEqual([])
+  })
+
+  it('opens a window only once every ping in flight has settled, and holds other pings back while it is open', async () => {
+    const ticket = await stub.beginPing('in-flight')
+    let opened = false
+    const window = stub.openWindow().then((id) => ((opened = true), id))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(opened).toBe(false)
+    // Answered without its call: it may still cause one for a short while, then it has settled.
+    stub.endPing(ticket, 200)
+    const id = await window
+    expect(stub.lostTransactions()).toEqual(['in-flight'])
+    let begun = false
+    const other = stub.beginPing('other').then(() => (begun = true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(begun).toBe(false)
+    stub.closeWindow(id)
+    await other
+    expect(begun).toBe(true)
+  })
+
+  it('leaves a call with an unknown string transaction_id unclaimed in a window, unless the window takes unknown ids', async () => {
+    const plain = await stub.openWindow()
+    await ping({ transaction_id: 'health-check-1' })
+    await ping({})
+    expect(stub.closeWindow(plain).map((r) => r.bodyText)).toEqual(['{}'])
+    expect(stub.unclaimed().map((r) => r.transactionId)).toEqual(['health-check-1'])
+    const taking = await stub.openWindow(true)
+    await ping({ transaction_id: 'rewritten' })
+    expect(stub.closeWindow(taking).map((r) => r.transactionId)).toEqual(['rewritten'])
+  })
+
   it('waits delayMs before answering', async () => {
     stub.arrange('slow', respondJson(200, {}, 150))
     const started = performance.now()

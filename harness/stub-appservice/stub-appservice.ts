@@ -19,7 +19,7 @@ interface Window {
   takesUnknownIds: boolean
 }
 
-/** A client ping the suite has sent or is sending, while it may still make the homeserver call the stub. */
+/** A client ping the suite has registered (`beginPing`), kept for the whole run: windows wait for it to settle, lostTransactions reads it. */
 interface InFlightPing {
   transactionId?: string
   /** Set by `endPing`: epochNow() of the homeserver's answer, and its status (undefined: none came). */
@@ -49,7 +49,6 @@ export class StubAppservice {
   readonly #unclaimed: RecordedRequest[] = []
   readonly #sockets = new Set<Socket>()
   readonly #inFlight = new Map<number, InFlightPing>()
-  readonly #ended: InFlightPing[] = []
   #nextTicket = 1
   #connections = 0
   #server: Server | undefined
@@ -127,7 +126,6 @@ export class StubAppservice {
     if (!ping) return { callbackArrived: false }
     ping.answeredAt = epochNow()
     ping.answeredStatus = answeredStatus
-    this.#ended.push(ping)
     return { callbackArrived: ping.callbackArrived }
   }
 
@@ -136,7 +134,7 @@ export class StubAppservice {
    * never reached the stub: the homeserver dropped or rewrote it (HS-PING-TXN-PASSTHROUGH's fault).
    */
   lostTransactions(): string[] {
-    return this.#ended.filter((p) => p.answeredStatus === 200 && p.transactionId !== undefined && !p.callbackArrived).map((p) => p.transactionId!)
+    return [...this.#inFlight.values()].filter((p) => p.answeredStatus === 200 && p.transactionId !== undefined && !p.callbackArrived).map((p) => p.transactionId!)
   }
 
   /**

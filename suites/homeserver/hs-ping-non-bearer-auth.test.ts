@@ -6,9 +6,9 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 // (A homeserver that cuts a token out of it anyway answers M_UNKNOWN_TOKEN, or worse, pings.)
 check('HS-PING-NON-BEARER-AUTH', async (t) => {
   const { main } = t.appservices
-  const pings = nonBearerAuthorizations(main.asToken).map((h) => {
-    const transactionId = t.txn()
-    return { name: `Authorization: ${h.name}`, transactionId, options: { appserviceId: main.id, authorization: h.authorization, body: { transaction_id: transactionId } } }
-  })
+  const pings = nonBearerAuthorizations(main.asToken).map((h) => ({
+    name: `Authorization: ${h.name}`,
+    options: { appserviceId: main.id, authorization: h.authorization, body: { transaction_id: t.txn() } },
+  }))
   await mustRejectWithoutCallOut(t, pings, { status: 401, errcode: 'M_MISSING_TOKEN' }, 'a ping without a Bearer token must not reach the appservice')
 })

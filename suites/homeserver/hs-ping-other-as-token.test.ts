@@ -13,9 +13,6 @@ check('HS-PING-OTHER-AS-TOKEN', async (t) => {
     // The spec fixes no order of the id and url checks: a homeserver that looks at the path's url first answers M_URL_NOT_SET.
     { name: `${noUrl.id} pinged with the as_token of ${main.id}`, appserviceId: noUrl.id, token: main.asToken, want: [forbidden, { status: 400, errcode: 'M_URL_NOT_SET' }] },
   ]
-  const pings = pairings.map(({ name, appserviceId, token, want }) => {
-    const transactionId = t.txn()
-    return { name, transactionId, options: { appserviceId, token, body: { transaction_id: transactionId } }, ...(want ? { want } : {}) }
-  })
+  const pings = pairings.map(({ name, appserviceId, token, want }) => ({ name, options: { appserviceId, token, body: { transaction_id: t.txn() } }, ...(want ? { want } : {}) }))
   await mustRejectWithoutCallOut(t, pings, forbidden, 'a forbidden ping must not reach any appservice')
 })

@@ -1,3 +1,4 @@
+import type { HttpExchange } from '../../harness/clients/http-exchange'
 import { check, must, respondOk } from '../../harness/scenario'
 import { loadVendoredSpecs, createResponseValidator } from '../../harness/openapi'
 import { errorProvokingPings } from './support/error-provoking-pings'
@@ -11,28 +12,21 @@ check('HS-PING-RESPONSE-SCHEMA', async (t) => {
   if (specs instanceof Error) throw specs
   const validator = createResponseValidator(specs)
   // 401 is the client-server API's general answer, not documented on this endpoint; the 401 checks cover it.
-  const pings = errorProvokingPings(t).filter((p) => p.status !== 401)
-  const ok = t.pingWith(respondOk).then((r) => r.exchange)
-  const exchanges = await Promise.all([ok, ...pings.map((p) => p.send(t))])
-  const names = ['valid ping', ...pings.map((p) => p.name)]
-  const invalid = new Set<string>()
-  const problems = exchanges.flatMap((exchange, i) => {
-    const found = problemsOf(exchange, names[i]!)
-    if (found.length) invalid.add(names[i]!)
-    return found
-  })
+  // The valid ping's duration_ms is HS-PING-OK's to grade.
+  const pings = [{ name: 'valid ping', fieldsGradedBy: 'HS-PING-OK', send: () => t.pingWith(respondOk).then((r) => r.exchange) }, ...errorProvokingPings(t).filter((p) => p.status !== 401)]
+  const exchanges = await Promise.all(pings.map((p) => p.send(t)))
+  const found = pings.map((p, i) => problemsOf(exchanges[i]!, p.name))
+  const invalid = pings.filter((_, i) => found[i]!.length > 0)
+  const problems = found.flat()
   // A schema problem in an answer whose fields another check grades is that check's: one root cause, one failure.
-  const owners = new Set([...invalid].map((name) => fieldOwners[name]))
+  const owners = new Set(invalid.map((p) => p.fieldsGradedBy))
   const [owner] = owners
   if (owners.size === 1 && owner) t.dependOn(owner, `every answer that breaks its schema is one whose fields ${owner} grades`)
   must.hold(problems.length === 0, problems.join('; '), 'every answer valid against its documented schema', problems.join('; '))
 
-  function problemsOf(exchange: (typeof exchanges)[number], name: string): string[] {
+  function problemsOf(exchange: HttpExchange, name: string): string[] {
     if (!exchange.response) return [`${name}: no answer (${exchange.error})`]
     if (exchange.response.json === undefined) return [`${name}: HTTP ${exchange.response.status} body ${exchange.response.jsonProblem ?? 'is empty'}`]
     return validator.validate('pingAppservice', exchange.response.status, exchange.response.json).map((m) => `${name}: HTTP ${exchange.response!.status} ${m.path || '(body)'} ${m.message}`)
   }
 })
-
-/** The checks that grade the fields of these answers: the 200's duration_ms, and M_BAD_STATUS's status and body. */
-const fieldOwners: Record<string, string | undefined> = { 'valid ping': 'HS-PING-OK', 'appservice answers 403': 'HS-PING-BAD-STATUS-ACCURATE' }

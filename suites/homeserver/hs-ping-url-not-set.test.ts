@@ -4,7 +4,6 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 // 400: "The application service doesn't have a URL configured. The errcode is M_URL_NOT_SET." — and nothing is called.
 check('HS-PING-URL-NOT-SET', async (t) => {
   const { noUrl } = t.appservices
-  const transactionId = t.txn()
-  const ping = { name: `${noUrl.id} (url: null)`, transactionId, options: { appserviceId: noUrl.id, token: noUrl.asToken, body: { transaction_id: transactionId } } }
+  const ping = { name: `${noUrl.id} (url: null)`, options: { appserviceId: noUrl.id, token: noUrl.asToken, body: { transaction_id: t.txn() } } }
   await mustRejectWithoutCallOut(t, [ping], { status: 400, errcode: 'M_URL_NOT_SET' }, 'an appservice without a url must not be called')
 })

@@ -1,16 +1,10 @@
-import type { PingOptions } from '../../../harness/clients/homeserver-client'
+import { transactionIdOf, type PingOptions } from '../../../harness/clients/homeserver-client'
 import type { HttpExchange } from '../../../harness/clients/http-exchange'
 import { must, type AllowedResponses, type CheckContext, type RecordedRequest } from '../../../harness/scenario'
 
 export interface BadPing {
   name: string
   options: PingOptions
-  /**
-   * The string transaction_id the ping carries, by which a call it causes is found. Pings whose body
-   * cannot carry one (malformed JSON, not an object, a transaction_id of another type) leave it out
-   * and are sent in an exclusive window instead.
-   */
-  transactionId?: string
   /** This ping's allowed answers, where they differ from the batch's. */
   want?: AllowedResponses
 }
@@ -18,9 +12,12 @@ export interface BadPing {
 /**
  * Sends the bad pings at once: each must get `want`, and none may reach the appservice (a ping the
  * homeserver refuses is never forwarded). `why` completes "the stub appservice received … pings".
+ * A call a ping causes is found by the string transaction_id in its body; pings whose body cannot
+ * carry one (malformed JSON, not an object, a transaction_id of another type) are sent in an
+ * exclusive window instead.
  */
 export async function mustRejectWithoutCallOut(t: CheckContext, pings: readonly BadPing[], want: AllowedResponses, why: string): Promise<void> {
-  const { exchanges, requests } = pings.every((p) => p.transactionId !== undefined) ? await sendCorrelated(t, pings) : await sendInWindow(t, pings)
+  const { exchanges, requests } = pings.every((p) => transactionIdOf(p.options) !== undefined) ? await sendCorrelated(t, pings) : await sendInWindow(t, pings)
   must.matchEach(pings.map((p, i) => ({ name: p.name, exchange: exchanges[i]!, want: p.want ?? want })))
   must.haveReceived(requests, 0, `pings (${why})`)
 }
@@ -28,7 +25,7 @@ export async function mustRejectWithoutCallOut(t: CheckContext, pings: readonly 
 /** Each ping's calls found by its own transaction_id, so nothing another check causes is charged here. */
 async function sendCorrelated(t: CheckContext, pings: readonly BadPing[]): Promise<{ exchanges: HttpExchange[]; requests: RecordedRequest[] }> {
   const exchanges = await Promise.all(pings.map((p) => t.ping(p.options)))
-  const calls = await Promise.all(pings.map((p, i) => t.callbacksFor(p.transactionId!, exchanges[i]!)))
+  const calls = await Promise.all(pings.map((p, i) => t.callbacksFor(transactionIdOf(p.options)!, exchanges[i]!)))
   return { exchanges, requests: calls.flat() }
 }
 
