@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { freePort } from '../http/free-port'
 import { maxBodyBytes } from '../http/read-bounded-text'
+import type { RateLimitedRequest } from '../http/rate-limit'
 import { AppserviceClient } from './appservice-client'
 
 describe('AppserviceClient', () => {
+  let rateLimited = 0
   const client = new AppserviceClient((req, res) => {
+    // Refused once with Retry-After, as a rate-limiting proxy in front of the appservice would.
+    if (req.url === '/limited' && rateLimited++ === 0) return void res.writeHead(429, { 'retry-after': '0' }).end('Too Many Requests')
     if (req.url === '/huge') return void res.writeHead(200).end('x'.repeat(maxBodyBytes * 3))
     if (req.url === '/redirect') return void res.writeHead(302, { location: '/elsewhere' }).end()
     let body = ''
@@ -18,6 +22,14 @@ describe('AppserviceClient', () => {
     const query = await client.ping({ token: 'h', tokenIn: 'query', rawBody: '' })
     expect(query.response?.json).toEqual({ url: '/_matrix/app/v1/ping?access_token=h', auth: null, body: '' })
     expect(both.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_matrix\/app\/v1\/ping\?access_token=q$/)
+  })
+
+  it('waits out a 429 (Retry-After), sends again, gives the answer after it, and records the wait', async () => {
+    const seen: RateLimitedRequest[] = []
+    const exchange = await client.ping({ token: 'h', path: '/limited', onRateLimited: (r) => seen.push(r) })
+    expect(exchange.response?.status).toBe(200)
+    expect(rateLimited).toBe(2)
+    expect(seen).toEqual([{ method: 'POST', path: '/limited', retryAfterMs: 0, from: 'Retry-After', waitedMs: 0 }])
   })
 
   it('cuts huge bodies, does not follow redirects, and records a refused connection as an error', async () => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server }
 import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { epochNow } from '../http/epoch-now'
+import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit'
 import { decode, maxBodyBytes } from '../http/read-bounded-text'
 import { recordResponse, type HttpExchange } from './http-exchange'
 
@@ -27,6 +28,8 @@ export interface AppservicePingOptions {
   /** Default: /_matrix/app/v1/ping */
   path?: string
   timeoutMs?: number
+  /** Told of every 429 (the request is sent again after the wait; see harness/http/rate-limit.ts). */
+  onRateLimited?: RateLimitObserver
 }
 
 export interface AppserviceRequest {
@@ -36,6 +39,7 @@ export interface AppserviceRequest {
   headers?: Record<string, string>
   bodyText?: string
   timeoutMs?: number
+  onRateLimited?: RateLimitObserver
 }
 
 /**
@@ -74,14 +78,27 @@ export class AppserviceClient {
     const bodyText = options.rawBody ?? (method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(options.body ?? {}))
     if (bodyText !== undefined) headers['content-type'] = 'application/json'
     const path = `${options.path ?? appservicePingPath}${query.size ? `?${query}` : ''}`
-    return this.send({ method, path, headers, ...(bodyText === undefined ? {} : { bodyText }), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
+    return this.send({
+      method,
+      path,
+      headers,
+      ...(bodyText === undefined ? {} : { bodyText }),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
+    })
   }
 
-  /** Sends one request and records the whole exchange; never throws for what the appservice does. */
+  /** Sends one request and records the whole exchange; never throws for what the appservice does. A 429 is waited out, within the request's timeout. */
   async send(options: AppserviceRequest): Promise<HttpExchange> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
+    const url = `${await this.baseUrl()}${options.path}`
+    const waitUntil = epochNow() + timeoutMs
+    return retryWhileRateLimited(() => this.#sendOnce(options, timeoutMs), { method: options.method, url, waitUntil, waitUntilReason: `the request's timeout (${timeoutMs} ms)`, onRateLimited: options.onRateLimited })
+  }
+
+  async #sendOnce(options: AppserviceRequest, timeoutMs: number): Promise<HttpExchange> {
     const baseUrl = await this.baseUrl()
     const headers = options.headers ?? {}
-    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
     const exchangeRequest = { method: options.method, url: `${baseUrl}${options.path}`, headers, ...(options.bodyText === undefined ? {} : { bodyText: options.bodyText }) }
     const startedAt = epochNow()
     const finish = (rest: Pick<HttpExchange, 'response' | 'error'>): HttpExchange => {

@@ -1,4 +1,5 @@
 import { epochNow } from '../http/epoch-now'
+import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit'
 import type { TlsOptions } from '../http/tls-fetch'
 import { sendRequest, type HttpExchange, type SendOptions } from './http-exchange'
 
@@ -34,6 +35,8 @@ export class HomeserverClient {
     private readonly deadlineAt = Infinity,
     /** How to trust an https homeserver (--ca-file, --insecure); the usual CAs by default. */
     private readonly tls?: TlsOptions,
+    /** Told of every 429 (the request is sent again after the wait; see harness/http/rate-limit.ts). */
+    private readonly onRateLimited?: RateLimitObserver,
   ) {}
 
   pingPath(appserviceId: string): string {
@@ -69,8 +72,21 @@ export class HomeserverClient {
     return base
   }
 
-  /** A request never outlives the deadline: a slow target cannot stretch the run past it. */
+  /** A 429 is waited out and sent again, the waits within the request's timeout and the run's deadline. */
   #send(options: SendOptions): Promise<HttpExchange> {
+    const requestEnd = epochNow() + options.timeoutMs
+    const runFirst = this.deadlineAt < requestEnd
+    return retryWhileRateLimited(() => this.#sendOnce(options), {
+      method: options.method,
+      url: options.url,
+      waitUntil: runFirst ? this.deadlineAt : requestEnd,
+      waitUntilReason: runFirst ? "the run's deadline" : `the request's timeout (${options.timeoutMs} ms)`,
+      onRateLimited: this.onRateLimited,
+    })
+  }
+
+  /** A request never outlives the deadline: a slow target cannot stretch the run past it. */
+  #sendOnce(options: SendOptions): Promise<HttpExchange> {
     const left = Math.floor(this.deadlineAt - epochNow())
     const withTls = this.tls ? { ...options, tls: this.tls } : options
     return sendRequest(left < options.timeoutMs ? { ...withTls, timeoutMs: Math.max(0, left), timeoutReason: "the run's deadline" } : withTls)
