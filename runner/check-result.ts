@@ -1,3 +1,4 @@
+import type { RateLimitedRequest } from '../harness/http/rate-limit'
 import type { Endpoint, Level } from '../harness/requirements/requirement'
 import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
@@ -38,6 +39,8 @@ export interface CheckResult {
    * then 'skip', and `failure` keeps what this check saw. See runner/consequences.ts.
    */
   consequenceOf?: string
+  /** Every 429 its requests got: waited out and sent again, or (with `gaveUp`) why the check was not graded. */
+  rateLimited?: RateLimitedRequest[]
   /** How to run this check again by itself: the CLI command, and a curl for its first request. */
   reproduce?: { command: string; curl?: string }
 }

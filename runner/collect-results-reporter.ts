@@ -48,6 +48,7 @@ export class CollectResultsReporter implements Reporter {
       durationMs: Math.round(test.diagnostic()?.duration ?? 0),
       ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
       ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
+      ...(meta.rateLimited?.length ? { rateLimited: meta.rateLimited } : {}),
     }
     if (result.state === 'skipped') {
       this.results.push({ ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' })

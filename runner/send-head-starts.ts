@@ -10,7 +10,9 @@ export function sendHeadStarts(checkIds: readonly string[], context: HomeserverR
   for (const id of checkIds) {
     const start = headStarts[id]
     if (!start) continue
-    const result = start(new CheckContext(context, id))
+    const t = new CheckContext(context, id)
+    // Its 429s travel with the result: the check's own context in the worker reports them.
+    const result = start(t).then((r) => ({ ...r, rateLimited: t.rateLimits.requests }))
     // A failure reaches the check through the control server; it must not also crash the runner.
     result.catch(() => undefined)
     into.set(id, result)

@@ -96,3 +96,15 @@ export async function retryWhileRateLimited(attempt: () => Promise<HttpExchange>
 export function describeGaveUp(request: RateLimitedRequest): string {
   return `rate-limited: ${request.method} ${request.path} answered 429 (${request.from === 'default' ? 'no wait given' : `${request.from} ${request.retryAfterMs} ms`}) and ${request.gaveUp}`
 }
+
+/** The 429s of one check, in the order they came (`rateLimited` of its result). */
+export class RateLimitLog {
+  readonly requests: RateLimitedRequest[] = []
+  readonly observe: RateLimitObserver = (request) => void this.requests.push(request)
+
+  /** Why the check cannot be graded, if a request was still rate-limited when the suite gave up. */
+  unanswered(): string | undefined {
+    const stuck = this.requests.find((r) => r.gaveUp)
+    return stuck && describeGaveUp(stuck)
+  }
+}

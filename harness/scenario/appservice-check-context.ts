@@ -1,5 +1,6 @@
 import type { AppservicePingOptions } from '../clients/appservice-client'
 import type { HttpExchange } from '../clients/http-exchange'
+import { RateLimitLog } from '../http/rate-limit'
 import type { HomeserverFault } from '../mock-homeserver/homeserver-plan'
 import { isNoPing, type PingRound } from '../mock-homeserver/ping-round'
 import { appserviceSecrets } from '../appservice-run-context'
@@ -16,6 +17,7 @@ import { classifyValidPing, type ValidPingVerdict } from './valid-ping-probe'
  */
 export class AppserviceCheckContext implements RecordingContext {
   readonly redactor: Redactor
+  readonly rateLimits = new RateLimitLog()
   readonly #entries: TranscriptEntry[] = []
   #txnCount = 0
   #note: string | undefined
@@ -39,7 +41,7 @@ export class AppserviceCheckContext implements RecordingContext {
 
   /** Sends one request to the appservice's ping path (or `path`) and keeps the exchange for the report. */
   async ping(options: AppservicePingOptions): Promise<HttpExchange> {
-    const exchange = await this.target.client.ping(options)
+    const exchange = await this.target.client.ping({ ...options, onRateLimited: this.rateLimits.observe })
     this.#entries.push(transcribeAppserviceExchange(exchange, this.redactor))
     return exchange
   }

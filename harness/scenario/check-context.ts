@@ -1,6 +1,7 @@
 import { HomeserverClient, transactionIdOf, type PingOptions } from '../clients/homeserver-client'
 import { requestDeadlineMs } from '../deadlines'
 import type { HttpExchange } from '../clients/http-exchange'
+import { RateLimitLog, type RateLimitedRequest } from '../http/rate-limit'
 import { createRedactor, type Redactor } from '../redact'
 import { runSecrets, type HomeserverRunContext } from '../run-context'
 import type { RecordedRequest } from '../stub-appservice/recorded-request'
@@ -19,6 +20,8 @@ export interface PingWithResult {
   exchange: HttpExchange
   callbacks: RecordedRequest[]
   transactionId: string
+  /** The 429s of a head start, sent in the runner's process (see sendHeadStarts). */
+  rateLimited?: RateLimitedRequest[]
 }
 
 /** What a check's body works with: the run's facts, the two counterparts, and its own transcript. */
@@ -26,6 +29,7 @@ export class CheckContext {
   readonly hs: HomeserverClient
   readonly stub: StubControlClient
   readonly redactor: Redactor
+  readonly rateLimits = new RateLimitLog()
   readonly #hops: Hop[] = []
   #txnCount = 0
   #note: string | undefined
@@ -38,7 +42,7 @@ export class CheckContext {
     readonly run: HomeserverRunContext,
     readonly checkId: string,
   ) {
-    this.hs = new HomeserverClient(run.hsUrl, requestDeadlineMs(run.hsTimeoutMs), run.deadlineAt, run.tls)
+    this.hs = new HomeserverClient(run.hsUrl, requestDeadlineMs(run.hsTimeoutMs), run.deadlineAt, run.tls, this.rateLimits.observe)
     this.stub = new StubControlClient(run.stubControlUrl)
     this.redactor = createRedactor(runSecrets(run))
   }
@@ -105,6 +109,7 @@ export class CheckContext {
   /** The result of this check's head start (head-start.ts), which the runner sent before vitest started. */
   async headStart(): Promise<PingWithResult> {
     const result = (await this.stub.headStart(this.checkId)) as PingWithResult
+    this.rateLimits.requests.push(...(result.rateLimited ?? []))
     this.#hops.push({ exchange: result.exchange, callbacks: [...result.callbacks] })
     if (result.callbacks.length === 0) this.#noteIfLost(result.exchange)
     return result

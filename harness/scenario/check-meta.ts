@@ -1,3 +1,4 @@
+import type { RateLimitedRequest } from '../http/rate-limit'
 import type { TranscriptEntry } from './transcript'
 
 /** How a check ended, beyond vitest's own state; carried to the runner in the test's meta. */
@@ -28,5 +29,7 @@ declare module '@vitest/runner' {
      * check fails, this check's result, pass or fail, is reported as its consequence (runner/consequences.ts).
      */
     dependsOn?: CheckDependency
+    /** Every 429 the check's requests got, waited out or not (harness/http/rate-limit.ts). */
+    rateLimited?: RateLimitedRequest[]
   }
 }

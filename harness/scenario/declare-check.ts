@@ -1,5 +1,6 @@
 import { test, type TestContext } from 'vitest'
 import { CheckFailure } from '../assert/check-failure'
+import type { RateLimitLog } from '../http/rate-limit'
 import type { Redactor } from '../redact'
 import { requirement } from '../requirements/registry'
 import type { CheckDependency, CheckFailureDetail } from './check-meta'
@@ -13,6 +14,8 @@ export interface RecordingContext {
   readonly noteText: string | undefined
   /** Set when the check learnt that another check's fault kept it from being exercised as designed. */
   readonly dependency?: CheckDependency | undefined
+  /** The 429s its requests got. */
+  readonly rateLimits: RateLimitLog
 }
 
 /** Thrown by a check that cannot run against this target; the reason is reported. */
@@ -38,7 +41,7 @@ export function declareCheck<C extends RecordingContext>(
     task.meta.checkId = id
     const t = createContext()
     try {
-      await body(t, testContext)
+      await unlessRateLimited(() => body(t, testContext), t.rateLimits)
     } catch (error) {
       if (error instanceof SkipCheck) {
         task.meta.skipReason = error.message
@@ -50,6 +53,7 @@ export function declareCheck<C extends RecordingContext>(
       task.meta.transcript = t.transcript()
       if (t.noteText) task.meta.note = t.noteText
       if (t.dependency) task.meta.dependsOn = t.dependency
+      if (t.rateLimits.requests.length) task.meta.rateLimited = t.redactor.redactValue(t.rateLimits.requests)
     }
   })
 }
@@ -58,4 +62,25 @@ function describeFailure(error: unknown): CheckFailureDetail {
   if (error instanceof CheckFailure) return { mismatches: error.mismatches, expected: error.expected, actual: error.actual }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   return { mismatches: [message], expected: '(the check to run to completion)', actual: message, harness: true }
+}
+
+/**
+ * A 429 the suite gave up waiting out is no answer to grade, whatever the body made of it (a
+ * failed status match, or a pass of "any 4xx"): the check is skipped, saying "rate-limited: …".
+ * A skip rather than a harness problem (exit 2): the other checks' verdicts still stand, the
+ * throttling is the target's traffic policy and not a fault of the suite, and the skip keeps its
+ * reason in every report, as a check skipped for a missing --user-token does.
+ */
+async function unlessRateLimited(run: () => Promise<void>, rateLimits: RateLimitLog): Promise<void> {
+  let failed = false
+  let failure: unknown
+  try {
+    await run()
+  } catch (error) {
+    failed = true
+    failure = error
+  }
+  const reason = rateLimits.unanswered()
+  if (reason) throw new SkipCheck(reason)
+  if (failed) throw failure
 }
