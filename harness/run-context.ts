@@ -1,4 +1,4 @@
-import type { RegistrationRole } from './registration/conformance-registrations'
+import { registrationRoles, type RegistrationRole } from './registration/conformance-registrations'
 import type { TlsOptions } from './http/tls-fetch'
 import type { Secret } from './redact'
 
@@ -44,16 +44,26 @@ declare module 'vitest' {
   }
 }
 
+/** How each registration's tokens are named: `no_url_` + `as_token` in output, `NO_URL_` + `AS_TOKEN` in repro commands. */
+export const registrationSecretPrefixes: Record<RegistrationRole, { label: string; envVar: string }> = {
+  main: { label: '', envVar: '' },
+  noUrl: { label: 'no_url_', envVar: 'NO_URL_' },
+  unreachable: { label: 'unreachable_', envVar: 'UNREACHABLE_' },
+}
+
+/** The two tokens of a registration, by their key in the registration file. */
+export const registrationTokenKeys = ['as_token', 'hs_token'] as const
+
 /** Every secret of the run, named for redaction and for repro commands. */
 export function runSecrets(context: Pick<HomeserverRunContext, 'appservices' | 'userToken'>): Secret[] {
-  const { main, noUrl, unreachable } = context.appservices
   return [
-    { label: 'as_token', value: main.asToken, envVar: 'AS_TOKEN' },
-    { label: 'hs_token', value: main.hsToken, envVar: 'HS_TOKEN' },
-    { label: 'no_url_as_token', value: noUrl.asToken, envVar: 'NO_URL_AS_TOKEN' },
-    { label: 'no_url_hs_token', value: noUrl.hsToken, envVar: 'NO_URL_HS_TOKEN' },
-    { label: 'unreachable_as_token', value: unreachable.asToken, envVar: 'UNREACHABLE_AS_TOKEN' },
-    { label: 'unreachable_hs_token', value: unreachable.hsToken, envVar: 'UNREACHABLE_HS_TOKEN' },
+    ...registrationRoles.flatMap((role) =>
+      registrationTokenKeys.map((key) => ({
+        label: `${registrationSecretPrefixes[role].label}${key}`,
+        value: key === 'as_token' ? context.appservices[role].asToken : context.appservices[role].hsToken,
+        envVar: `${registrationSecretPrefixes[role].envVar}${key.toUpperCase()}`,
+      })),
+    ),
     ...(context.userToken ? [{ label: 'user_token', value: context.userToken, envVar: 'USER_TOKEN' }] : []),
   ]
 }

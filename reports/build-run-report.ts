@@ -9,6 +9,8 @@ import { failsRun, runExitCode, type FailOn } from '../runner/exit-code'
 import type { RunOutcome } from '../runner/run-homeserver-suite'
 import type { Shard } from '../runner/shard'
 import { toolVersion } from '../cli/tool-version'
+import { failingExchange } from './failing-exchange'
+import { reproEnvironment } from './repro-environment'
 import type { ConfigValue, ExpectationsSummary, LoadedExpectations, MergedReport, RunReport } from './run-report'
 
 export interface RunFacts {
@@ -24,6 +26,12 @@ export interface RunFacts {
   provenance?: { node: string; platform: string; config: Record<string, ConfigValue> }
   /** The CLI command that re-runs one check, for the repro line of each failure. */
   reproCommand?: (id: string) => string
+  /**
+   * How to set each variable the repro lines read, from the run's own files (name → shell
+   * expression; see cli/repro-variables.ts). Without it (the reference, whose homeserver and
+   * config live only during the run) the repro is the command alone, with no curl.
+   */
+  reproVariables?: Record<string, string>
   shard?: Shard
   mergedFrom?: MergedReport[]
   /** Tool version of the run (merge keeps the shards'); default this tool's. */
@@ -39,7 +47,8 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
   const today = outcome.startedAt.slice(0, 10)
   let results = attributeConsequences(outcome.results.map((r) => withRequirementFacts(r, facts.specVersion)))
   if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
-  results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts.reproCommand))
+  results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts))
+  const environment = facts.reproVariables && reproEnvironment(results, facts.reproVariables)
   const baselineReport = facts.baseline?.report
   const diff = baselineReport ? diffAgainstBaseline(results, baselineReport) : undefined
   if (diff) results = diff.results
@@ -60,6 +69,7 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
     exitCode: runExitCode(results, outcome.problems, { failOn, hasBaseline: Boolean(diff) }),
     problems: outcome.problems,
     results,
+    ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
     failOn,
     ...(facts.expectations ? { expectations: expectationsSummary(facts.expectations, results) } : {}),
@@ -91,14 +101,16 @@ function withRequirementFacts(result: CheckResult, gradedVersion: string): Check
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */
 export function withReproCommands(report: RunReport, reproCommand: (id: string) => string): RunReport {
-  return { ...report, results: report.results.map((r) => (r.reproduce ? r : withRepro(r, reproCommand))) }
+  return { ...report, results: report.results.map((r) => (r.reproduce ? r : withRepro(r, { reproCommand }))) }
 }
 
-function withRepro(result: CheckResult, reproCommand: RunFacts['reproCommand']): CheckResult {
+/** The re-run of the check, and (when the run says how to set its variables) the failing exchange's curl, or what it needs instead. */
+function withRepro(result: CheckResult, facts: Pick<RunFacts, 'reproCommand' | 'reproVariables'>): CheckResult {
   const attention = result.failsRun || result.status === 'fail' || result.status === 'warn'
-  if (!attention || !reproCommand) return result
-  const curl = result.transcript?.find((t) => t.curl)?.curl
-  return { ...result, reproduce: { command: reproCommand(result.id), ...(curl ? { curl } : {}) } }
+  if (!attention || !facts.reproCommand) return result
+  const exchange = facts.reproVariables ? failingExchange(result) : undefined
+  const curl = exchange?.curl ? { curl: exchange.curl } : exchange?.needs ? { needs: exchange.needs } : {}
+  return { ...result, reproduce: { command: facts.reproCommand(result.id), ...curl } }
 }
 
 function expectationsSummary(loaded: LoadedExpectations, results: readonly CheckResult[]): ExpectationsSummary {

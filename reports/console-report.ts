@@ -1,5 +1,5 @@
 import type { CheckResult } from '../runner/check-result'
-import { countsText, explain, levels, needsExplaining, resultVerdict, runVerdict } from './report-wording'
+import { countsText, explain, levels, needsExplaining, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import { renderLoadStats } from './load-stats-lines'
 import type { RunReport } from './run-report'
 
@@ -24,6 +24,8 @@ export function renderConsoleReport(report: RunReport): string {
     lines.push(`${r.failsRun && r.status === 'pass' ? '✗' : marks[r.status]} ${r.id}  [${r.level}]  ${resultVerdict(r)}  ${r.title}${extra}`)
   }
   for (const r of report.results.filter(needsExplaining)) lines.push('', ...renderFailure(r))
+  const environment = reproEnvironmentText(report)
+  if (environment) lines.push('', environment)
   if (report.problems.length) {
     lines.push('', 'The run could not give a verdict:')
     for (const p of report.problems) lines.push(`  ${p.where}: ${p.message}`)

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../harness/requirements/requirement'
 import type { CheckResult } from '../runner/check-result'
-import { explain, levels, needsExplaining, provenanceRows, resultVerdict, runVerdict } from './report-wording'
+import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import type { RunReport } from './run-report'
 
 const endpointTitles: Record<Endpoint, string> = {
@@ -31,6 +31,7 @@ export function renderHtmlReport(report: RunReport): string {
     report.problems.length ? `<section class="problems"><h2>The run could not give a verdict</h2><ul>${report.problems.map((p) => `<li><code>${esc(p.where)}</code>: ${esc(p.message)}</li>`).join('')}</ul></section>` : '',
     '<label class="filter"><input type="checkbox" id="only-attention"> Show only failures and warnings</label>',
     matrix(report),
+    reproEnvironmentText(report) ? `<section class="repro-environment" data-testid="repro-environment"><h2>Reproducing a failure</h2><pre>${esc(reproEnvironmentText(report)!)}</pre></section>` : '',
     `<section><h2>Provenance</h2><table class="provenance">${provenanceRows(report).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table></section>`,
     '</main>',
   ]

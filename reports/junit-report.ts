@@ -1,5 +1,5 @@
 import type { CheckResult } from '../runner/check-result'
-import { explain, provenanceRows, resultVerdict } from './report-wording'
+import { explain, provenanceRows, reproEnvironmentText, resultVerdict } from './report-wording'
 import type { RunReport } from './run-report'
 
 /**
@@ -23,9 +23,11 @@ export function renderJunitReport(report: RunReport): string {
     ...provenanceRows(report).map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     `      <property name="warnings" value="${warnings}"/>`,
     `      <property name="exit code" value="${report.exitCode}"/>`,
+    ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(report.reproEnvironment)}"/>`] : []),
     '    </properties>',
     ...report.results.flatMap((r) => testcase(r, report.role)),
     ...report.problems.map((p) => `    <testcase classname="${attr(`${report.role}.harness`)}" name="${attr(p.where)}" time="0">\n      <error message="${attr(p.message)}" type="harness">${text(p.message)}</error>\n    </testcase>`),
+    ...(reproEnvironmentText(report) ? [`    <system-out>${text(reproEnvironmentText(report)!)}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../runner/check-result'
-import { countsText, explain, levels, needsExplaining, provenanceRows, resultVerdict, runVerdict } from './report-wording'
+import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import type { RunReport } from './run-report'
 
 const icons: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' }
@@ -35,6 +35,8 @@ export function renderMarkdownReport(report: RunReport): string {
   if (attention.length) {
     out.push('### Failures and warnings', '')
     for (const r of attention) out.push(...details(r), '')
+    const environment = reproEnvironmentText(report)
+    if (environment) out.push(fence(environment), '')
   }
   out.push('<details><summary>All checks</summary>', '', '| | Check | Level | Verdict |', '|---|---|---|---|')
   for (const r of report.results) out.push(`| ${icons[r.status]} | [\`${r.id}\`](${r.spec}) ${cell(r.title)} | ${r.level} | ${cell(resultVerdict(r))} |`)

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { sampleReport } from '../test/support/sample-report'
+import { sampleFailure, sampleReport, sampleSecondExchangeFailure } from '../test/support/sample-report'
 import { renderConsoleReport } from './console-report'
 import { renderHtmlReport } from './html-report'
 import { renderJunitReport } from './junit-report'
@@ -28,8 +28,10 @@ describe('console report', () => {
     expect(block).toContain('  Exchange (tokens redacted):\n    → POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>')
     expect(block).toContain('    ⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>')
     expect(block).toContain('    ← 500 after 4 ms')
-    expect(block).toContain('  Reproduce: as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-BAD-STATUS')
-    expect(block).toContain('             curl -sS -X POST "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"')
+    expect(block).toContain('  Reproduce: npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-BAD-STATUS')
+    // Its ping's result depends on the stub's arranged answer: no curl, the re-run instead.
+    expect(block).toContain('             (needs the stub appservice: re-run with the npx command)')
+    expect(block).not.toContain('curl ')
   })
 
   it('ends with counts by level and the verdict', () => {
@@ -89,5 +91,43 @@ describe('HTML report', () => {
   it('escapes what it shows', () => {
     expect(html).toContain('&lt;as_token#29a37b&gt;')
     expect(html).not.toContain('<as_token#')
+  })
+})
+
+describe('repro lines', () => {
+  const report = sampleReport({}, [sampleSecondExchangeFailure(), sampleFailure()])
+  const renderings = { console: renderConsoleReport(report), junit: renderJunitReport(report), markdown: renderMarkdownReport(report), html: renderHtmlReport(report) }
+
+  it('offer the curl of the exchange that failed, not the check\'s first (passing) one', () => {
+    expect(report.results[0]!.reproduce).toEqual({
+      command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD',
+      curl: 'curl -sS -X PUT "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"',
+    })
+    for (const [name, text] of Object.entries(renderings)) {
+      expect(text, name).toContain('-X PUT')
+      expect(text, name).not.toContain('-X GET')
+    }
+  })
+
+  it('set their variables with one line per run, reading the tokens from the --config directory', () => {
+    expect(report.reproEnvironment).toBe(
+      `export HS_URL=https://hs.example AS_TOKEN="$(sed -nE "s/^as_token: *[\\"']?([^\\"' ]*).*/\\1/p" conf/as-ping-conformance.yaml)"`,
+    )
+    for (const [name, text] of Object.entries(renderings)) {
+      expect(text.split('export HS_URL=').length - 1, name).toBe(name === 'junit' ? 2 : 1)
+    }
+  })
+
+  it('offer the re-run alone when the run cannot say where the variables come from (the reference)', () => {
+    const reference = sampleReport({ reproCommand: (id) => `npx as-ping-conformance reference --only ${id}`, reproVariables: undefined }, [sampleSecondExchangeFailure()])
+    expect(reference.results[0]!.reproduce).toEqual({ command: 'npx as-ping-conformance reference --only HS-PING-WRONG-METHOD' })
+    expect(reference.reproEnvironment).toBeUndefined()
+    expect(renderConsoleReport(reference)).not.toContain('set their variables')
+  })
+
+  it('offer no curl when the check did not say which of several exchanges failed', () => {
+    const unnamed = sampleSecondExchangeFailure()
+    delete unnamed.failure!.exchangeIndex
+    expect(sampleReport({}, [unnamed]).results[0]!.reproduce).toEqual({ command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD' })
   })
 })

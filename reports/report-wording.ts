@@ -114,6 +114,17 @@ export function explain(r: CheckResult): FailureExplanation {
     ...(r.failure?.actual ? { actual: r.failure.actual } : {}),
     notes,
     exchange: (r.transcript ?? []).map((t) => [t.sent, ...t.callbacks, ...(t.received ? [t.received] : [])]),
-    reproduce: r.reproduce ? [r.reproduce.command, ...(r.reproduce.curl ? [r.reproduce.curl] : [])] : [],
+    reproduce: r.reproduce ? [r.reproduce.command, ...reproduceExchange(r.reproduce)] : [],
   }
+}
+
+/** The line after the command: the failing exchange's curl, or why there is none. */
+function reproduceExchange(reproduce: NonNullable<CheckResult['reproduce']>): string[] {
+  if (reproduce.curl) return [reproduce.curl]
+  return reproduce.needs ? [`(needs ${reproduce.needs}: re-run with the npx command)`] : []
+}
+
+/** The run's one line on setting the repro lines' variables, or undefined when they read none. */
+export function reproEnvironmentText(report: RunReport): string | undefined {
+  return report.reproEnvironment && `Before the repro lines, set their variables (the tokens are read from the run's files, never printed): ${report.reproEnvironment}`
 }

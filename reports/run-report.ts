@@ -28,6 +28,8 @@ export interface RunReport {
   /** Why the run could not give a verdict (exit 2), if it could not. */
   problems: HarnessProblem[]
   results: CheckResult[]
+  /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
+  reproEnvironment?: string
   /** Where and how the run was made, secrets removed. */
   provenance?: Provenance
   /** What failed the run: any failing result, or only new ones (--fail-on regressions). */

@@ -41,8 +41,11 @@ export interface CheckResult {
   consequenceOf?: string
   /** Every 429 its requests got: waited out and sent again, or (with `gaveUp`) why the check was not graded. */
   rateLimited?: RateLimitedRequest[]
-  /** How to run this check again by itself: the CLI command, and a curl for its first request. */
-  reproduce?: { command: string; curl?: string }
+  /**
+   * How to run this check again by itself: the CLI command, and the curl of the exchange that went
+   * wrong, or (`needs`) the suite's counterpart that exchange needs, which no curl stands in for.
+   */
+  reproduce?: { command: string; curl?: string; needs?: string }
 }
 
 export interface LevelCounts {

@@ -6,7 +6,7 @@ import { createRedactor } from '../harness/redact'
 import type { Requirement } from '../harness/requirements/requirement'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
 import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix'
-import { transcribe } from '../harness/scenario/transcript'
+import { stubAppservice, transcribe } from '../harness/scenario/transcript'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import type { CheckResult } from './check-result'
 import { gradeFailure } from './grade'
@@ -96,7 +96,7 @@ function gradeFailures(entry: Requirement, failing: FailingPing[], stats: LoadSt
       expected: shown.map((f) => `ping ${f.ping.transactionId}: ${describeExpectation(f.want)}`).join('; '),
       actual: shown.map((f) => `ping ${f.ping.transactionId}: ${describeResponse(f.exchange)}`).join('; '),
     }),
-    transcript: shown.map((f) => transcribe(f.exchange, stub.requestsFor(f.ping.transactionId), redactor)),
+    transcript: shown.map((f) => transcribe(f.exchange, stub.requestsFor(f.ping.transactionId), redactor, { baseUrl: context.hsUrl, needs: stubAppservice })),
   }
 }
 

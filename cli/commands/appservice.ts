@@ -10,6 +10,8 @@ import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '.
 import type { ReportTargets } from '../option-parsers'
 import type { Output } from '../output'
 import { runProvenance } from '../run-provenance'
+import { npxCommand } from '../npx-command'
+import { appserviceReproVariables } from '../repro-variables'
 
 /** With --spawn the appservice gets this long to listen and ping, unless --wait-for-ping says otherwise. */
 export const defaultSpawnWaitSeconds = 15
@@ -35,7 +37,7 @@ export interface AppserviceCommandOptions extends RunFinishOptions {
 /** How `reference` adapts the command: where its spawned fixture runs, and its repro lines. */
 export interface AppserviceCommandContext {
   spawnCwd?: string
-  /** How to re-run one check (default: this command with --only); `reference` passes its own. */
+  /** How to re-run one check (default: this command with --only); `reference` passes its own, which stands alone (no curl: its appservice lives only during the run). */
   reproCommand?: (id: string) => string
 }
 
@@ -78,6 +80,7 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
     strict: options.strict,
     provenance: runProvenance(options, appserviceSecrets(credentials)),
     reproCommand: context.reproCommand ?? ((id: string) => reproCommand(options, asUrl, id)),
+    ...(context.reproCommand ? {} : { reproVariables: appserviceReproVariables(asUrl, options.registration) }),
   }
   return finishRun(outcome, facts, inputs, options, output)
 }
@@ -98,7 +101,7 @@ async function credentialsFrom(options: AppserviceCommandOptions): Promise<{ cre
 
 /** Tokens come from the environment in the repro line, never from the command line shown. */
 function reproCommand(options: AppserviceCommandOptions, asUrl: string, id: string): string {
-  const parts = ['as-ping-conformance appservice', `--as-url ${asUrl}`]
+  const parts = [`${npxCommand} appservice`, `--as-url ${asUrl}`]
   if (options.registration) parts.push(`--registration ${options.registration}`)
   else {
     parts.push('--hs-token "$HS_TOKEN"')

@@ -14,6 +14,9 @@ import { defaultListen } from '../default-listen'
 import { consoleProgress } from '../progress'
 import { readTokenFile } from '../read-token-file'
 import { homeserverSecrets, runProvenance } from '../run-provenance'
+import { npxCommand } from '../npx-command'
+import { homeserverReproVariables } from '../repro-variables'
+import { shellQuote } from '../../harness/shell-quote'
 import { loadTlsOptions } from '../tls-options'
 
 export interface HomeserverCommandOptions extends RunFinishOptions {
@@ -37,7 +40,10 @@ export interface HomeserverCommandOptions extends RunFinishOptions {
   caFile?: string
   insecure?: boolean
   shard?: Shard
-  /** How to re-run one check (default: this command with --only); `reference` passes its own. */
+  /**
+   * How to re-run one check (default: this command with --only); `reference` passes its own, which
+   * stands alone: its homeserver and config live only during the run, so no curl could reach them.
+   */
   reproCommand?: (id: string) => string
 }
 
@@ -77,6 +83,7 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     strict: options.strict,
     provenance: runProvenance(shown, homeserverSecrets(config, userToken)),
     reproCommand: customRepro ?? ((id: string) => homeserverRepro(options, id)),
+    ...(customRepro ? {} : { reproVariables: homeserverReproVariables(options.hsUrl, config, options.userTokenFile) }),
     ...(options.shard ? { shard: options.shard } : {}),
   }
   return finishRun(outcome, facts, inputs, options, output)
@@ -84,10 +91,10 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
 
 /** The command that re-runs one check against the same target; tokens and the URL come from the environment. */
 function homeserverRepro(options: HomeserverCommandOptions, id: string): string {
-  const flags = ['--hs-url "$HS_URL"', `--config ${options.config}`]
+  const flags = ['--hs-url "$HS_URL"', `--config ${shellQuote(options.config)}`]
   if (options.userToken || options.userTokenFile) flags.push('--user-token "$USER_TOKEN"')
   if (options.caFile) flags.push(`--ca-file ${options.caFile}`)
   if (options.insecure) flags.push('--insecure')
   if (options.listen) flags.push(`--listen ${options.listen.host.includes(':') ? `[${options.listen.host}]` : options.listen.host}:${options.listen.port}`)
-  return `as-ping-conformance homeserver ${flags.join(' ')} --hs-timeout-ms ${options.hsTimeoutMs} --only ${id}`
+  return `${npxCommand} homeserver ${flags.join(' ')} --hs-timeout-ms ${options.hsTimeoutMs} --only ${id}`
 }

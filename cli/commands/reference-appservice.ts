@@ -4,6 +4,7 @@ import { UsageError } from '../../harness/usage-error'
 import type { RunFinishOptions } from '../finish-run'
 import type { Output } from '../output'
 import { appserviceCommand } from './appservice'
+import { npxCommand } from '../npx-command'
 
 export interface ReferenceAppserviceOptions extends RunFinishOptions {
   appserviceVariant?: string
@@ -45,7 +46,7 @@ export async function referenceAppserviceCommand(options: ReferenceAppserviceOpt
     output,
     {
       spawnCwd: setup.spawn.cwd,
-      reproCommand: (id) => `as-ping-conformance reference --role appservice${variant ? ` --appservice-variant ${variant.name}` : ''} --only ${id}`,
+      reproCommand: (id) => `${npxCommand} reference --role appservice${variant ? ` --appservice-variant ${variant.name}` : ''} --only ${id}`,
     },
   )
 }

@@ -5,6 +5,7 @@ import type { RunFinishOptions } from '../finish-run'
 import type { ReportTargets } from '../option-parsers'
 import type { Output } from '../output'
 import { homeserverCommand } from './homeserver'
+import { npxCommand } from '../npx-command'
 import { appserviceReportTargets, onlyFor, referenceRoles, type ReferenceRole } from '../reference-roles'
 
 export interface ReferenceCommandOptions extends RunFinishOptions {
@@ -66,7 +67,7 @@ async function referenceHomeserver(options: ReferenceCommandOptions, output: Out
         ...(options.load ? { load: options.load } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...pick(options, ['expectations', 'updateExpectations', 'baseline', 'failOn', 'shard']),
-        reproCommand: (id) => `as-ping-conformance reference${variant ? ` --variant ${variant.name}` : ''} --only ${id}`,
+        reproCommand: (id) => `${npxCommand} reference${variant ? ` --variant ${variant.name}` : ''} --only ${id}`,
       },
       output,
       setup.config,

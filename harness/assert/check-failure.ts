@@ -1,3 +1,5 @@
+import type { HttpExchange } from '../clients/http-exchange'
+
 /**
  * The target did not do what the requirement says. Thrown by `must.*`; the check's level decides
  * whether it fails the run (MUST) or warns (SHOULD). Everything else thrown by a check is a suite bug.
@@ -9,6 +11,8 @@ export class CheckFailure extends Error {
     readonly mismatches: string[],
     readonly expected: string,
     readonly actual: string,
+    /** The exchange that went wrong, when one did: its repro is the one a report offers (not the check's first, often passing, one). */
+    readonly exchange?: HttpExchange,
   ) {
     super(mismatches.join('; '))
   }

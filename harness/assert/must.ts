@@ -84,10 +84,10 @@ export interface Must {
 export const must: Must = {
   matchResponse(exchange: HttpExchange, want: AllowedResponses): void {
     const mismatches = responseMismatches(exchange, want)
-    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange))
+    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange), exchange)
   },
 
-  /** Several named exchanges at once; the failure lists every case that differs. */
+  /** Several named exchanges at once; the failure lists every case that differs, and its repro is the first that does. */
   matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void {
     const failing = cases
       .map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) }))
@@ -97,6 +97,7 @@ export const must: Must = {
       failing.flatMap((c) => c.mismatches.map((m) => `${c.name}: ${m}`)),
       failing.map((c) => `${c.name}: ${describeExpectation(c.want)}`).join('; '),
       failing.map((c) => `${c.name}: ${describeResponse(c.exchange)}`).join('; '),
+      failing[0]!.exchange,
     )
   },
 

@@ -19,6 +19,8 @@ export class AppserviceCheckContext implements RecordingContext {
   readonly redactor: Redactor
   readonly rateLimits = new RateLimitLog()
   readonly #entries: TranscriptEntry[] = []
+  /** The exchange behind each entry (none for the appservice's own pings), to name the one a failure is about. */
+  readonly #exchanges: Array<HttpExchange | undefined> = []
   #txnCount = 0
   #note: string | undefined
   #probe: Promise<ValidPingVerdict> | undefined
@@ -42,7 +44,7 @@ export class AppserviceCheckContext implements RecordingContext {
   /** Sends one request to the appservice's ping path (or `path`) and keeps the exchange for the report. */
   async ping(options: AppservicePingOptions): Promise<HttpExchange> {
     const exchange = await this.target.client.ping({ ...options, onRateLimited: this.rateLimits.observe })
-    this.#entries.push(transcribeAppserviceExchange(exchange, this.redactor))
+    this.#record(transcribeAppserviceExchange(exchange, this.redactor, this.#baseUrl(exchange)), exchange)
     return exchange
   }
 
@@ -78,7 +80,7 @@ export class AppserviceCheckContext implements RecordingContext {
   async firstPing(): Promise<PingRound> {
     const result = await this.target.homeserver.firstPing()
     if (isNoPing(result)) throw new SkipCheck(`the suite saw no ping of the appservice's own: ${result.unavailable}`)
-    this.#entries.push(transcribeRound(result, this.redactor))
+    this.#record(transcribeRound(result, this.redactor))
     return result
   }
 
@@ -86,7 +88,7 @@ export class AppserviceCheckContext implements RecordingContext {
   async pingUnder(fault: HomeserverFault): Promise<PingRound> {
     const result = await this.target.homeserver.pingUnder(fault)
     if (isNoPing(result)) throw new SkipCheck(`the suite cannot make the appservice ping again: ${result.unavailable}`)
-    this.#entries.push(transcribeRound(result, this.redactor))
+    this.#record(transcribeRound(result, this.redactor))
     return result
   }
 
@@ -101,5 +103,21 @@ export class AppserviceCheckContext implements RecordingContext {
 
   transcript(): TranscriptEntry[] {
     return this.#entries
+  }
+
+  entryOf(exchange: HttpExchange): number | undefined {
+    const index = this.#exchanges.indexOf(exchange)
+    return index < 0 ? undefined : index
+  }
+
+  #record(entry: TranscriptEntry, exchange?: HttpExchange): void {
+    this.#entries.push(entry)
+    this.#exchanges.push(exchange)
+  }
+
+  /** What $AS_URL stands for in the curl: --as-url, or for an in-process app the loopback port it was served on. */
+  #baseUrl(exchange: HttpExchange): string {
+    const { endpoint } = this.target.client
+    return typeof endpoint === 'string' ? endpoint : new URL(exchange.request.url).origin
   }
 }

@@ -2,21 +2,24 @@ import { excerpt } from '../assert/excerpt'
 import type { HttpExchange } from '../clients/http-exchange'
 import { howItEnded, type MockRecordedRequest, type PingRound } from '../mock-homeserver/ping-round'
 import type { Redactor } from '../redact'
-import { curlFor, describeReceived, describeSent, type TranscriptEntry } from './transcript'
+import { describeReceived, describeSent, reproFor, type TranscriptEntry } from './transcript'
 
 /**
  * The appservice direction of the transcript: what the suite (as the homeserver) sent the
  * appservice and what came back, or, for the client part, what the appservice sent the mock
  * homeserver, what the mock answered, and the mock's ping back. Redacted here, in the worker.
  */
-export function transcribeAppserviceExchange(exchange: HttpExchange, redactor: Redactor): TranscriptEntry {
+export function transcribeAppserviceExchange(exchange: HttpExchange, redactor: Redactor, baseUrl: string): TranscriptEntry {
   return {
     sent: redactor.redact(describeSent(exchange)),
     callbacks: [],
     received: redactor.redact(describeReceived(exchange)),
-    curl: redactor.forShell(curlFor(exchange, 'AS_URL')),
+    ...reproFor(exchange, redactor, 'AS_URL', { baseUrl }),
   }
 }
+
+/** The appservice's own ping happens only against the suite's mock homeserver, which a curl cannot stand in for. */
+export const mockHomeserver = 'the mock homeserver'
 
 export function transcribeRound(round: PingRound, redactor: Redactor): TranscriptEntry {
   const lines = round.requests.map(describeMockRequest)
@@ -27,6 +30,7 @@ export function transcribeRound(round: PingRound, redactor: Redactor): Transcrip
     callbacks: lines.map((line) => redactor.redact(line)),
     received: '',
     curl: '',
+    needs: mockHomeserver,
   }
 }
 

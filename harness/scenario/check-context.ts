@@ -8,11 +8,13 @@ import type { RecordedRequest } from '../stub-appservice/recorded-request'
 import { StubControlClient, type WindowOptions } from '../stub-appservice/stub-control-client'
 import type { StubOutcome } from '../stub-appservice/stub-outcome'
 import type { CheckDependency } from './check-meta'
-import { transcribe, type TranscriptEntry } from './transcript'
+import { stubAppservice, transcribe, type TranscriptEntry } from './transcript'
 
 interface Hop {
   exchange: HttpExchange
   callbacks: RecordedRequest[]
+  /** The homeserver was to call the stub, whose answer shapes the result: a curl without the stub cannot reproduce it. */
+  needsStub: boolean
 }
 
 /** One ping and what the stub appservice saw of it. */
@@ -71,8 +73,9 @@ export class CheckContext {
   async ping(options: PingOptions): Promise<HttpExchange> {
     const transactionId = transactionIdOf(options)
     const { result: exchange, callbackArrived } = await this.stub.tracked(transactionId, this.#windowId, () => this.hs.ping(options))
-    this.#hops.push({ exchange, callbacks: [] })
-    if (transactionId !== undefined && this.#arranged.has(transactionId) && !callbackArrived) this.#noteIfLost(exchange)
+    const arranged = transactionId !== undefined && this.#arranged.has(transactionId)
+    this.#hops.push({ exchange, callbacks: [], needsStub: arranged || callbackArrived })
+    if (arranged && !callbackArrived) this.#noteIfLost(exchange)
     return exchange
   }
 
@@ -110,7 +113,7 @@ export class CheckContext {
   async headStart(): Promise<PingWithResult> {
     const result = (await this.stub.headStart(this.checkId)) as PingWithResult
     this.rateLimits.requests.push(...(result.rateLimited ?? []))
-    this.#hops.push({ exchange: result.exchange, callbacks: [...result.callbacks] })
+    this.#hops.push({ exchange: result.exchange, callbacks: [...result.callbacks], needsStub: true })
     if (result.callbacks.length === 0) this.#noteIfLost(result.exchange)
     return result
   }
@@ -126,6 +129,9 @@ export class CheckContext {
   async collectUncorrelated(action: () => Promise<HttpExchange>, options?: WindowOptions): Promise<{ exchange: HttpExchange; callbacks: RecordedRequest[] }> {
     const { result: exchange, requests } = await this.inWindow(action, options)
     this.attach(exchange, requests)
+    // The check expects this ping's call (it has no transaction_id to arrange an answer by).
+    const hop = this.#hops.find((h) => h.exchange === exchange)
+    if (hop) hop.needsStub = true
     return { exchange, callbacks: requests }
   }
 
@@ -146,6 +152,11 @@ export class CheckContext {
     if (hop) hop.callbacks.push(...callbacks)
   }
 
+  entryOf(exchange: HttpExchange): number | undefined {
+    const index = this.#hops.findIndex((h) => h.exchange === exchange)
+    return index < 0 ? undefined : index
+  }
+
   /** Records what the target chose (shown for INFO behaviour and kept in the report). */
   note(text: string): void {
     this.#note = this.redactor.redact(text)
@@ -156,7 +167,7 @@ export class CheckContext {
   }
 
   transcript(): TranscriptEntry[] {
-    return this.#hops.map((hop) => transcribe(hop.exchange, hop.callbacks, this.redactor))
+    return this.#hops.map((hop) => transcribe(hop.exchange, hop.callbacks, this.redactor, { baseUrl: this.run.hsUrl, ...(hop.needsStub ? { needs: stubAppservice } : {}) }))
   }
 }
 

@@ -8,6 +8,8 @@ export interface CheckFailureDetail {
   actual: string
   /** The suite itself failed (a bug or an unusable environment), not the target. */
   harness?: boolean
+  /** Which transcript entry is the exchange that went wrong, when the check said (the reports offer its repro). */
+  exchangeIndex?: number
 }
 
 /** "If `checkId` fails, my failure is its consequence", with why, in words for the report. */

@@ -1,6 +1,7 @@
 import { test, type TestContext } from 'vitest'
 import { CheckFailure } from '../assert/check-failure'
 import type { RateLimitLog } from '../http/rate-limit'
+import type { HttpExchange } from '../clients/http-exchange'
 import type { Redactor } from '../redact'
 import { requirement } from '../requirements/registry'
 import type { CheckDependency, CheckFailureDetail } from './check-meta'
@@ -11,6 +12,8 @@ import type { TranscriptEntry } from './transcript'
 export interface RecordingContext {
   readonly redactor: Redactor
   transcript(): TranscriptEntry[]
+  /** The transcript entry of one of the check's exchanges (undefined if it kept none for it). */
+  entryOf(exchange: HttpExchange): number | undefined
   readonly noteText: string | undefined
   /** Set when the check learnt that another check's fault kept it from being exercised as designed. */
   readonly dependency?: CheckDependency | undefined
@@ -47,7 +50,7 @@ export function declareCheck<C extends RecordingContext>(
         task.meta.skipReason = error.message
         skip(error.message)
       }
-      task.meta.failure = t.redactor.redactValue(describeFailure(error))
+      task.meta.failure = t.redactor.redactValue(describeFailure(error, t))
       throw error
     } finally {
       task.meta.transcript = t.transcript()
@@ -58,8 +61,11 @@ export function declareCheck<C extends RecordingContext>(
   })
 }
 
-function describeFailure(error: unknown): CheckFailureDetail {
-  if (error instanceof CheckFailure) return { mismatches: error.mismatches, expected: error.expected, actual: error.actual }
+function describeFailure(error: unknown, t: RecordingContext): CheckFailureDetail {
+  if (error instanceof CheckFailure) {
+    const exchangeIndex = error.exchange && t.entryOf(error.exchange)
+    return { mismatches: error.mismatches, expected: error.expected, actual: error.actual, ...(exchangeIndex === undefined ? {} : { exchangeIndex }) }
+  }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   return { mismatches: [message], expected: '(the check to run to completion)', actual: message, harness: true }
 }

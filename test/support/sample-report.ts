@@ -1,3 +1,4 @@
+import { homeserverReproVariables } from '../../cli/repro-variables'
 import { requirement } from '../../harness/requirements/registry'
 import { buildRunReport, type RunFacts } from '../../reports/build-run-report'
 import type { RunReport } from '../../reports/run-report'
@@ -9,7 +10,7 @@ export function sampleResult(id: string, status: CheckStatus, extra: Partial<Che
   return { id, title: r.title, level: r.level, spec: r.spec, requirement: r.quote, durationMs: 12, status, ...extra }
 }
 
-/** A failing MUST check with both hops of its exchange, tokens already redacted as the worker does. */
+/** A failing MUST check with both hops of its exchange, tokens already redacted as the worker does; its ping needs the stub's arranged answer. */
 export function sampleFailure(id = 'HS-PING-BAD-STATUS'): CheckResult {
   return sampleResult(id, 'fail', {
     message: 'status got 500 want 502',
@@ -19,8 +20,22 @@ export function sampleFailure(id = 'HS-PING-BAD-STATUS'): CheckResult {
         sent: '→ POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {"transaction_id":"asp-1.x.1"}',
         callbacks: ['⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>  {"transaction_id":"asp-1.x.1"}  → answered 403 {}'],
         received: '← 500 after 4 ms  {"errcode":"M_UNKNOWN","error":"Internal error"}',
-        curl: 'curl -sS -X POST "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"',
+        curl: '',
+        needs: 'the stub appservice',
       },
+    ],
+  })
+}
+
+/** A failing check whose second exchange went wrong (the first passed), each with its curl, as a rejection needs no stub. */
+export function sampleSecondExchangeFailure(id = 'HS-PING-WRONG-METHOD'): CheckResult {
+  const curl = (method: string) => `curl -sS -X ${method} "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"`
+  return sampleResult(id, 'fail', {
+    message: 'PUT: status got 200 want 405',
+    failure: { mismatches: ['PUT: status got 200 want 405'], expected: 'PUT: HTTP 405', actual: 'PUT: HTTP 200 {}', exchangeIndex: 1 },
+    transcript: [
+      { sent: '→ GET /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>', callbacks: [], received: '← 405 after 2 ms  {"errcode":"M_UNRECOGNIZED"}', curl: curl('GET') },
+      { sent: '→ PUT /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {}', callbacks: [], received: '← 200 after 2 ms  {}', curl: curl('PUT') },
     ],
   })
 }
@@ -45,7 +60,8 @@ export function sampleReport(facts: Partial<RunFacts> = {}, results: CheckResult
       specVersion: 'v1.12',
       strict: false,
       provenance: { node: 'v20.0.0', platform: 'linux-x64', config: { 'hs-url': 'https://hs.example', 'user-token': '<user_token#abcdef>' } },
-      reproCommand: (id) => `as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only ${id}`,
+      reproCommand: (id) => `npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only ${id}`,
+      reproVariables: homeserverReproVariables('https://hs.example', { dir: 'conf', files: { main: 'as-ping-conformance.yaml', noUrl: 'as-ping-conformance-no-url.yaml', unreachable: 'as-ping-conformance-unreachable.yaml' } }),
       ...facts,
     },
   )

@@ -9,6 +9,7 @@ import type { ErrorProvokingRequest } from './error-provoking-requests'
  */
 export async function mustEachAnswer(t: AppserviceCheckContext, requests: readonly ErrorProvokingRequest[], mismatches: (exchange: HttpExchange) => string[], expected: string): Promise<void> {
   const exchanges = await Promise.all(requests.map((r) => r.send(t)))
-  const failing = requests.flatMap((r, i) => mismatches(exchanges[i]!).map((m) => t.redactor.redact(`${r.name}: ${m}`)))
-  if (failing.length) throw new CheckFailure(failing, expected, failing.join('; '))
+  const each = requests.map((r, i) => mismatches(exchanges[i]!).map((m) => t.redactor.redact(`${r.name}: ${m}`)))
+  const failing = each.flat()
+  if (failing.length) throw new CheckFailure(failing, expected, failing.join('; '), exchanges[each.findIndex((m) => m.length > 0)])
 }

@@ -21,11 +21,12 @@ export function rejectionMismatches(exchange: HttpExchange, want: { errcode?: st
 /** The request must be rejected with a 4xx Matrix error (and `errcode`, if given). */
 export function mustBeRejected(exchange: HttpExchange, want: { errcode?: string } = {}): void {
   const mismatches = rejectionMismatches(exchange, want)
-  if (mismatches.length) throw new CheckFailure(mismatches, `a 4xx Matrix error${want.errcode ? ` with errcode "${want.errcode}"` : ''}`, describeResponse(exchange))
+  if (mismatches.length) throw new CheckFailure(mismatches, `a 4xx Matrix error${want.errcode ? ` with errcode "${want.errcode}"` : ''}`, describeResponse(exchange), exchange)
 }
 
 /** Each named request must be rejected so; the failure lists every case that is not, by name. */
 export function mustEachBeRejected(cases: ReadonlyArray<{ name: string; exchange: HttpExchange }>, expected: string, want: { errcode?: string } = {}): void {
-  const mismatches = cases.flatMap((c) => rejectionMismatches(c.exchange, want).map((m) => `${c.name}: ${m}`))
-  if (mismatches.length) throw new CheckFailure(mismatches, expected, mismatches.join('; '))
+  const failing = cases.map((c) => ({ exchange: c.exchange, mismatches: rejectionMismatches(c.exchange, want).map((m) => `${c.name}: ${m}`) })).filter((c) => c.mismatches.length)
+  const mismatches = failing.flatMap((c) => c.mismatches)
+  if (mismatches.length) throw new CheckFailure(mismatches, expected, mismatches.join('; '), failing[0]!.exchange)
 }
