@@ -1,12 +1,15 @@
 import type { CheckResult } from '../runner/check-result'
 import { countsText, explain, levels, needsExplaining, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import { renderLoadStats } from './load-stats-lines'
+import { rateLimitSummary } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
 const marks: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', warn: '!', skip: '-' }
 
 /** How many exchanges a failure shows; the JSON and HTML reports keep them all. */
 const shownExchanges = 4
+/** How many 429s the terminal lists; the other reports keep them all. */
+const shownRateLimits = 10
 
 /**
  * The terminal rendering, in the house style: one line per check (id, level, verdict), then each
@@ -32,6 +35,8 @@ export function renderConsoleReport(report: RunReport): string {
   }
   lines.push('', ...expectationLines(report), ...baselineLines(report))
   if (report.load) lines.push(...renderLoadStats(report.load), '')
+  const limited = rateLimitSummary(report)
+  if (limited) lines.push(limited.heading, ...limited.entries.slice(0, shownRateLimits).map((e) => `  ${e}`), ...(limited.entries.length > shownRateLimits ? [`  … ${limited.entries.length - shownRateLimits} more in the JSON report`] : []), '')
   if (report.summaryByLevel) {
     const byLevel = levels.map((level) => `${level} ${countsText(report.summaryByLevel![level])}`)
     lines.push(`By level: ${byLevel.join('; ')}`)

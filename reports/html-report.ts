@@ -1,6 +1,7 @@
 import type { Endpoint } from '../harness/requirements/requirement'
 import type { CheckResult } from '../runner/check-result'
 import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
+import { rateLimitSummary } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
 const endpointTitles: Record<Endpoint, string> = {
@@ -31,6 +32,7 @@ export function renderHtmlReport(report: RunReport): string {
     report.problems.length ? `<section class="problems"><h2>The run could not give a verdict</h2><ul>${report.problems.map((p) => `<li><code>${esc(p.where)}</code>: ${esc(p.message)}</li>`).join('')}</ul></section>` : '',
     '<label class="filter"><input type="checkbox" id="only-attention"> Show only failures and warnings</label>',
     matrix(report),
+    rateLimitSection(report),
     reproEnvironmentText(report) ? `<section class="repro-environment" data-testid="repro-environment"><h2>Reproducing a failure</h2><pre>${esc(reproEnvironmentText(report)!)}</pre></section>` : '',
     `<section><h2>Provenance</h2><table class="provenance">${provenanceRows(report).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table></section>`,
     '</main>',
@@ -144,3 +146,8 @@ document.getElementById('only-attention').addEventListener('change', function (e
   document.body.classList.toggle('only-attention', e.target.checked);
 });
 `
+
+function rateLimitSection(report: RunReport): string {
+  const limited = rateLimitSummary(report)
+  return limited ? `<section class="rate-limited" data-testid="rate-limited"><h2>${esc(limited.heading)}</h2><ul>${limited.entries.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></section>` : ''
+}

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../runner/check-result'
 import { explain, provenanceRows, reproEnvironmentText, resultVerdict } from './report-wording'
+import { rateLimitEntry } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
 /**
@@ -43,6 +44,7 @@ function testcase(r: CheckResult, role: string): string[] {
     `        <property name="level" value="${r.level}"/>`,
     `        <property name="verdict" value="${attr(resultVerdict(r))}"/>`,
     `        <property name="spec" value="${attr(r.spec)}"/>`,
+    ...(r.rateLimited?.length ? [`        <property name="rate-limited" value="${attr(r.rateLimited.map(rateLimitEntry).join('\n'))}"/>`] : []),
     '      </properties>',
   ]
   const details = r.status === 'pass' && !r.failsRun ? '' : explanationText(r)

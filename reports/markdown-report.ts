@@ -1,5 +1,6 @@
 import type { CheckResult } from '../runner/check-result'
 import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
+import { rateLimitSummary } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
 const icons: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' }
@@ -28,6 +29,8 @@ export function renderMarkdownReport(report: RunReport): string {
     const problems = [...x.unexpectedPasses.map((id) => `\`${id}\` passed unexpectedly`), ...x.expired.map((id) => `\`${id}\` expectation expired`)]
     out.push(`**Expectations** (\`${x.file}\`): ${x.asExpected.length} as expected, ${x.skipped.length} skipped${problems.length ? `; ${problems.join(', ')}` : ''}.`, '')
   }
+  const limited = rateLimitSummary(report)
+  if (limited) out.push(`<details><summary>${html(limited.heading)}</summary>`, '', ...limited.entries.map((e) => `- ${cell(e)}`), '', '</details>', '')
   if (report.problems.length) {
     out.push('**The run could not give a verdict:**', '', ...report.problems.map((p) => `- ${cell(p.where)}: ${cell(p.message)}`), '')
   }

@@ -21,6 +21,8 @@ export interface LoadStats {
   durationMsReported: Percentiles
   /** Pings whose answer was not their own (or that got none). */
   mismatches: number
+  /** The 429s: waited out and sent again, never counted as answers; `stillLimited` pings kept theirs and are not graded. */
+  rateLimited?: { answers: number; waitedMs: number; stillLimited: number }
 }
 
 /** p50/p95/p99 by nearest rank; all 0 for an empty sample. */
