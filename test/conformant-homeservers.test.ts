@@ -3,6 +3,7 @@ import { conformantHomeservers } from '../fixtures/conformant-homeservers'
 import type { ConformantHomeserver } from '../fixtures/conformant-homeservers/conformant-homeserver'
 import { brokenHomeservers } from '../fixtures/broken-homeservers'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
+import type { RunReport } from '../reports/run-report'
 import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
 
 /**
@@ -28,9 +29,14 @@ const testTimeoutMs = 600_000
 
 const runReferenceArgs = referenceVariantRunner({ maxChildren: 2, tempPrefix: 'asp-conformant', cliTimeoutMs: 240_000 })
 
-/** A full homeserver run against the reference, or against one variant, as a user would start it. */
-const runReference = (variant?: string, extraArgs: readonly string[] = []): Promise<VariantRun> =>
-  runReferenceArgs(['--role', 'homeserver', ...(variant ? ['--variant', variant] : []), ...extraArgs], variant ?? 'reference')
+/** A full homeserver run against the reference, or against one variant, as a user would start it; each made once, whichever test asks first. */
+const runs = new Map<string, Promise<VariantRun>>()
+const runReference = (variant?: string, extraArgs: readonly string[] = []): Promise<VariantRun> => {
+  const args = ['--role', 'homeserver', ...(variant ? ['--variant', variant] : []), ...extraArgs]
+  const key = args.join(' ')
+  if (!runs.has(key)) runs.set(key, runReferenceArgs(args, variant ?? 'reference'))
+  return runs.get(key)!
+}
 
 let referenceRun: Promise<VariantRun> | undefined
 const reference = () => (referenceRun ??= runReference())
@@ -85,6 +91,24 @@ describe.concurrent('under --load the connection-level conformant variants still
     testTimeoutMs,
   )
 })
+
+test(
+  'a homeserver that rate-limits: each 429 is waited out, never graded, and the report lists it with its check, path and wait',
+  async () => {
+    const { run, reportText } = await runReference('rate-limits-first-requests')
+    const output = `${run.stdout}\n${run.stderr}`
+    expect(reportText, `no JSON report; the run printed:\n${output}`).not.toBe('')
+    expect(run.code, output).toBe(0)
+    const limited = (JSON.parse(reportText) as RunReport).results.filter((r) => r.rateLimited?.length)
+    expect(limited.map((r) => r.id), output).toEqual(expect.arrayContaining(['HS-PING-OK', 'HS-PING-BAD-STATUS', 'HS-PING-TIMEOUT', 'HS-PING-USER-TOKEN', 'HS-PING-MISSING-TOKEN']))
+    for (const request of limited.flatMap((r) => r.rateLimited!)) {
+      expect(request).toEqual({ method: 'POST', path: expect.stringMatching(/^\/_matrix\/client\/v1\/appservice\/[^/?]+\/ping$/), retryAfterMs: 25, from: 'retry_after_ms', waitedMs: 25 })
+    }
+    expect(run.stdout).toMatch(/^Rate-limited: \d+ answers were 429, never graded; the suite waited \d+ ms in all and sent the requests again$/m)
+    expect(run.stdout).toContain('  HS-PING-OK: POST /_matrix/client/v1/appservice/as-ping-conformance/ping: waited 25 ms (retry_after_ms 25 ms)')
+  },
+  testTimeoutMs,
+)
 
 test('there are at least 10 conformant variants, each documented, with unique kebab-case names distinct from the broken ones', () => {
   expect(conformantHomeservers.length).toBeGreaterThanOrEqual(10)
