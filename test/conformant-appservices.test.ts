@@ -77,6 +77,30 @@ describe.concurrent('the conformant appservices, run by the CLI', () => {
 })
 
 describe('the conformant appservices', () => {
+  it('rate-limits-first-requests: each 429 is waited out, never graded, and the report lists it with its check, path and wait', async () => {
+    const variant = conformantAppservices.find((v) => v.name === 'rate-limits-first-requests')!
+    const credentials = referenceAppserviceCredentials()
+    const appservice = createReferenceAppservice({ ...credentials, behaviour: variant.behaviour() })
+    const served = await serveOnLoopback(appservice.handler)
+    const dir = await mkdtemp(join(tmpdir(), 'asp-rate-limited-'))
+    try {
+      const file = join(dir, 'report.json')
+      const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+      const report = await readReport(file)
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
+      const limited = report.results.filter((r) => r.rateLimited?.length)
+      expect(limited.map((r) => r.id)).toEqual(expect.arrayContaining(['AS-PING-OK', 'AS-PING-WRONG-TOKEN', 'AS-PING-MISSING-TOKEN']))
+      for (const request of limited.flatMap((r) => r.rateLimited!)) expect(request).toMatchObject({ retryAfterMs: 0, from: 'Retry-After', waitedMs: 0 })
+      expect(limited.flatMap((r) => r.rateLimited!).map((q) => q.path)).toContain('/_matrix/app/v1/ping')
+      expect(run.stdout).toMatch(/^Rate-limited: \d+ answers were 429, never graded; the suite waited 0 ms in all and sent the requests again$/m)
+      expect(`${run.stdout}${run.stderr}`).not.toContain(credentials.hsToken)
+    } finally {
+      appservice.close()
+      await served.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
   it('are at least eight, and share no name with a broken one (one namespace for --appservice-variant)', () => {
     expect(conformantAppservices.length).toBeGreaterThanOrEqual(8)
     const names = [...brokenAppservices, ...conformantAppservices].map((v) => v.name)
