@@ -1,6 +1,7 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
 import { requirement } from '../harness/requirements/registry'
 import '../harness/scenario/check-meta'
+import type { CheckResponses } from '../harness/scenario/observed-response'
 import type { CheckResult } from './check-result'
 import { gradeFailure } from './grade'
 
@@ -17,6 +18,8 @@ export interface HarnessProblem {
 export class CollectResultsReporter implements Reporter {
   readonly results: CheckResult[] = []
   readonly problems: HarnessProblem[] = []
+  /** The answers each check received, for the checks graded after the run (post-run-checks.ts). */
+  readonly responses: CheckResponses[] = []
 
   constructor(private readonly onCheckDone?: (id: string) => void) {}
 
@@ -38,6 +41,8 @@ export class CollectResultsReporter implements Reporter {
     const meta = test.meta()
     if (!meta.checkId) return
     const entry = requirement(meta.checkId)
+    // Whatever the check's verdict: every answer the suite received is validated.
+    if (meta.responses?.length) this.responses.push({ checkId: entry.id, responses: meta.responses })
     const result = test.result()
     const base = {
       id: entry.id,

@@ -2,15 +2,26 @@ import { excerpt } from '../harness/assert/excerpt'
 import { createRedactor } from '../harness/redact'
 import type { Requirement } from '../harness/requirements/requirement'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
+import type { CheckResponses } from '../harness/scenario/observed-response'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import type { CheckResult } from './check-result'
 import { gradeFailure } from './grade'
+import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check'
+
+/**
+ * The homeserver checks graded once every scenario has finished, from what the whole run saw: the
+ * stub's log, and the answers every check received (`observed`, from their meta).
+ */
+export async function postRunChecks(selected: readonly Requirement[], stub: StubAppservice, context: HomeserverRunContext, observed: readonly CheckResponses[]): Promise<CheckResult[]> {
+  const schemaEntry = selected.find((r) => r.id === responseSchemaCheckId)
+  return [...noUnsolicited(selected, stub, context), ...(schemaEntry ? [await gradeResponseSchema(schemaEntry, observed, context)] : [])]
+}
 
 /**
  * HS-PING-NO-UNSOLICITED, graded from the stub's whole log once every scenario has finished:
  * a ping that no scenario can account for (none asked for it) is reported, never dropped.
  */
-export function postRunChecks(selected: readonly Requirement[], stub: StubAppservice, context: HomeserverRunContext): CheckResult[] {
+function noUnsolicited(selected: readonly Requirement[], stub: StubAppservice, context: HomeserverRunContext): CheckResult[] {
   const entry = selected.find((r) => r.id === 'HS-PING-NO-UNSOLICITED')
   if (!entry) return []
   const redactor = createRedactor(runSecrets(context))

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { checkTimeoutMs, runDeadlineMs } from '../harness/deadlines'
+import { checkTimeoutMs, requestDeadlineMs, runDeadlineMs } from '../harness/deadlines'
 import { epochNow } from '../harness/http/epoch-now'
 import type { ConformanceConfig } from '../harness/registration/conformance-config'
 import { registrationRoles } from '../harness/registration/conformance-registrations'
 import { checkFileName, requirements } from '../harness/requirements/registry'
+import { phaseOf, type Requirement } from '../harness/requirements/requirement'
 import type { TlsOptions } from '../harness/http/tls-fetch'
 import type { HomeserverRunContext } from '../harness/run-context'
 import type { PingWithResult } from '../harness/scenario/check-context'
@@ -14,6 +15,7 @@ import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './collect-results-reporter'
 import type { LoadStats } from './load-stats'
+import { dependOnFinding, preflightHeadline, preflightHomeserver } from './homeserver-preflight'
 import { postRunChecks } from './post-run-checks'
 import { runLoadCheck, skippedLoadCheck, type LoadOptions } from './run-load-check'
 import type { RunProgress } from './run-progress'
@@ -55,16 +57,9 @@ export interface RunOutcome {
   load?: LoadStats
   /** Selected checks the run did not run because of `skip`. */
   skipped?: string[]
+  /** The target's fault the preflight saw, told before anything else. */
+  headline?: string
 }
-
-/**
- * Homeserver checks that are computed from the whole run's stub log rather than by a scenario file;
- * every shard grades them from its own stub.
- */
-const postRunCheckIds = new Set(['HS-PING-NO-UNSOLICITED'])
-
-/** Graded by the runner's own hot loop, and only when asked for (--load N). */
-const loadCheckId = 'HS-PING-LOAD'
 
 /**
  * A full homeserver run: start the stub appservice where the registration points, run the check
@@ -72,8 +67,10 @@ const loadCheckId = 'HS-PING-LOAD'
  */
 export async function runHomeserverSuite(options: HomeserverRunOptions): Promise<RunOutcome> {
   const startedAt = new Date()
-  const chosen = requirements.filter((r) => r.role === 'homeserver' && isSelected(r.id, options))
-  const inShard = new Set(options.shard ? shardSelection(chosen.map((r) => r.id), options.shard, postRunCheckIds) : chosen.map((r) => r.id))
+  const chosen = requirements.filter((r) => r.role === 'homeserver' && isSelected(r, options))
+  // Checks graded from the whole run hold for one shard's stub and answers only: every shard grades them.
+  const everyShard = new Set(chosen.filter((r) => phaseOf(r) === 'whole-run').map((r) => r.id))
+  const inShard = new Set(options.shard ? shardSelection(chosen.map((r) => r.id), options.shard, everyShard) : chosen.map((r) => r.id))
   const skipped = chosen.filter((r) => inShard.has(r.id) && options.skip?.includes(r.id)).map((r) => r.id)
   const selected = chosen.filter((r) => inShard.has(r.id) && !skipped.includes(r.id))
   const stub = new StubAppservice()
@@ -86,28 +83,28 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
   const headStarts = new Map<string, Promise<PingWithResult>>()
   const control = await startStubControlServer(stub, headStarts)
   try {
+    const finding = await preflightHomeserver(stub, {
+      ...options,
+      requestDeadlineMs: requestDeadlineMs(options.hsTimeoutMs),
+      ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
+    })
     const context = runContext(options, control.url)
     sendHeadStarts(selected.map((r) => r.id), context, headStarts)
-    const files = selected.filter((r) => !postRunCheckIds.has(r.id) && r.id !== loadCheckId).map((r) => `suites/homeserver/${checkFileName(r.id)}`)
-    options.progress?.started(selected.filter((r) => !postRunCheckIds.has(r.id) && r.id !== loadCheckId).map((r) => r.id))
+    const scenarios = selected.filter((r) => phaseOf(r) === 'scenario')
+    const files = scenarios.map((r) => `suites/homeserver/${checkFileName(r.id)}`)
+    options.progress?.started(scenarios.map((r) => r.id))
     const reporter = files.length
       ? await runVitest({ files, provide: { conformance: context }, testTimeoutMs: checkTimeoutMs(options.hsTimeoutMs), ...(options.progress ? { onCheckDone: (id: string) => options.progress!.checkDone(id) } : {}) })
-      : { results: [], problems: [] }
+      : { results: [], problems: [], responses: [] }
     // After the checks, not alongside them: the load would distort their timing, and they its figures.
-    const loadEntry = selected.find((r) => r.id === loadCheckId)
+    const loadEntry = selected.find((r) => phaseOf(r) === 'load')
     const load = loadEntry && options.load ? await runLoadCheck(loadEntry, stub, context, options.load) : undefined
     const loadResults = load ? [load.result] : loadEntry ? [skippedLoadCheck(loadEntry)] : []
-    const results = [...reporter.results, ...loadResults, ...postRunChecks(selected, stub, context)]
+    const results = dependOnFinding([...reporter.results, ...loadResults, ...(await postRunChecks(selected, stub, context, reporter.responses))], finding)
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
     const problems = [...reporter.problems]
-    if (stub.all().length === 0 && files.length > 0 && results.some((r) => r.status !== 'skip' && needsCallback(r.id))) {
-      problems.push({
-        where: 'stub appservice',
-        message: `the homeserver never called the stub appservice at ${options.stubPublicUrl ?? options.config.asUrl} (listening on ${options.listen.host}:${options.listen.port}): is the registration ${options.config.files.main} loaded and can the homeserver reach that URL? Run \`as-ping-conformance doctor\` to find out`,
-      })
-    }
-    return { results, problems, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
+    return { results, problems, ...(finding ? { headline: preflightHeadline(finding) } : {}), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
   } finally {
     await control.close()
     await stub.stop()
@@ -115,14 +112,9 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
 }
 
 /** --only picks the checks; without it every check runs, but the load check only with --load. */
-function isSelected(id: string, options: Pick<HomeserverRunOptions, 'only' | 'load'>): boolean {
-  if (options.only) return options.only.includes(id)
-  return id !== loadCheckId || options.load !== undefined
-}
-
-/** Checks that only pass when the homeserver calls the stub: a run where none did says more about the setup than the target. */
-function needsCallback(id: string): boolean {
-  return ['HS-PING-OK', 'HS-PING-FORWARDED-ONCE', 'HS-PING-HS-TOKEN-HEADER', 'HS-PING-TXN-PASSTHROUGH', 'HS-PING-NO-TXN-OK'].includes(id)
+function isSelected(requirement: Requirement, options: Pick<HomeserverRunOptions, 'only' | 'load'>): boolean {
+  if (options.only) return options.only.includes(requirement.id)
+  return phaseOf(requirement) !== 'load' || options.load !== undefined
 }
 
 function runContext(options: HomeserverRunOptions, stubControlUrl: string): HomeserverRunContext {

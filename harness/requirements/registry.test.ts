@@ -2,12 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkFileName, requirements } from './registry'
 import { renderChecksDoc } from './render-checks-doc'
+import { hasCheckFile } from './requirement'
 
 const root = new URL('../../', import.meta.url)
-/** Checks graded from the whole run's stub log by the runner, not by a file of their own. */
-const postRunChecks = new Set(['HS-PING-NO-UNSOLICITED'])
-/** Checks graded only in modes that are not part of a normal run (e.g. --load). */
-const modeOnlyPrefixes = ['HS-PING-LOAD']
 
 describe('requirement registry', () => {
   it('has unique ids', () => {
@@ -26,7 +23,7 @@ describe('requirement registry', () => {
 
   it('has one check file per requirement, named after its id', () => {
     for (const r of requirements) {
-      if (postRunChecks.has(r.id) || modeOnlyPrefixes.some((p) => r.id.startsWith(p))) continue
+      if (!hasCheckFile(r)) continue
       const file = new URL(`suites/${r.role}/${checkFileName(r.id)}`, root)
       expect(existsSync(file), `${r.id} → suites/${r.role}/${checkFileName(r.id)}`).toBe(true)
       expect(readFileSync(file, 'utf8'), `${file} declares ${r.id}`).toContain(`'${r.id}'`)

@@ -8,6 +8,7 @@ import type { RecordedRequest } from '../stub-appservice/recorded-request'
 import { StubControlClient, type WindowOptions } from '../stub-appservice/stub-control-client'
 import type { StubOutcome } from '../stub-appservice/stub-outcome'
 import type { CheckDependency } from './check-meta'
+import { observeResponse, type ObservedResponse } from './observed-response'
 import { stubAppservice, transcribe, type TranscriptEntry } from './transcript'
 
 interface Hop {
@@ -15,6 +16,8 @@ interface Hop {
   callbacks: RecordedRequest[]
   /** The homeserver was to call the stub, whose answer shapes the result: a curl without the stub cannot reproduce it. */
   needsStub: boolean
+  /** Its arranged answer was never given (see #noteIfLost). */
+  lost?: boolean
 }
 
 /** One ping and what the stub appservice saw of it. */
@@ -91,6 +94,8 @@ export class CheckContext {
   /** The arranged outcome was never played when no call carried the transaction_id: what the check then sees is not what it set up. */
   #noteIfLost(exchange: HttpExchange): void {
     if (!answeredAsIfCalled(exchange)) return
+    const hop = this.#hops.find((h) => h.exchange === exchange)
+    if (hop) hop.lost = true
     this.dependOn(
       'HS-PING-TXN-PASSTHROUGH',
       `the homeserver answered ${exchange.response?.status}, but no call with this check's transaction_id reached the stub appservice, so its arranged answer was never given: the homeserver does not pass transaction_id through`,
@@ -164,6 +169,12 @@ export class CheckContext {
 
   get noteText(): string | undefined {
     return this.#note
+  }
+
+  /** Every answer of the ping endpoint this check received, for the run's schema check (observed-response.ts). */
+  responses(): ObservedResponse[] {
+    const entries = this.transcript()
+    return this.#hops.flatMap((hop, i) => observeResponse(hop.exchange, entries[i]!, hop.lost === true, this.run) ?? [])
   }
 
   transcript(): TranscriptEntry[] {

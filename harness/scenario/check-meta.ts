@@ -1,4 +1,5 @@
 import type { RateLimitedRequest } from '../http/rate-limit'
+import type { ObservedResponse } from './observed-response'
 import type { TranscriptEntry } from './transcript'
 
 /** How a check ended, beyond vitest's own state; carried to the runner in the test's meta. */
@@ -33,5 +34,7 @@ declare module '@vitest/runner' {
     dependsOn?: CheckDependency
     /** Every 429 the check's requests got, waited out or not (harness/http/rate-limit.ts). */
     rateLimited?: RateLimitedRequest[]
+    /** Every answer of the homeserver's ping endpoint the check received, unredacted: for the runner's schema check only. */
+    responses?: ObservedResponse[]
   }
 }

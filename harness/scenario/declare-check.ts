@@ -1,10 +1,12 @@
 import { test, type TestContext } from 'vitest'
 import { CheckFailure } from '../assert/check-failure'
-import type { RateLimitLog } from '../http/rate-limit'
 import type { HttpExchange } from '../clients/http-exchange'
+import type { RateLimitLog } from '../http/rate-limit'
 import type { Redactor } from '../redact'
 import { requirement } from '../requirements/registry'
+import type { Need } from '../requirements/requirement'
 import type { CheckDependency, CheckFailureDetail } from './check-meta'
+import type { ObservedResponse } from './observed-response'
 import './check-meta'
 import type { TranscriptEntry } from './transcript'
 
@@ -19,6 +21,8 @@ export interface RecordingContext {
   readonly dependency?: CheckDependency | undefined
   /** The 429s its requests got. */
   readonly rateLimits: RateLimitLog
+  /** The answers of the homeserver's ping endpoint it received, which the runner validates (HS-PING-RESPONSE-SCHEMA). */
+  responses?(): ObservedResponse[]
 }
 
 /** Thrown by a check that cannot run against this target; the reason is reported. */
@@ -30,20 +34,24 @@ export class SkipCheck extends Error {
  * Declares the vitest test for one requirement, for any role: the id, level and spec link come
  * from the registry; a CheckFailure is graded by the requirement's level (in the runner), and
  * anything else thrown is reported as a fault of the suite, not of the target. The body also gets
- * vitest's test context (library use annotates warnings with it).
+ * vitest's test context (library use annotates warnings with it). A check whose declared needs
+ * the run does not meet (`missing` says why) is skipped with that reason, before its body runs.
  */
 export function declareCheck<C extends RecordingContext>(
   id: string,
   createContext: () => C,
   body: (t: C, test: TestContext) => Promise<void>,
   timeoutMs: number,
+  missing: (need: Need) => string | undefined = () => undefined,
 ): void {
   const entry = requirement(id)
+  const unmet = entry.needs?.map(missing).find((reason) => reason !== undefined)
   test(`${id}: ${entry.title}`, { timeout: timeoutMs }, async (testContext) => {
     const { task, skip } = testContext
     task.meta.checkId = id
     const t = createContext()
     try {
+      if (unmet) throw new SkipCheck(unmet)
       await unlessRateLimited(() => body(t, testContext), t.rateLimits)
     } catch (error) {
       if (error instanceof SkipCheck) {
@@ -56,6 +64,8 @@ export function declareCheck<C extends RecordingContext>(
       task.meta.transcript = t.transcript()
       if (t.noteText) task.meta.note = t.noteText
       if (t.dependency) task.meta.dependsOn = t.dependency
+      const responses = t.responses?.()
+      if (responses?.length) task.meta.responses = responses
       if (t.rateLimits.requests.length) task.meta.rateLimited = t.redactor.redactValue(t.rateLimits.requests)
     }
   })
