@@ -73,7 +73,7 @@ describe.concurrent('each conformant homeserver passes the whole suite: no failu
 })
 
 /** Variants whose connection handling or timing matters most under sustained concurrency. */
-const underLoad = ['node-http-keep-alive-client', 'pings-serialized-per-appservice', 'closes-client-connections', 'short-keep-alive-timeout', 'chunked-responses', 'added-latency']
+const underLoad = ['node-http-keep-alive-client', 'pings-serialized-per-appservice', 'closes-client-connections', 'short-keep-alive-timeout', 'chunked-responses', 'added-latency', 'rate-limits-first-requests']
 
 describe.concurrent('under --load the connection-level conformant variants still pass HS-PING-LOAD', () => {
   test.each(underLoad)(
