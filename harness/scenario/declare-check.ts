@@ -87,7 +87,7 @@ function describeFailure(error: unknown, t: RecordingContext): CheckFailureDetai
  * throttling is the target's traffic policy and not a fault of the suite, and the skip keeps its
  * reason in every report, as a check skipped for a missing --user-token does.
  */
-async function unlessRateLimited(run: () => Promise<void>, rateLimits: RateLimitLog): Promise<void> {
+export async function unlessRateLimited(run: () => Promise<void>, rateLimits: RateLimitLog): Promise<void> {
   let failed = false
   let failure: unknown
   try {
