@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { requestDeadlineMs } from '../harness/deadlines'
 import { HomeserverClient } from '../harness/clients/homeserver-client'
 import type { TlsOptions } from '../harness/http/tls-fetch'
-import { isJsonObject } from '../harness/http/parse-json'
+import { whoami } from '../harness/clients/whoami'
 import type { ConformanceConfig } from '../harness/registration/conformance-config'
 import { registrationRoles } from '../harness/registration/conformance-registrations'
 import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import { respondOk } from '../harness/stub-appservice/stub-outcome'
+import { probePing } from '../runner/probe-ping'
 import { UsageError } from '../harness/usage-error'
 import { probeHomeserver } from './preflight'
 
@@ -59,7 +58,7 @@ export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]
     const file = join(target.config.dir, target.config.files[role])
     const seen = await whoami(client, registration.as_token)
     findings.push(
-      seen.userId
+      'userId' in seen
         ? { ok: true, what: `as_token of ${registration.id}`, detail: `valid (whoami: ${seen.userId})` }
         : { ok: false, what: `as_token of ${registration.id}`, detail: `the homeserver does not accept it: ${seen.problem}`, fix: `add ${file} to the homeserver's appservice registrations (Synapse: app_service_config_files) and restart it` },
     )
@@ -67,22 +66,12 @@ export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]
   if (target.userToken) {
     const seen = await whoami(client, target.userToken)
     findings.push(
-      seen.userId
+      'userId' in seen
         ? { ok: true, what: 'user token', detail: `valid (whoami: ${seen.userId})` }
         : { ok: false, what: 'user token', detail: `the homeserver does not accept it: ${seen.problem}`, fix: "give an ordinary user's current access token in --user-token or --user-token-file" },
     )
   }
   return findings
-}
-
-async function whoami(client: HomeserverClient, token: string): Promise<{ userId?: string; problem?: string }> {
-  const exchange = await client.get('/_matrix/client/v3/account/whoami', token)
-  const response = exchange.response
-  if (!response) return { problem: `no answer (${exchange.error})` }
-  const body = response.json
-  if (response.status === 200 && isJsonObject(body) && typeof body.user_id === 'string') return { userId: body.user_id }
-  const errcode = isJsonObject(body) && typeof body.errcode === 'string' ? ` ${body.errcode}` : ''
-  return { problem: `HTTP ${response.status}${errcode}` }
 }
 
 /**
@@ -91,7 +80,6 @@ async function whoami(client: HomeserverClient, token: string): Promise<{ userId
  * as a handful of inexplicable failures.
  */
 export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFinding[]> {
-  const where = `${target.stubPublicUrl} (the stub listens on ${target.listen.host}:${target.listen.port})`
   const stub = new StubAppservice()
   try {
     await stub.start(target.listen.host, target.listen.port)
@@ -100,20 +88,25 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
     return [{ ok: false, what: 'stub appservice', detail: `cannot listen on ${target.listen.host}:${target.listen.port}: ${code}`, fix: code === 'EADDRINUSE' ? 'stop whatever uses that port, or pass --listen with a free one' : 'pass --listen HOST:PORT with an address of this machine' }]
   }
   try {
-    const transactionId = `doctor-${randomBytes(4).toString('hex')}`
-    stub.arrange(transactionId, respondOk)
-    const client = new HomeserverClient(target.hsUrl, requestDeadlineMs(target.hsTimeoutMs), Infinity, target.tls)
-    const main = target.config.registrations.main
-    const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
-    const answer = exchange.response ? `HTTP ${exchange.response.status}${isJsonObject(exchange.response.json) && typeof exchange.response.json.errcode === 'string' ? ` ${exchange.response.json.errcode}` : ''}` : `no answer (${exchange.error})`
-    if (stub.connectionCount === 0) {
-      return [{ ok: false, what: 'stub appservice', detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`, fix: 'make that URL reach this machine (firewall, --listen 0.0.0.0:PORT, or --stub-public-url/init --as-url with an address the homeserver can reach)' }]
+    const probe = await probePing(stub, { ...target, requestDeadlineMs: requestDeadlineMs(target.hsTimeoutMs) })
+    const { verdict, where, answer } = probe
+    switch (verdict.kind) {
+      case 'unreachable':
+        return [{ ok: false, what: 'stub appservice', detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`, fix: verdict.fix }]
+      case 'no-http':
+        return [{ ok: false, what: 'stub appservice', detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`, fix: verdict.fix }]
+      // Not a set-up fault: the run can go ahead, and its checks fail the target for it.
+      case 'endpoint-missing':
+        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver has no ping endpoint (its ping answered ${answer}); a run fails HS-PING-OK for it` }]
+      case 'answers-without-calling':
+        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered ${answer} without calling the appservice; a run fails HS-PING-FORWARDED-ONCE for it` }]
+      case 'other':
+        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered a valid ping ${answer} without calling the stub at ${where}; a run's checks grade that answer` }]
+      case 'reached': {
+        const pinged = stub.requestsFor(probe.transactionId).length > 0
+        return [{ ok: true, what: 'stub appservice', detail: `the homeserver reached the stub at ${where}${pinged ? '' : ' (but not with this ping)'}; its ping answered ${answer} in ${Math.round(probe.exchange.durationMs)} ms` }]
+      }
     }
-    if (stub.all().length === 0) {
-      return [{ ok: false, what: 'stub appservice', detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`, fix: 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub' }]
-    }
-    const pinged = stub.requestsFor(transactionId).length > 0
-    return [{ ok: true, what: 'stub appservice', detail: `the homeserver reached the stub at ${where}${pinged ? '' : ' (but not with this ping)'}; its ping answered ${answer} in ${Math.round(exchange.durationMs)} ms` }]
   } finally {
     await stub.stop()
   }

@@ -1,3 +1,5 @@
+import { hasRequirement, requirement } from '../harness/requirements/registry'
+import { needs } from '../harness/requirements/requirement'
 import type { RunProgress } from '../runner/run-progress'
 import type { Output } from './output'
 
@@ -43,8 +45,9 @@ export function consoleProgress(output: Output, options: { hsTimeoutMs: number; 
 /** `… 15 s: 27 of 28 checks done; waiting for HS-PING-TIMEOUT (…)` */
 export function progressLine(pending: readonly string[], total: number, elapsedMs: number, options: { hsTimeoutMs: number; requestDeadlineMs: number }): string {
   const shown = pending.slice(0, 3).join(', ') + (pending.length > 3 ? ` and ${pending.length - 3} more` : '')
-  const why = pending.includes('HS-PING-TIMEOUT')
-    ? ` (HS-PING-TIMEOUT waits for the homeserver's own appservice timeout, ${seconds(options.hsTimeoutMs)}; at most ${seconds(options.requestDeadlineMs)})`
+  const waiting = pending.filter((id) => hasRequirement(id) && needs(requirement(id), 'long-wait'))
+  const why = waiting.length
+    ? ` (${waiting.join(', ')} ${waiting.length > 1 ? 'wait' : 'waits'} for the homeserver's own appservice timeout, ${seconds(options.hsTimeoutMs)}; at most ${seconds(options.requestDeadlineMs)})`
     : ''
   return `… ${seconds(elapsedMs)}: ${total - pending.length} of ${total} checks done; waiting for ${shown}${why}`
 }

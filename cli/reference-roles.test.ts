@@ -21,8 +21,8 @@ describe('reference roles', () => {
   })
 
   it('splits --only by role, keeping ids of neither (so the run can say they are unknown)', () => {
-    expect(onlyFor('AS-', ['HS-PING-OK', 'AS-PING-OK', 'NOPE'])).toEqual(['AS-PING-OK', 'NOPE'])
-    expect(onlyFor('HS-', undefined)).toBeUndefined()
+    expect(onlyFor('appservice', ['HS-PING-OK', 'AS-PING-OK', 'NOPE'])).toEqual(['AS-PING-OK', 'NOPE'])
+    expect(onlyFor('homeserver', undefined)).toBeUndefined()
   })
 
   it('puts the appservice report next to the homeserver report', () => {

@@ -1,3 +1,5 @@
+import { hasRequirement, requirement } from '../harness/requirements/registry'
+import type { Role } from '../harness/requirements/requirement'
 import { UsageError } from '../harness/usage-error'
 import type { ReportTargets } from '../reports/write-reports'
 
@@ -31,8 +33,8 @@ export function referenceRoles(options: RoleHints): { homeserver: boolean; appse
     if (!roles.appservice && options.appserviceVariant) throw new UsageError('--appservice-variant belongs to the appservice run', 'use --role appservice or both, or drop it')
   } else {
     const hinted = {
-      homeserver: Boolean(options.variant) || homeserverModes || (options.only ?? []).some((id) => id.startsWith('HS-')),
-      appservice: Boolean(options.appserviceVariant) || (options.only ?? []).some((id) => id.startsWith('AS-')),
+      homeserver: Boolean(options.variant) || homeserverModes || (options.only ?? []).some((id) => roleOf(id) === 'homeserver'),
+      appservice: Boolean(options.appserviceVariant) || (options.only ?? []).some((id) => roleOf(id) === 'appservice'),
     }
     roles = hinted.homeserver || hinted.appservice ? hinted : { homeserver: true, appservice: true }
   }
@@ -42,9 +44,13 @@ export function referenceRoles(options: RoleHints): { homeserver: boolean; appse
   return roles
 }
 
-/** --only for one role's run: its own ids (all of them when --only was not given). */
-export function onlyFor(prefix: 'HS-' | 'AS-', only: readonly string[] | undefined): string[] | undefined {
-  return only?.filter((id) => id.startsWith(prefix) || !/^(HS|AS)-/.test(id))
+/** --only for one role's run: its own ids, and unknown ones for its command to refuse (all of them when --only was not given). */
+export function onlyFor(role: Role, only: readonly string[] | undefined): string[] | undefined {
+  return only?.filter((id) => roleOf(id) === role || roleOf(id) === undefined)
+}
+
+function roleOf(id: string): Role | undefined {
+  return hasRequirement(id) ? requirement(id).role : undefined
 }
 
 /** When both roles run, the appservice report goes next to the homeserver's: report.json → report.appservice.json. */

@@ -6,7 +6,7 @@ import { AppserviceClient } from '../harness/clients/appservice-client'
 import { defaultMockHomeserverUrl, InProcessHomeserverSide } from '../harness/mock-homeserver/in-process-homeserver-side'
 import { requirement } from '../harness/requirements/registry'
 import { AppserviceCheckContext } from '../harness/scenario/appservice-check-context'
-import { checkTimeoutMs, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check'
+import { appserviceNeedMissing, checkTimeoutMs, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check'
 import type { AppserviceTarget } from '../harness/scenario/appservice-target'
 import { declareCheck, SkipCheck } from '../harness/scenario/declare-check'
 import { explain } from '../reports/report-wording'
@@ -89,7 +89,7 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
       await client.close()
     })
     for (const definition of selected) {
-      declareCheck(definition.id, () => new AppserviceCheckContext(target, definition.id), gradedBody(definition, options), checkTimeoutMs(definition, target))
+      declareCheck(definition.id, () => new AppserviceCheckContext(target, definition.id), gradedBody(definition, options), checkTimeoutMs(definition, target), appserviceNeedMissing(target))
     }
   })
 }

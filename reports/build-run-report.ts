@@ -43,7 +43,7 @@ export interface RunFacts {
  * expectations file and the baseline, then the summary and the exit code. Pure; `merge` calls it
  * again on the shards' results, so every step replaces what an earlier call added.
  */
-export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load'>, facts: RunFacts): RunReport {
+export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline'>, facts: RunFacts): RunReport {
   const today = outcome.startedAt.slice(0, 10)
   let results = attributeConsequences(outcome.results.map((r) => withRequirementFacts(r, facts.specVersion)))
   if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
@@ -68,6 +68,7 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
     summaryByLevel: summarizeByLevel(results),
     exitCode: runExitCode(results, outcome.problems, { failOn, hasBaseline: Boolean(diff) }),
     problems: outcome.problems,
+    ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
     ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),

@@ -20,6 +20,7 @@ export function renderConsoleReport(report: RunReport): string {
   const lines: string[] = []
   const advertised = report.target.versions.length ? `; target advertises ${report.target.versions.at(-1)}` : ''
   lines.push(`as-ping-conformance ${report.tool.version}: ${report.role} ${report.target.url} (graded against ${report.specVersion}${advertised})`)
+  if (report.headline) lines.push(report.headline)
   if (report.shard) lines.push(`Shard ${report.shard.index}/${report.shard.count}: merge the shards' JSON reports with \`as-ping-conformance merge\`.`)
   lines.push('')
   for (const r of report.results) {

@@ -12,6 +12,7 @@ const icons: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌',
 export function renderMarkdownReport(report: RunReport): string {
   const verdict = runVerdict(report)
   const out: string[] = [`## as-ping-conformance: ${verdict.label === 'CONFORMS' || verdict.label === 'NO REGRESSIONS' ? '✅' : '❌'} ${verdict.label}`, '', `${verdict.sentence} ${report.role} \`${report.target.url}\`, graded against ${report.specVersion}.`, '']
+  if (report.headline) out.push(`**${report.headline}**`, '')
   out.push('| Level | Passed | Failed | Warned | Skipped |', '|---|---:|---:|---:|---:|')
   for (const level of levels) {
     const c = report.summaryByLevel?.[level]

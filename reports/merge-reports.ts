@@ -19,7 +19,7 @@ const rank: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 }
  * facts of one run, for buildRunReport. Refuses reports of different targets or settings, and an
  * incomplete or repeated set of shards: a merged verdict must cover the whole run exactly once.
  */
-export function mergeReports(inputs: readonly ReportFile[]): { outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number }; facts: RunFacts } {
+export function mergeReports(inputs: readonly ReportFile[]): { outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string }; facts: RunFacts } {
   if (inputs.length === 0) throw new UsageError('merge needs at least one report', 'pass the JSON reports of every shard')
   const first = inputs[0]!.report
   for (const { file, report } of inputs) {
@@ -48,7 +48,8 @@ export function mergeReports(inputs: readonly ReportFile[]): { outcome: { result
   const ends = inputs.map(({ report }) => Date.parse(report.startedAt) + report.durationMs)
   const start = Math.min(...starts)
   return {
-    outcome: { results, problems, startedAt: new Date(start).toISOString(), durationMs: Math.max(...ends) - start },
+    // Every shard's preflight sees the same target: its headline, once.
+    outcome: { results, problems, startedAt: new Date(start).toISOString(), durationMs: Math.max(...ends) - start, ...(first.headline ? { headline: first.headline } : {}) },
     facts: {
       role: first.role,
       target: first.target,

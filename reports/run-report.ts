@@ -27,6 +27,8 @@ export interface RunReport {
   exitCode: number
   /** Why the run could not give a verdict (exit 2), if it could not. */
   problems: HarnessProblem[]
+  /** The one fault of the target the preflight saw before the checks, which the failures follow from. */
+  headline?: string
   results: CheckResult[]
   /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
   reproEnvironment?: string

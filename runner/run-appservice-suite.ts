@@ -4,6 +4,7 @@ import { startJsonControlServer } from '../harness/http/json-control-server'
 import { mockControlRoutes } from '../harness/mock-homeserver/mock-control-routes'
 import { OutOfProcessHomeserverSide } from '../harness/mock-homeserver/out-of-process-homeserver-side'
 import { checkFileName, requirements } from '../harness/requirements/registry'
+import { phaseOf, type Requirement } from '../harness/requirements/requirement'
 import { requireAppservice } from '../harness/scenario/appservice-preflight'
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './collect-results-reporter'
@@ -31,9 +32,6 @@ export interface AppserviceRunOptions {
   /** Told the mock homeserver's URL before the suite waits for a ping (the CLI prints it). */
   onMockHomeserver?: (url: string) => void
 }
-
-/** Checks that restart the appservice: they run after all the others, so they never pull it away from under them. */
-const disruptiveCheckIds = new Set(['AS-CLIENT-SURVIVES-ERRORS'])
 
 export const defaultSurvivalGraceMs = 1_000
 
@@ -71,9 +69,9 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
       faultRoundMs: options.waitForPingMs + options.survivalGraceMs + 5_000,
     }
     const fileOf = (id: string) => `suites/appservice/${checkFileName(id)}`
-    // Only a spawned appservice is ever restarted; otherwise the disruptive checks skip at once and need no phase of their own.
-    const later = (id: string) => Boolean(options.spawn) && disruptiveCheckIds.has(id)
-    const phases = [selected.filter((r) => !later(r.id)), selected.filter((r) => later(r.id))]
+    // Only a spawned appservice is ever restarted; otherwise the restarting checks skip at once and need no phase of their own.
+    const later = (r: Requirement) => Boolean(options.spawn) && phaseOf(r) === 'after-scenarios'
+    const phases = [selected.filter((r) => !later(r)), selected.filter(later)]
     const results: CheckResult[] = []
     const problems: HarnessProblem[] = []
     for (const phase of phases.filter((p) => p.length > 0)) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises'
+import { mkdtemp, rm, readFile, readdir, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -70,9 +70,24 @@ describe('homeserver run against a homeserver on a URL', () => {
     expect(run.stdout).toMatch(/- HS-PING-USER-TOKEN .*--user-token/)
   })
 
-  it('exits 2 with a reason when the homeserver never calls the stub appservice (wrong --listen)', async () => {
-    const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', dir, '--listen', `127.0.0.1:${stubPort + 1}`, '--only', 'HS-PING-OK,HS-PING-FORWARDED-ONCE'])
+  it('exits 2 before any check, in one line with the fix, when the homeserver cannot reach the stub (wrong --listen)', async () => {
+    const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', dir, '--listen', `127.0.0.1:${stubPort + 1}`])
     expect(run.code).toBe(2)
-    expect(run.stdout).toContain('never called the stub appservice')
+    // No check ran: nothing but the one line (and its fix) is printed.
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(`the homeserver never reached the stub appservice at http://127.0.0.1:${stubPort}`)
+    expect(run.stderr).toContain('a valid ping answered HTTP 502 M_CONNECTION_FAILED')
+    expect(run.stderr).toContain(`--listen 127.0.0.1:${stubPort + 1} is not the port of the registration's url`)
+    expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(2)
+  })
+
+  it('exits 2 before any check when a registration is not loaded (whoami refuses its as_token)', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'asp-hs-unloaded-'))
+    expect((await runCli(['init', '--as-url', `http://127.0.0.1:${stubPort}`, '--out', other])).code).toBe(0)
+    const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', other])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/the homeserver does not know the as_token of \S+as-ping-conformance\.yaml, .*\(whoami answered HTTP 401 M_UNKNOWN_TOKEN\): these registrations are not loaded\. Fix: add the file/)
+    await rm(other, { recursive: true, force: true })
   })
 })

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { AppserviceCredentials } from '../../harness/appservice-run-context'
 import { loadRegistration } from '../../harness/registration/appservice-registration'
-import { hasRequirement } from '../../harness/requirements/registry'
+import { hasRequirement, requirement } from '../../harness/requirements/registry'
 import { pingAddedIn } from '../../harness/spec-version'
 import { UsageError } from '../../harness/usage-error'
 import { appserviceSecrets } from '../../harness/appservice-run-context'
@@ -48,7 +48,7 @@ export interface AppserviceCommandContext {
  */
 export async function appserviceCommand(options: AppserviceCommandOptions, output: Output, context: AppserviceCommandContext = {}): Promise<number> {
   for (const id of options.only ?? []) {
-    if (!hasRequirement(id) || !id.startsWith('AS-')) throw new UsageError(`--only: no appservice check '${id}'`, 'run `as-ping-conformance list` for the check ids')
+    if (!hasRequirement(id) || requirement(id).role !== 'appservice') throw new UsageError(`--only: no appservice check '${id}'`, 'run `as-ping-conformance list` for the check ids')
   }
   const { credentials, registrationUrl } = await credentialsFrom(options)
   const asUrl = options.asUrl ?? registrationUrl

@@ -1,8 +1,7 @@
 import { loadConformanceConfig, type ConformanceConfig } from '../../harness/registration/conformance-config'
-import { hasRequirement } from '../../harness/requirements/registry'
 import { UsageError } from '../../harness/usage-error'
 import { requestDeadlineMs } from '../../harness/deadlines'
-import { requirements } from '../../harness/requirements/registry'
+import { hasRequirement, requirement, requirements } from '../../harness/requirements/registry'
 import { runHomeserverSuite } from '../../runner/run-homeserver-suite'
 import { defaultLoadConcurrency } from '../../runner/run-load-check'
 import type { Shard } from '../../runner/shard'
@@ -50,7 +49,7 @@ export interface HomeserverCommandOptions extends RunFinishOptions {
 /** `as-ping-conformance homeserver`: preflight, run, render, exit code. */
 export async function homeserverCommand(options: HomeserverCommandOptions, output: Output, loaded?: ConformanceConfig): Promise<number> {
   for (const id of options.only ?? []) {
-    if (!hasRequirement(id) || !id.startsWith('HS-')) throw new UsageError(`--only: no homeserver check '${id}'`, 'run `as-ping-conformance list` for the check ids')
+    if (!hasRequirement(id) || requirement(id).role !== 'homeserver') throw new UsageError(`--only: no homeserver check '${id}'`, 'run `as-ping-conformance list` for the check ids')
   }
   if (options.concurrency !== undefined && options.load === undefined) throw new UsageError('--concurrency only applies under --load', 'add --load N, or drop --concurrency')
   const config = loaded ?? (await loadConformanceConfig(options.config))

@@ -32,8 +32,8 @@ export interface ReferenceCommandOptions extends RunFinishOptions {
 export async function referenceCommand(options: ReferenceCommandOptions, output: Output): Promise<number> {
   const roles = referenceRoles(options)
   const both = roles.homeserver && roles.appservice
-  const hsOnly = onlyFor('HS-', options.only)
-  const asOnly = onlyFor('AS-', options.only)
+  const hsOnly = onlyFor('homeserver', options.only)
+  const asOnly = onlyFor('appservice', options.only)
   let code = 0
   if (roles.homeserver && hsOnly?.length !== 0) code = await referenceHomeserver({ ...options, ...(hsOnly ? { only: hsOnly } : {}) }, output)
   if (roles.appservice && asOnly?.length !== 0) {

@@ -223,6 +223,7 @@ export const appserviceRequirements = [
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-PATH',
+    needs: ['as-id'],
     title: 'The appservice\'s own ping is POST /_matrix/client/v1/appservice/{its id, percent-encoded}/ping',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -232,6 +233,7 @@ export const appserviceRequirements = [
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-AS-TOKEN',
+    needs: ['as-token'],
     title: 'The appservice\'s own ping carries Authorization: Bearer <as_token>',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -241,6 +243,7 @@ export const appserviceRequirements = [
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-BEARER-SPELLING',
+    needs: ['as-token'],
     title: 'The appservice\'s own ping spells its header exactly `Bearer <as_token>` (the only spelling Synapse reads)',
     level: 'SHOULD',
     spec: specLinks.usingAccessTokens,
@@ -277,6 +280,8 @@ export const appserviceRequirements = [
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-SURVIVES-ERRORS',
+    needs: ['restart'],
+    phase: 'after-scenarios',
     title: 'The appservice keeps running after its ping gets 502, 504, 400 M_URL_NOT_SET, or no homeserver',
     level: 'SHOULD',
     spec: specLinks.pinging,

@@ -11,6 +11,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-OK',
+    needs: ['stub'],
     title: 'A valid ping answers 200 with an integer duration_ms >= 0',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -21,6 +22,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-FORWARDED-ONCE',
+    needs: ['stub'],
     title: 'The homeserver calls POST /_matrix/app/v1/ping exactly once, before it answers',
     level: 'MUST',
     spec: specLinks.pinging,
@@ -30,6 +32,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-HS-TOKEN-HEADER',
+    needs: ['stub'],
     title: 'The call to the appservice carries Authorization: Bearer <hs_token>',
     level: 'MUST',
     since: 'v1.4',
@@ -40,6 +43,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-NO-QUERY-TOKEN',
+    needs: ['stub'],
     title: 'The call to the appservice does not also carry ?access_token=',
     level: 'SHOULD',
     since: 'v1.4',
@@ -50,6 +54,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-AS-CONTENT-TYPE',
+    needs: ['stub'],
     title: 'The call to the appservice is sent with Content-Type: application/json',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
@@ -59,6 +64,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-TXN-PASSTHROUGH',
+    needs: ['stub'],
     title: 'The transaction_id reaches the appservice unchanged',
     level: 'MUST',
     spec: specLinks.appservicePing,
@@ -68,6 +74,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-DURATION-MEASURED',
+    needs: ['stub'],
     title: 'duration_ms is measured: at least the appservice delay, at most the observed round trip',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -77,6 +84,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-NO-TXN-OK',
+    needs: ['stub'],
     title: 'A ping without transaction_id answers 200 and reaches the appservice',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -86,6 +94,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-NO-TXN-OMITTED',
+    needs: ['stub'],
     title: 'Without a transaction_id the homeserver omits it rather than sending null',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
@@ -95,6 +104,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-BAD-STATUS',
+    needs: ['stub'],
     title: 'An appservice error status gives 502 M_BAD_STATUS',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -105,6 +115,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-BAD-STATUS-FIELDS',
+    needs: ['stub'],
     title: 'M_BAD_STATUS includes the appservice\'s status and body',
     level: 'SHOULD',
     spec: specLinks.clientPing,
@@ -114,6 +125,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-BAD-STATUS-ACCURATE',
+    needs: ['stub'],
     title: 'Where present, status and body are exactly what the appservice answered',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -123,6 +135,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-CONNECTION-RESET',
+    needs: ['stub'],
     title: 'A connection the appservice resets gives 502 M_CONNECTION_FAILED',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -133,6 +146,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-CONNECTION-REFUSED',
+    needs: ['stub'],
     title: 'An appservice nobody listens for gives 502 M_CONNECTION_FAILED',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -143,6 +157,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-TIMEOUT',
+    needs: ['stub', 'long-wait'],
     title: 'An appservice that never answers gives 504 M_CONNECTION_TIMEOUT',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -153,6 +168,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-URL-NOT-SET',
+    needs: ['no-url-registration'],
     title: 'A registration with url: null gives 400 M_URL_NOT_SET and no call out',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -163,6 +179,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-OTHER-AS-TOKEN',
+    needs: ['no-url-registration'],
     title: 'Another appservice\'s as_token for this id gives 403 M_FORBIDDEN and no call out',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -173,6 +190,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-USER-TOKEN',
+    needs: ['user-token'],
     title: 'An ordinary user\'s access token gives 403 M_FORBIDDEN',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -210,6 +228,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-QUERY-AS-TOKEN',
+    needs: ['stub'],
     title: 'The as_token in the access_token query parameter is accepted while the homeserver advertises a version before v1.20',
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
@@ -219,6 +238,7 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-CONCURRENT',
+    needs: ['stub'],
     title: 'Concurrent pings with different outcomes each get their own answer',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -264,6 +284,8 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-RESPONSE-SCHEMA',
+    needs: ['stub', 'long-wait'],
+    phase: 'whole-run',
     title: 'Every response matches the OpenAPI schema documented for its status',
     level: 'MUST',
     spec: specLinks.clientPing,
@@ -309,6 +331,8 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-NO-UNSOLICITED',
+    needs: ['stub'],
+    phase: 'whole-run',
     title: 'The homeserver calls /_matrix/app/v1/ping only when asked to by a client ping',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
@@ -318,6 +342,8 @@ export const homeserverRequirements = [
   defineRequirement({
     ...hs,
     id: 'HS-PING-LOAD',
+    needs: ['stub'],
+    phase: 'load',
     title: 'Under sustained concurrent load every ping still gets its own answer',
     level: 'MUST',
     spec: specLinks.clientPing,

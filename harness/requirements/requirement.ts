@@ -9,6 +9,34 @@ export type Level = 'MUST' | 'SHOULD' | 'INFO'
 /** Which side of the exchange a requirement grades. */
 export type Role = 'homeserver' | 'appservice'
 
+/**
+ * What a check needs beyond the target itself. The runner and the reports read these; nobody
+ * keeps lists of check ids.
+ */
+export type Need =
+  /** The homeserver calls the stub appservice back and the stub's arranged answer matters: no curl alone reproduces it. */
+  | 'stub'
+  /** An ordinary user's access token (--user-token). */
+  | 'user-token'
+  /** The registration without a url (every config has one; a homeserver must have loaded it). */
+  | 'no-url-registration'
+  /** The appservice's own as_token (--as-token or --registration). */
+  | 'as-token'
+  /** The appservice's id (--as-id or --registration). */
+  | 'as-id'
+  /** Restarts the appservice under test (--spawn). */
+  | 'restart'
+  /** Waits for the homeserver's own appservice timeout (--hs-timeout-ms). */
+  | 'long-wait'
+
+/**
+ * When and how the runner grades a check: `scenario` (the default) runs its file with all the
+ * others at once; `after-scenarios` runs its file once they are done (it restarts the appservice,
+ * which would pull it away from under them); `whole-run` has no file and is graded by the runner
+ * from everything the run saw; `load` is the runner's own hot loop, only with --load.
+ */
+export type Phase = 'scenario' | 'after-scenarios' | 'whole-run' | 'load'
+
 /** The OpenAPI operationId of the endpoint the requirement is about (see specs/). */
 export type Endpoint = 'pingAppservice' | 'ping'
 
@@ -32,6 +60,24 @@ export interface Requirement {
    * '<operationId> <status>[ <errcode>]'. The coverage gate demands one for every documented pair.
    */
   covers?: readonly DocumentedResponse[]
+  /** See Need; none by default. */
+  needs?: readonly Need[]
+  /** See Phase; `scenario` by default. */
+  phase?: Phase
+}
+
+export function phaseOf(requirement: Pick<Requirement, 'phase'>): Phase {
+  return requirement.phase ?? 'scenario'
+}
+
+export function needs(requirement: Pick<Requirement, 'needs'>, need: Need): boolean {
+  return requirement.needs?.includes(need) ?? false
+}
+
+/** A scenario file in suites/<role>/ grades it (not the runner itself). */
+export function hasCheckFile(requirement: Pick<Requirement, 'phase'>): boolean {
+  const phase = phaseOf(requirement)
+  return phase === 'scenario' || phase === 'after-scenarios'
 }
 
 /** e.g. 'pingAppservice 502 M_BAD_STATUS', 'ping 200'. */

@@ -2,6 +2,7 @@ import { inject } from 'vitest'
 import '../appservice-run-context'
 import { AppserviceCheckContext } from './appservice-check-context'
 import { targetFromRunContext, type AppserviceTarget } from './appservice-target'
+import type { Need } from '../requirements/requirement'
 import { declareCheck } from './declare-check'
 
 export interface AppserviceCheckOptions {
@@ -33,9 +34,19 @@ export function appserviceCheck(id: string, body: AppserviceCheckDefinition['bod
   const run = inject('appserviceConformance')
   if (run) {
     const target = targetFromRunContext(run)
-    declareCheck(id, () => new AppserviceCheckContext(target, id), body, checkTimeoutMs(definition, target))
+    declareCheck(id, () => new AppserviceCheckContext(target, id), body, checkTimeoutMs(definition, target), appserviceNeedMissing(target))
   }
   return definition
+}
+
+/** Why this target cannot give a check what it declared it needs (a restart is the check's own to skip: it knows whether the suite spawned the appservice). */
+export function appserviceNeedMissing(target: AppserviceTarget): (need: Need) => string | undefined {
+  const { asToken, asId } = target.credentials
+  return (need) => {
+    if (need === 'as-token' && !asToken) return "the appservice's as_token was not given (--as-token or --registration)"
+    if (need === 'as-id' && !asId) return 'the appservice id was not given (--as-id or --registration)'
+    return undefined
+  }
 }
 
 export function checkTimeoutMs(definition: AppserviceCheckDefinition, target: AppserviceTarget): number {

@@ -1,5 +1,6 @@
 import { inject } from 'vitest'
 import { checkTimeoutMs } from '../deadlines'
+import type { Need } from '../requirements/requirement'
 import type { HomeserverRunContext } from '../run-context'
 import { CheckContext } from './check-context'
 import { declareCheck } from './declare-check'
@@ -23,5 +24,10 @@ export interface CheckOptions {
  */
 export function check(id: string, body: (t: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const run = inject('conformance')
-  declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs))
+  declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs), homeserverNeedMissing(run))
+}
+
+/** Why this run cannot give a check what it declared it needs; every other need every run meets. */
+function homeserverNeedMissing(run: HomeserverRunContext): (need: Need) => string | undefined {
+  return (need) => (need === 'user-token' && !run.userToken ? "no ordinary user's token was given: pass --user-token (or CONFORMANCE_USER_TOKEN)" : undefined)
 }

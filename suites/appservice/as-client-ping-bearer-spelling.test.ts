@@ -5,10 +5,8 @@ import { appserviceCheck, CheckFailure, pingAttempt, SkipCheck } from '../../har
 // an appservice that spells it otherwise is conformant and still locked out of Synapse.
 export default appserviceCheck('AS-CLIENT-PING-BEARER-SPELLING', async (t) => {
   const ping = pingAttempt(await t.firstPing())!
-  const { asToken } = t.credentials
-  if (!asToken) throw new SkipCheck('the appservice\'s as_token was not given (--as-token or --registration)')
   const credentials = parseBearer(ping.headers.authorization)
-  if (credentials?.token !== asToken) throw new SkipCheck('not graded: its ping carries no Bearer as_token (see AS-CLIENT-PING-AS-TOKEN)')
+  if (credentials?.token !== t.credentials.asToken!) throw new SkipCheck('not graded: its ping carries no Bearer as_token (see AS-CLIENT-PING-AS-TOKEN)')
   if (isCanonicalBearer(credentials)) return
   const mismatches = [
     ...(credentials.scheme === 'Bearer' ? [] : [`the scheme is spelled '${credentials.scheme}', want 'Bearer' (Synapse refuses any other spelling with 401 M_MISSING_TOKEN)`]),

@@ -1,0 +1,88 @@
+import { join } from 'node:path'
+import { HomeserverClient } from '../harness/clients/homeserver-client'
+import { tokenRefused, whoami } from '../harness/clients/whoami'
+import { registrationRoles } from '../harness/registration/conformance-registrations'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import { UsageError } from '../harness/usage-error'
+import type { CheckResult } from './check-result'
+import { probePing, type ProbeTarget } from './probe-ping'
+
+/** whoami involves no appservice: a homeserver answers it at once. */
+const whoamiTimeoutMs = 10_000
+
+/**
+ * A fault of the target that the preflight saw before any check ran: it is graded by the check
+ * that owns it, every other check's failure is its consequence, and the output says so first.
+ */
+export interface PreflightFinding {
+  owner: string
+  /** `the homeserver has no ping endpoint: …`: the consequences' reason. */
+  fault: string
+}
+
+/** The one sentence at the top of the output. */
+export function preflightHeadline(finding: PreflightFinding): string {
+  return `${finding.fault[0]!.toUpperCase()}${finding.fault.slice(1)}; every failure below comes from that (see ${finding.owner}).`
+}
+
+/**
+ * Set-up faults are not conformance faults (conformance policy): before any check runs, whoami
+ * with each token and one probe ping tell a registration the homeserver has not loaded, a stub it
+ * cannot reach, or TLS spoken to the stub (each a UsageError: exit 2, one line with the fix) from
+ * a homeserver that lacks the endpoint or answers without calling the appservice (a finding: the
+ * checks grade it, exit 1).
+ */
+export async function preflightHomeserver(stub: StubAppservice, target: ProbeTarget & { userToken?: string }): Promise<PreflightFinding | undefined> {
+  await requireKnownTokens(target)
+  const probe = await probePing(stub, target)
+  const { verdict } = probe
+  const ping = `POST ${new HomeserverClient(target.hsUrl).pingPath(target.config.registrations.main.id)}`
+  switch (verdict.kind) {
+    case 'unreachable':
+      throw new UsageError(`the homeserver never reached the stub appservice at ${probe.where}: a valid ping answered ${probe.answer}`, verdict.fix)
+    case 'no-http':
+      throw new UsageError(`the homeserver connected to the stub appservice at ${probe.where} but sent no HTTP request (a valid ping answered ${probe.answer})`, verdict.fix)
+    case 'endpoint-missing':
+      return { owner: 'HS-PING-OK', fault: `the homeserver has no ping endpoint: ${ping} answered ${probe.answer} although it advertises the ping` }
+    case 'answers-without-calling':
+      return { owner: 'HS-PING-FORWARDED-ONCE', fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request` }
+    default:
+      return undefined
+  }
+}
+
+/** A registration the homeserver has not loaded (or a stale user token) would turn checks red that say nothing about the ping. */
+async function requireKnownTokens(target: ProbeTarget & { userToken?: string }): Promise<void> {
+  const client = new HomeserverClient(target.hsUrl, whoamiTimeoutMs, Infinity, target.tls)
+  const { config } = target
+  const answers = await Promise.all(registrationRoles.map((role) => whoami(client, config.registrations[role].as_token)))
+  const unloaded = registrationRoles.filter((_, i) => tokenRefused(answers[i]!))
+  if (unloaded.length) {
+    const files = unloaded.map((role) => join(config.dir, config.files[role]))
+    const seen = answers.find(tokenRefused)!
+    throw new UsageError(
+      `the homeserver does not know the as_token of ${files.join(', ')} (whoami answered ${'problem' in seen ? seen.problem : ''}): ${files.length > 1 ? 'these registrations are' : 'the registration is'} not loaded`,
+      "add the file(s) to the homeserver's appservice registrations (Synapse: app_service_config_files) and restart it; `as-ping-conformance doctor` checks each",
+    )
+  }
+  if (target.userToken && tokenRefused(await whoami(client, target.userToken))) {
+    throw new UsageError('the homeserver does not accept the user token (whoami answered 401)', "give an ordinary user's current access token in --user-token or --user-token-file")
+  }
+}
+
+/**
+ * The preflight's finding is the root cause: its owner depends on nothing else, and every other
+ * check's failure or warning depends on it (see runner/consequences.ts), whatever lesser cause the
+ * check itself suspected (a homeserver that never calls back also "loses" every transaction_id).
+ */
+export function dependOnFinding(results: readonly CheckResult[], finding: PreflightFinding | undefined): CheckResult[] {
+  if (!finding) return [...results]
+  const dependsOn = { checkId: finding.owner, reason: finding.fault }
+  return results.map((r) => {
+    if (r.id === finding.owner) {
+      const { dependsOn: _lesser, ...owner } = r
+      return owner
+    }
+    return r.status === 'fail' || r.status === 'warn' ? { ...r, dependsOn } : r
+  })
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto'
+import { HomeserverClient } from '../harness/clients/homeserver-client'
+import type { HttpExchange } from '../harness/clients/http-exchange'
+import { isJsonObject } from '../harness/http/parse-json'
+import type { TlsOptions } from '../harness/http/tls-fetch'
+import type { ConformanceConfig } from '../harness/registration/conformance-config'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import { respondOk } from '../harness/stub-appservice/stub-outcome'
+
+/** Where the suite pings and where the homeserver should call back: what a probe ping needs. */
+export interface ProbeTarget {
+  hsUrl: string
+  config: ConformanceConfig
+  listen: { host: string; port: number }
+  /** Where the homeserver reaches the stub (default: the main registration's url). */
+  stubPublicUrl?: string
+  hsTimeoutMs: number
+  /** How long the probe ping may take: the homeserver may wait its whole appservice timeout. */
+  requestDeadlineMs: number
+  tls?: TlsOptions
+}
+
+/**
+ * What one valid ping through the homeserver showed about the path back to the stub. Each kind
+ * is either a set-up fault (the checks could not exercise anything) or the target's own answer.
+ */
+export type ProbeVerdict =
+  /** The homeserver called the stub: the run can go ahead. */
+  | { kind: 'reached' }
+  /** No connection reached the stub, and the homeserver said it could not reach the appservice: set-up. */
+  | { kind: 'unreachable'; fix: string }
+  /** A connection, but no HTTP request: TLS spoken to the plain-HTTP stub. Set-up. */
+  | { kind: 'no-http'; fix: string }
+  /** 404/405 or M_UNRECOGNIZED on the ping path, no call: the endpoint is missing. The target's fault. */
+  | { kind: 'endpoint-missing' }
+  /** 200 without any call to the stub. The target's fault. */
+  | { kind: 'answers-without-calling' }
+  /** Anything else: the checks grade it. */
+  | { kind: 'other' }
+
+export interface ProbeOutcome {
+  verdict: ProbeVerdict
+  /** `HTTP 404 M_UNRECOGNIZED`, `no answer (…)`: what the ping answered, for one-line messages. */
+  answer: string
+  /** `http://127.0.0.1:9000 (the stub listens on 127.0.0.1:9000)` */
+  where: string
+  exchange: HttpExchange
+  transactionId: string
+}
+
+/** Statuses that say "no such endpoint" rather than anything about the appservice. */
+const missingEndpointStatuses = new Set([404, 405, 501])
+
+/**
+ * Sends one valid ping as the main appservice, registered with the stub like any check's (so it
+ * is never taken for a stray), and sees whether, and how, the homeserver reached the stub.
+ */
+export async function probePing(stub: StubAppservice, target: ProbeTarget): Promise<ProbeOutcome> {
+  const main = target.config.registrations.main
+  const transactionId = `probe-${randomBytes(4).toString('hex')}`
+  stub.arrange(transactionId, respondOk)
+  const connectionsBefore = stub.connectionCount
+  const requestsBefore = stub.all().length
+  const ticket = await stub.beginPing(transactionId)
+  const client = new HomeserverClient(target.hsUrl, target.requestDeadlineMs, Infinity, target.tls)
+  const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
+  stub.endPing(ticket, exchange.response?.status)
+  const connected = stub.connectionCount > connectionsBefore
+  const requested = stub.all().length > requestsBefore
+  const publicUrl = target.stubPublicUrl ?? target.config.asUrl
+  return {
+    verdict: verdictOf(exchange, { connected, requested }, target, publicUrl),
+    answer: answerOf(exchange),
+    where: `${publicUrl} (the stub listens on ${target.listen.host}:${target.listen.port})`,
+    exchange,
+    transactionId,
+  }
+}
+
+function verdictOf(exchange: HttpExchange, seen: { connected: boolean; requested: boolean }, target: ProbeTarget, publicUrl: string): ProbeVerdict {
+  if (seen.requested) return { kind: 'reached' }
+  const response = exchange.response
+  const errcode = isJsonObject(response?.json) ? response.json.errcode : undefined
+  if (seen.connected) return { kind: 'no-http', fix: 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub' }
+  if (response && (missingEndpointStatuses.has(response.status) || errcode === 'M_UNRECOGNIZED')) return { kind: 'endpoint-missing' }
+  if (response?.status === 200) return { kind: 'answers-without-calling' }
+  if (response && (response.status === 502 || response.status === 504)) return { kind: 'unreachable', fix: unreachableFix(target, publicUrl) }
+  return { kind: 'other' }
+}
+
+/** The likeliest fix first: a --listen that does not match the registration's url, then the network. */
+function unreachableFix(target: ProbeTarget, publicUrl: string): string {
+  const url = new URL(publicUrl)
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+  // Through a proxy (--stub-public-url) the ports may differ on purpose.
+  if (publicUrl === target.config.asUrl && port !== target.listen.port) {
+    return `--listen ${target.listen.host}:${target.listen.port} is not the port of the registration's url ${publicUrl}: pass --listen with port ${port}, or --stub-public-url when a proxy forwards that url to the stub`
+  }
+  return 'make that URL reach this machine (firewall, --listen 0.0.0.0:PORT, or --stub-public-url/init --as-url with an address the homeserver can reach)'
+}
+
+function answerOf(exchange: HttpExchange): string {
+  const response = exchange.response
+  if (!response) return `no answer (${exchange.error})`
+  const errcode = isJsonObject(response.json) && typeof response.json.errcode === 'string' ? ` ${response.json.errcode}` : ''
+  return `HTTP ${response.status}${errcode}`
+}
