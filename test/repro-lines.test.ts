@@ -1,15 +1,20 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import wrongMethod404 from '../fixtures/broken-appservices/wrong-method-404'
 import appserviceFailuresAs500 from '../fixtures/broken-homeservers/appservice-failures-as-500'
+import { createReferenceAppservice } from '../fixtures/reference-appservice/reference-appservice'
+import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
 import { referenceRoutes, startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
+import { renderRegistration } from '../harness/registration/appservice-registration'
 import { loadConformanceConfig } from '../harness/registration/conformance-config'
 import { anyToken } from './support/reference-variant-runs'
+import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
 import { runCli, type CliRun } from './support/run-cli'
 
 /** The homeserver under a base path, as `.well-known` may give it: a proxy that strips /matrix. */
@@ -23,6 +28,11 @@ function underBasePath(target: string): Promise<Server> {
     req.pipe(forwarded)
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+/** Runs the line that sets the variables, then `command`, in a shell; not execFileSync: the targets answer from this process. */
+async function inShell(line: string, command: string): Promise<string> {
+  return (await promisify(execFile)('sh', ['-c', `${line}\n${command}`], { encoding: 'utf8', timeout: 10_000 })).stdout
 }
 
 /** A failure's detail block, from its heading to the next blank line. */
@@ -79,8 +89,41 @@ describe('repro lines of a homeserver run', () => {
   it('reproduce the failure when pasted into a shell: the line, then the curl', async () => {
     const line = /export HS_URL=.*/.exec(run.stdout)![0]
     const curl = /curl -sS -X PUT .*/.exec(blockOf(run, 'HS-PING-WRONG-METHOD'))![0]
-    // Not execFileSync: the homeserver and the proxy answer from this process.
-    const { stdout } = await promisify(execFile)('sh', ['-c', `${line}\n${curl} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8', timeout: 10_000 })
-    expect(stdout).toBe('404')
+    expect(await inShell(line, `${curl} -o /dev/null -w '%{http_code}'`)).toBe('404')
+  })
+})
+
+describe('repro lines of an appservice run', () => {
+  let dir: string
+  let served: { url: string; close(): Promise<void> }
+  let run: CliRun
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'asp-repro-as-'))
+    const credentials = referenceAppserviceCredentials()
+    served = await serveOnLoopback(createReferenceAppservice({ ...credentials, behaviour: wrongMethod404.behaviour() }).handler)
+    const registration = join(dir, 'registration.yaml')
+    const namespaces = { users: [], aliases: [], rooms: [] }
+    await writeFile(registration, renderRegistration({ id: credentials.asId, url: served.url, as_token: credentials.asToken, hs_token: credentials.hsToken, sender_localpart: 'bridge', namespaces, rate_limited: false }))
+    run = await runCli(['appservice', '--as-url', served.url, '--registration', registration, '--only', 'AS-PING-WRONG-METHOD'])
+  }, 60_000)
+  afterAll(async () => {
+    await served?.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('re-run the check with npx and give the failing request\'s curl against $AS_URL with $HS_TOKEN, not the first (valid) ping\'s', () => {
+    const block = blockOf(run, 'AS-PING-WRONG-METHOD')
+    expect(block, run.stdout).toContain(`Reproduce: npx as-ping-conformance appservice --as-url ${served.url} --registration ${join(dir, 'registration.yaml')} --only AS-PING-WRONG-METHOD`)
+    expect(block).toMatch(/^ {13}curl -sS -X GET "\$AS_URL\/_matrix\/app\/v1\/ping" -H "Authorization: Bearer \$HS_TOKEN"$/m)
+  })
+
+  it('set $AS_URL and $HS_TOKEN with one line that reads the token from --registration, and reproduce the 404', async () => {
+    expect(run.stdout.match(/export AS_URL=/g), run.stdout).toHaveLength(1)
+    expect(`${run.stdout}${run.stderr}`.match(anyToken)?.[0]).toBeUndefined()
+    const line = /export AS_URL=.*/.exec(run.stdout)![0]
+    expect(line).toContain('HS_TOKEN="$(sed ')
+    const curl = /curl -sS -X GET .*/.exec(blockOf(run, 'AS-PING-WRONG-METHOD'))![0]
+    expect(await inShell(line, `${curl} -o /dev/null -w '%{http_code}'`)).toBe('404')
   })
 })
