@@ -30,6 +30,11 @@ export const match = {
       if (!got.found) return `key '${key}' missing, want ${show(want)}`
       return JSON.stringify(got.value) === JSON.stringify(want) ? undefined : `key '${key}' got ${show(got.value)} want ${show(want)}`
     },
+  /** The key, where the body has it, holds exactly this JSON value (for fields the spec says "may" be included). */
+  keyEqualWherePresent:
+    (key: string, want: unknown): JsonMatcher =>
+    (json) =>
+      lookup(json, key).found ? match.keyEqual(key, want)(json) : undefined,
   keyPresent:
     (key: string): JsonMatcher =>
     (json) =>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pingPath } from './recorded-request'
 import { StubAppservice } from './stub-appservice'
-import { respondJson, respondText } from './stub-outcome'
+import { respondEmpty, respondJson, respondText } from './stub-outcome'
 
 /** The stub on real loopback sockets, driven the way a homeserver drives it. */
 let stub: StubAppservice
@@ -13,12 +13,13 @@ beforeEach(async () => {
 })
 afterEach(() => stub.stop())
 
-function ping(body: unknown, init: { signal?: AbortSignal; path?: string; method?: string; rawBody?: string } = {}): Promise<Response> {
+function ping(body: unknown, init: { signal?: AbortSignal; path?: string; method?: string; rawBody?: string; redirect?: 'manual' | 'follow' } = {}): Promise<Response> {
   return fetch(`${baseUrl}${init.path ?? pingPath}?access_token=legacy`, {
     method: init.method ?? 'POST',
     headers: { authorization: 'Bearer hs_secret', 'content-type': 'application/json' },
     body: init.rawBody ?? JSON.stringify(body),
     ...(init.signal ? { signal: init.signal } : {}),
+    ...(init.redirect ? { redirect: init.redirect } : {}),
   })
 }
 
@@ -46,6 +47,31 @@ describe('StubAppservice', () => {
     })
     expect(recorded!.headers.authorization).toBe('Bearer hs_secret')
     expect(stub.unclaimed()).toEqual([])
+  })
+
+  it('answers an empty outcome with no body and no Content-Type (a 204 No Content)', async () => {
+    stub.arrange('t204', respondEmpty(204))
+    const response = await ping({ transaction_id: 't204' })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('content-type')).toBeNull()
+    expect(await response.text()).toBe('')
+  })
+
+  it('redirects to a Location on itself, where the same transaction_id is answered 200 {} (no loop)', async () => {
+    stub.arrange('t307', { kind: 'redirect', status: 307 })
+    const redirect = await ping({ transaction_id: 't307' }, { redirect: 'manual' })
+    expect(redirect.status).toBe(307)
+    expect(redirect.headers.get('location')).toBe(`${pingPath}?redirected`)
+    const followed = await ping({ transaction_id: 't307' })
+    expect([followed.status, await followed.text()]).toEqual([200, '{}'])
+    expect(stub.requestsFor('t307').map((r) => Object.keys(r.query))).toEqual([['access_token'], ['access_token'], ['redirected']])
+  })
+
+  it('takes no "" for a correlation id: a ping registered with it is tracked as one without, and its call stays uncorrelated', async () => {
+    const ticket = await stub.beginPing('')
+    await ping({ transaction_id: '' })
+    stub.endPing(ticket, 200)
+    expect(stub.unclaimed()).toMatchObject([{ transactionId: '', correlated: false }])
   })
 
   it('answers 200 {} to a ping nobody arranged, and keeps it as unclaimed when no window is open', async () => {

@@ -4,7 +4,7 @@ import { collectQuery } from '../http/collect-query'
 import { epochNow } from '../http/epoch-now'
 import { isJsonObject, parseJson } from '../http/parse-json'
 import { isPing, type RecordedRequest } from './recorded-request'
-import { respondOk, type StubOutcome } from './stub-outcome'
+import { followedRedirect, redirectLocation, respondOk, type StubOutcome } from './stub-outcome'
 
 const maxRequestBytes = 1024 * 1024
 
@@ -107,11 +107,13 @@ export class StubAppservice {
   }
 
   /**
-   * Registers a client ping about to be sent, so that what it causes is charged to it. A string
-   * transaction_id becomes known (answered 200 {} unless arranged otherwise). Waits while a window
+   * Registers a client ping about to be sent, so that what it causes is charged to it. A non-empty
+   * string transaction_id becomes known (answered 200 {} unless arranged otherwise). Waits while a window
    * that is not `windowId` is open. Returns the ticket for `endPing`.
    */
-  async beginPing(transactionId: string | undefined, windowId?: number): Promise<number> {
+  async beginPing(sentTransactionId: string | undefined, windowId?: number): Promise<number> {
+    // "" cannot be told from another ping's "": such a ping is tracked as one without a transaction_id (it belongs in a window).
+    const transactionId = sentTransactionId === '' ? undefined : sentTransactionId
     while (this.#window && this.#window.id !== windowId) await new Promise<void>((resolve) => this.#windowQueue.push(resolve))
     if (transactionId !== undefined && !this.#arranged.has(transactionId)) this.#arranged.set(transactionId, respondOk)
     const ticket = this.#nextTicket++
@@ -185,9 +187,10 @@ export class StubAppservice {
       if (this.#window && (typeof transactionId !== 'string' || this.#window.takesUnknownIds)) this.#window.requests.push(recorded)
       else this.#unclaimed.push(recorded)
     }
-    const outcome = arranged ?? respondOk
+    // The call that followed a redirect's Location gets the Location's answer, not the redirect again.
+    const outcome = arranged?.kind === 'redirect' && followedRedirect(recorded) ? respondOk : (arranged ?? respondOk)
     recorded.outcome = outcome
-    await perform(outcome, req, res)
+    await perform(outcome, url.pathname, req, res)
   }
 }
 
@@ -196,7 +199,7 @@ function settled(ping: InFlightPing): boolean {
   return ping.callbackArrived || (ping.answeredAt !== undefined && epochNow() - ping.answeredAt >= lateCallbackMs)
 }
 
-async function perform(outcome: StubOutcome, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function perform(outcome: StubOutcome, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   switch (outcome.kind) {
     case 'hang':
       return // the socket stays open until the homeserver closes it, or stop()
@@ -205,8 +208,12 @@ async function perform(outcome: StubOutcome, req: IncomingMessage, res: ServerRe
       return
     case 'respond':
       if (outcome.delayMs) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs))
-      res.writeHead(outcome.status, { 'content-type': outcome.contentType ?? 'application/json' })
+      res.writeHead(outcome.status, outcome.contentType === null ? {} : { 'content-type': outcome.contentType ?? 'application/json' })
       res.end(outcome.body)
+      return
+    case 'redirect':
+      res.writeHead(outcome.status, { location: redirectLocation(path), 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`Redirecting to ${redirectLocation(path)}`)
   }
 }
 

@@ -7,7 +7,8 @@ export type StubOutcome =
       kind: 'respond'
       status: number
       body: string
-      contentType?: string
+      /** null: no Content-Type header at all (a body-less 204, a bare 200). */
+      contentType?: string | null
       /** Wait this long before answering, to give duration_ms a known lower bound. */
       delayMs?: number
     }
@@ -15,6 +16,11 @@ export type StubOutcome =
   | { kind: 'hang' }
   /** Destroy the connection with a TCP reset instead of answering. */
   | { kind: 'reset' }
+  /**
+   * Answer `status` (a 3xx) with a Location on the stub itself: the same path with `?redirected`,
+   * where the same transaction_id is answered 200 {}. A homeserver that follows gets that 200.
+   */
+  | { kind: 'redirect'; status: number }
 
 /** The outcomes that answer with a status and body. */
 export type RespondOutcome = Extract<StubOutcome, { kind: 'respond' }>
@@ -29,6 +35,24 @@ export function respondText(status: number, body: string, contentType = 'text/pl
   return { kind: 'respond', status, body, contentType }
 }
 
+/** An answer with no body and no Content-Type: `respondEmpty(204)` is a 204 No Content. */
+export function respondEmpty(status: number): RespondOutcome {
+  return { kind: 'respond', status, body: '', contentType: null }
+}
+
+/** The query parameter that marks the Location of a `redirect` outcome. */
+export const redirectedParam = 'redirected'
+
+/** The Location a `redirect` outcome sends for a call to `path`: a path on the stub, so the homeserver resolves it against the URL it called. */
+export function redirectLocation(path: string): string {
+  return `${path}?${redirectedParam}`
+}
+
+/** A call that followed a `redirect` outcome's Location. */
+export function followedRedirect(request: { query: Record<string, string[]> }): boolean {
+  return Object.hasOwn(request.query, redirectedParam)
+}
+
 /** One line for messages: `answered 403 {"errcode":"M_FORBIDDEN"}`, `reset the connection`. */
 export function describeOutcome(outcome: StubOutcome): string {
   switch (outcome.kind) {
@@ -38,5 +62,7 @@ export function describeOutcome(outcome: StubOutcome): string {
       return 'never answered'
     case 'reset':
       return 'reset the connection'
+    case 'redirect':
+      return `redirected with ${outcome.status} to ${redirectLocation('…/_matrix/app/v1/ping')}`
   }
 }

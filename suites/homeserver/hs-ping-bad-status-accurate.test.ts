@@ -1,11 +1,5 @@
-import { check, match, must, type JsonMatcher } from '../../harness/scenario'
+import { check, match, must } from '../../harness/scenario'
 import { appserviceErrorAnswers } from './support/appservice-error-answers'
-
-/** Compares a field only where the homeserver chose to include it ("may include"). */
-const equalWherePresent =
-  (key: string, want: unknown): JsonMatcher =>
-  (json) =>
-    json !== null && typeof json === 'object' && key in json ? match.keyEqual(key, want)(json) : undefined
 
 // status and body, where present, are "the HTTP status code and response body text": a wrong value is worse than none.
 // One at a time, in an exclusive window: answers that cross between pings in flight together are
@@ -22,7 +16,7 @@ check('HS-PING-BAD-STATUS-ACCURATE', async (t) => {
       return {
         name: `appservice answers ${name}`,
         exchange,
-        want: { status: 502, json: [equalWherePresent('status', outcome.status), equalWherePresent('body', outcome.body)] },
+        want: { status: 502, json: [match.keyEqualWherePresent('status', outcome.status), match.keyEqualWherePresent('body', outcome.body)] },
       }
     }),
   )
