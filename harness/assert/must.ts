@@ -77,7 +77,7 @@ export interface Must {
   matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void
   haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
   haveReceivedSome(requests: readonly RecordedRequest[], what: string): void
-  hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition
+  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange): asserts condition
 }
 
 /** Assertions that end the check with a CheckFailure listing every mismatch. */
@@ -120,8 +120,8 @@ export const must: Must = {
     if (requests.length === 0) throw new CheckFailure([`the stub appservice received no ${what}`], `at least one ${what}`, 'nothing')
   },
 
-  /** A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines. */
-  hold(condition: boolean, mismatch: string, expected: string, actual: string): asserts condition {
-    if (!condition) throw new CheckFailure([mismatch], expected, actual)
+  /** A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines, `exchange` (if one) is where. */
+  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange): asserts condition {
+    if (!condition) throw new CheckFailure([mismatch], expected, actual, exchange)
   },
 }
