@@ -87,6 +87,16 @@ export const appserviceRequirements = [
   }),
   defineRequirement({
     ...as,
+    id: 'AS-PING-AS-TOKEN-REJECTED',
+    needs: ['as-token'],
+    title: 'Its own as_token in place of the hs_token (swapped tokens) is rejected with errcode M_FORBIDDEN',
+    level: 'MUST',
+    spec: specLinks.appserviceAuthorization,
+    quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
+    policy: 'row "Wrong token: rejected with errcode M_FORBIDDEN" (MUST), for the token of the row "hs_token used as the access token" (added 2026-12) the other way round: swapped tokens are a real set-up mistake',
+  }),
+  defineRequirement({
+    ...as,
     id: 'AS-PING-MISSING-TOKEN',
     title: 'A ping without any token is rejected with a 4xx Matrix error',
     level: 'MUST',

@@ -7,6 +7,7 @@ import asClientPingContentType from './as-client-ping-content-type.test'
 import asClientPingPath from './as-client-ping-path.test'
 import asClientPings from './as-client-pings.test'
 import asClientSurvivesErrors from './as-client-survives-errors.test'
+import asPingAsTokenRejected from './as-ping-as-token-rejected.test'
 import asPingAuthOnRepeatedTxn from './as-ping-auth-on-repeated-txn.test'
 import asPingBothTokens from './as-ping-both-tokens.test'
 import asPingConcurrent from './as-ping-concurrent.test'
@@ -43,6 +44,7 @@ export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asPingUnsolicited,
   asPingWrongToken,
   asPingWrongToken403,
+  asPingAsTokenRejected,
   asPingMissingToken,
   asPingMissingToken401,
   asPingNonBearer,
