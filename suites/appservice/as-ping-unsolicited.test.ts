@@ -17,6 +17,7 @@ export default appserviceCheck('AS-PING-UNSOLICITED', async (t) => {
         [`${verdict.reason}: homeservers and tools that ping it unprompted are told 502 M_BAD_STATUS`],
         'HTTP 200 for any ping with the right hs_token',
         describeResponse(verdict.exchange),
+        verdict.exchange,
       )
   }
 })
