@@ -24,11 +24,11 @@ export function renderJunitReport(report: RunReport): string {
     ...provenanceRows(report).map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     `      <property name="warnings" value="${warnings}"/>`,
     `      <property name="exit code" value="${report.exitCode}"/>`,
-    ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(report.reproEnvironment)}"/>`] : []),
+    // Once per run, where CI shows the suite's facts: each failure's repro lines read these variables.
+    ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(reproEnvironmentText(report)!)}"/>`] : []),
     '    </properties>',
     ...report.results.flatMap((r) => testcase(r, report.role)),
     ...report.problems.map((p) => `    <testcase classname="${attr(`${report.role}.harness`)}" name="${attr(p.where)}" time="0">\n      <error message="${attr(p.message)}" type="harness">${text(p.message)}</error>\n    </testcase>`),
-    ...(reproEnvironmentText(report) ? [`    <system-out>${text(reproEnvironmentText(report)!)}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',
