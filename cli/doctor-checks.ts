@@ -100,6 +100,8 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
         return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver has no ping endpoint (its ping answered ${answer}); a run fails HS-PING-OK for it` }]
       case 'answers-without-calling':
         return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered ${answer} without calling the appservice; a run fails HS-PING-FORWARDED-ONCE for it` }]
+      case 'no-answer':
+        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver gave no answer to a valid ping (${answer}); a run fails HS-PING-OK for it` }]
       case 'other':
         return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered a valid ping ${answer} without calling the stub at ${where}; a run's checks grade that answer` }]
       case 'reached': {

@@ -111,7 +111,8 @@ function withRepro(result: CheckResult, facts: Pick<RunFacts, 'reproCommand' | '
   if (!attention || !facts.reproCommand) return result
   const exchange = facts.reproVariables ? failingExchange(result) : undefined
   const curl = exchange?.curl ? { curl: exchange.curl } : exchange?.needs ? { needs: exchange.needs } : {}
-  return { ...result, reproduce: { command: facts.reproCommand(result.id), ...curl } }
+  const only = [...(result.reproduceWith ?? []), result.id].join(',')
+  return { ...result, reproduce: { command: facts.reproCommand(only), ...curl } }
 }
 
 function expectationsSummary(loaded: LoadedExpectations, results: readonly CheckResult[]): ExpectationsSummary {

@@ -46,6 +46,8 @@ export async function preflightHomeserver(stub: StubAppservice, target: ProbeTar
       return { owner: 'HS-PING-OK', fault: `the homeserver has no ping endpoint: ${ping} answered ${probe.answer} although it advertises the ping` }
     case 'answers-without-calling':
       return { owner: 'HS-PING-FORWARDED-ONCE', fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request` }
+    case 'no-answer':
+      return { owner: 'HS-PING-OK', fault: `the homeserver gives no answer to a valid ping: ${ping} got ${probe.answer}` }
     default:
       return undefined
   }

@@ -35,6 +35,8 @@ export type ProbeVerdict =
   | { kind: 'endpoint-missing' }
   /** 200 without any call to the stub. The target's fault. */
   | { kind: 'answers-without-calling' }
+  /** No answer at all (reset, cut short, too slow), no call: the target's fault. */
+  | { kind: 'no-answer' }
   /** Anything else: the checks grade it. */
   | { kind: 'other' }
 
@@ -83,8 +85,9 @@ function verdictOf(exchange: HttpExchange, seen: { connected: boolean; requested
   const errcode = isJsonObject(response?.json) ? response.json.errcode : undefined
   if (seen.connected) return { kind: 'no-http', fix: 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub' }
   if (response && (missingEndpointStatuses.has(response.status) || errcode === 'M_UNRECOGNIZED')) return { kind: 'endpoint-missing' }
-  if (response?.status === 200) return { kind: 'answers-without-calling' }
-  if (response && (response.status === 502 || response.status === 504)) return { kind: 'unreachable', fix: unreachableFix(target, publicUrl) }
+  if (!response) return { kind: 'no-answer' }
+  if (response.status === 200) return { kind: 'answers-without-calling' }
+  if (response.status === 502 || response.status === 504) return { kind: 'unreachable', fix: unreachableFix(target, publicUrl) }
   return { kind: 'other' }
 }
 

@@ -80,6 +80,8 @@ export async function gradeResponseSchema(entry: Requirement, observed: readonly
     message: mismatches.join('; '),
     failure: { mismatches, expected: 'every answer valid against the schema specs/ documents for its status', actual: mismatches.join('; ') },
     transcript: [...breaks.values()].map((b) => b.example.entry),
+    // Re-running this check alone sends nothing: the checks whose answers broke reproduce it.
+    reproduceWith: [...new Set([...breaks.values()].flatMap((b) => [...b.checks]))],
     ...withDependency,
   })
 }

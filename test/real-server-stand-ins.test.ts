@@ -124,9 +124,9 @@ const realServers: RealServer[] = [
     changed: {
       'AS-PING-NON-BEARER': {
         was: 'pass SHOULD',
-        now: 'pass MUST',
+        now: 'fail MUST',
         because: 'grade corrected in the policy',
-        why: 'a header of another scheme is now the missing-token row (MUST: a 4xx Matrix error); mautrix still refuses `Basic …` and `Token <hs_token>` with 401, since only a leading "Bearer " is cut off and the rest is no hs_token',
+        why: 'a header of another scheme is now the missing-token row (MUST: a 4xx Matrix error), and the check now also sends a bare `Authorization: <hs_token>` (no scheme): mautrix accepts it with 200, as research (f) recorded, since only a leading "Bearer " is cut off. It still refuses `Basic …` and `Token <hs_token>` with 401',
       },
       'AS-PING-AUTH-ON-REPEATED-TXN': {
         was: 'absent',
@@ -138,7 +138,7 @@ const realServers: RealServer[] = [
         was: 'absent',
         now: 'skip MUST',
         because: 'check added since',
-        why: 'sends the appservice its own as_token, which a run by URL with only the hs_token does not have; given it (in process, --spawn), mautrix answers it 401 M_UNKNOWN_TOKEN like any wrong token',
+        why: 'sends the appservice its own as_token, which a run by URL with only the hs_token does not have; given it (in process, --spawn), mautrix answers it 401 M_UNKNOWN_TOKEN like any wrong token, which passes it and leaves the errcode to AS-PING-WRONG-TOKEN (one root cause, one failure)',
       },
       'AS-CLIENT-PING-BEARER-SPELLING': {
         was: 'absent',

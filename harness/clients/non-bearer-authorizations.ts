@@ -6,5 +6,7 @@ export function nonBearerAuthorizations(token: string): Array<{ name: string; au
   return [
     { name: 'Basic', authorization: `Basic ${Buffer.from('as-ping-conformance:not-a-token').toString('base64')}` },
     { name: 'Token <token>', authorization: `Token ${token}` },
+    // No scheme at all: a reader that strips "Bearer " only when present takes this for the token (mautrix-python 0.21).
+    { name: '<token> without a scheme', authorization: token },
   ]
 }

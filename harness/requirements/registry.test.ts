@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkFileName, requirements } from './registry'
 import { renderChecksDoc } from './render-checks-doc'
@@ -27,6 +27,22 @@ describe('requirement registry', () => {
       const file = new URL(`suites/${r.role}/${checkFileName(r.id)}`, root)
       expect(existsSync(file), `${r.id} → suites/${r.role}/${checkFileName(r.id)}`).toBe(true)
       expect(readFileSync(file, 'utf8'), `${file} declares ${r.id}`).toContain(`'${r.id}'`)
+    }
+  })
+
+  it('has check files that only define their check: importing one declares nothing, its default export is its requirement\'s', async () => {
+    for (const r of requirements.filter(hasCheckFile)) {
+      const module = (await import(new URL(`suites/${r.role}/${checkFileName(r.id)}`, root).href)) as { default?: { id?: string; body?: unknown } }
+      expect(module.default?.id, `${r.id}'s file`).toBe(r.id)
+      expect(typeof module.default?.body, `${r.id}'s file`).toBe('function')
+    }
+  })
+
+  it('keeps no check files for requirements graded by the runner, nor files without a requirement', () => {
+    for (const role of ['homeserver', 'appservice'] as const) {
+      const files = readdirSync(new URL(`suites/${role}/`, root)).filter((f) => f.endsWith('.test.ts'))
+      const expected = requirements.filter((r) => r.role === role && hasCheckFile(r)).map((r) => checkFileName(r.id))
+      expect(files.sort()).toEqual(expected.sort())
     }
   })
 

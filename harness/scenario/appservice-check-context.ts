@@ -8,6 +8,7 @@ import { createRedactor, type Redactor } from '../redact'
 import type { AppserviceTarget } from './appservice-target'
 import { transcribeAppserviceExchange, transcribeRound } from './appservice-transcript'
 import { SkipCheck, type RecordingContext } from './declare-check'
+import type { CheckDependency } from './check-meta'
 import type { TranscriptEntry } from './transcript'
 import { classifyValidPing, type ValidPingVerdict } from './valid-ping-probe'
 
@@ -23,6 +24,7 @@ export class AppserviceCheckContext implements RecordingContext {
   readonly #exchanges: Array<HttpExchange | undefined> = []
   #txnCount = 0
   #note: string | undefined
+  #dependency: CheckDependency | undefined
   #probe: Promise<ValidPingVerdict> | undefined
 
   constructor(
@@ -99,6 +101,15 @@ export class AppserviceCheckContext implements RecordingContext {
 
   get noteText(): string | undefined {
     return this.#note
+  }
+
+  /** As CheckContext.dependOn: this check's failure is, if `checkId` fails too, reported as its consequence. */
+  dependOn(checkId: string, reason: string): void {
+    this.#dependency ??= { checkId, reason: this.redactor.redact(reason) }
+  }
+
+  get dependency(): CheckDependency | undefined {
+    return this.#dependency
   }
 
   transcript(): TranscriptEntry[] {

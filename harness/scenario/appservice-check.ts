@@ -1,7 +1,5 @@
-import { inject } from 'vitest'
-import '../appservice-run-context'
 import { AppserviceCheckContext } from './appservice-check-context'
-import { targetFromRunContext, type AppserviceTarget } from './appservice-target'
+import type { AppserviceTarget } from './appservice-target'
 import type { Need } from '../requirements/requirement'
 import { declareCheck } from './declare-check'
 
@@ -20,9 +18,9 @@ export interface AppserviceCheckDefinition {
 export const defaultAppserviceCheckTimeoutMs = 30_000
 
 /**
- * Defines the appservice check for one requirement. In a CLI run (the runner provides
- * `appserviceConformance`) it is also declared as a vitest test right away; in library use,
- * `appserviceConformance()` declares the exported definition against the user's in-process app.
+ * Defines the appservice check for one requirement. Defining declares nothing: in a CLI run the
+ * runner's entry module declares it (declareAppserviceCheck); in library use,
+ * `appserviceConformance()` declares it against the user's in-process app.
  *
  * @example
  * export default appserviceCheck('AS-PING-OK', async (t) => {
@@ -30,13 +28,13 @@ export const defaultAppserviceCheckTimeoutMs = 30_000
  * })
  */
 export function appserviceCheck(id: string, body: AppserviceCheckDefinition['body'], options: AppserviceCheckOptions = {}): AppserviceCheckDefinition {
-  const definition = { id, body, options }
-  const run = inject('appserviceConformance')
-  if (run) {
-    const target = targetFromRunContext(run)
-    declareCheck(id, () => new AppserviceCheckContext(target, id), body, checkTimeoutMs(definition, target), appserviceNeedMissing(target))
-  }
-  return definition
+  return { id, body, options }
+}
+
+/** Declares an appservice check as a vitest test against this target. */
+export function declareAppserviceCheck(definition: AppserviceCheckDefinition, target: AppserviceTarget): void {
+  const { id, body } = definition
+  declareCheck(id, () => new AppserviceCheckContext(target, id), body, checkTimeoutMs(definition, target), appserviceNeedMissing(target))
 }
 
 /** Why this target cannot give a check what it declared it needs (a restart is the check's own to skip: it knows whether the suite spawned the appservice). */

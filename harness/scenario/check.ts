@@ -1,4 +1,3 @@
-import { inject } from 'vitest'
 import { checkTimeoutMs } from '../deadlines'
 import type { Need } from '../requirements/requirement'
 import type { HomeserverRunContext } from '../run-context'
@@ -12,18 +11,31 @@ export interface CheckOptions {
   timeoutMs?: (run: HomeserverRunContext) => number
 }
 
+/** One homeserver check: what a file in suites/homeserver/ exports; the runner declares it against the run. */
+export interface CheckDefinition {
+  id: string
+  body: (t: CheckContext) => Promise<void>
+  options: CheckOptions
+}
+
 /**
- * Declares the homeserver check for one requirement. The body arranges the stub appservice,
- * pings, and matches with `must.*`.
+ * Defines the homeserver check for one requirement. The body arranges the stub appservice,
+ * pings, and matches with `must.*`. Defining declares nothing: the runner's entry module does
+ * (declareHomeserverCheck), so importing a check file has no side effects.
  *
  * @example
- * check('HS-PING-OK', async (t) => {
+ * export default check('HS-PING-OK', async (t) => {
  *   const { exchange } = await t.pingWith(respondOk)
  *   must.matchResponse(exchange, { status: 200, json: [match.keyType('duration_ms', 'integer')] })
  * })
  */
-export function check(id: string, body: (t: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
-  const run = inject('conformance')
+export function check(id: string, body: CheckDefinition['body'], options: CheckOptions = {}): CheckDefinition {
+  return { id, body, options }
+}
+
+/** Declares a homeserver check as a vitest test against this run. */
+export function declareHomeserverCheck(definition: CheckDefinition, run: HomeserverRunContext): void {
+  const { id, body, options } = definition
   declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs), homeserverNeedMissing(run))
 }
 

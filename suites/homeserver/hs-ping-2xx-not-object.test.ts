@@ -13,7 +13,7 @@ const oddSuccesses = [
 /** Any documented answer will do (Synapse: M_CONNECTION_FAILED; others: success); a 5xx of the homeserver's own will not. */
 const documentedAnswers: AllowedResponses = [pingSucceeded, { status: 502, errcode: 'M_BAD_STATUS' }, { status: 502, errcode: 'M_CONNECTION_FAILED' }]
 
-check('HS-PING-2XX-NOT-OBJECT', async (t) => {
+export default check('HS-PING-2XX-NOT-OBJECT', async (t) => {
   const results = await Promise.all(oddSuccesses.map((a) => t.pingWith(a.outcome)))
   for (const { exchange } of results) leaveDurationTypeToOk(t, exchange)
   // Which answer each got is INFO.

@@ -4,7 +4,7 @@ import { appserviceErrorAnswers } from './support/appservice-error-answers'
 // status and body, where present, are "the HTTP status code and response body text": a wrong value is worse than none.
 // One at a time, in an exclusive window: answers that cross between pings in flight together are
 // HS-PING-CONCURRENT's fault (a shared-state bug), not counted again here.
-check('HS-PING-BAD-STATUS-ACCURATE', async (t) => {
+export default check('HS-PING-BAD-STATUS-ACCURATE', async (t) => {
   const { result: results } = await t.inWindow(async () => {
     const each = []
     for (const answer of appserviceErrorAnswers) each.push(await t.pingWith(answer.outcome))

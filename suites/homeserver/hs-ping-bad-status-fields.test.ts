@@ -2,7 +2,7 @@ import { check, match, must } from '../../harness/scenario'
 import { appserviceErrorAnswers } from './support/appservice-error-answers'
 
 // "the response may include status and body fields … to aid with debugging": graded SHOULD.
-check('HS-PING-BAD-STATUS-FIELDS', async (t) => {
+export default check('HS-PING-BAD-STATUS-FIELDS', async (t) => {
   const results = await Promise.all(appserviceErrorAnswers.map((a) => t.pingWith(a.outcome)))
   must.matchEach(
     results.map(({ exchange }, i) => ({

@@ -2,7 +2,7 @@ import { check, must } from '../../harness/scenario'
 import { appserviceErrorAnswers } from './support/appservice-error-answers'
 
 // Incorrect hs_token: HS <--- AS 403 {"errcode": "M_FORBIDDEN"}; AS <--- HS 502 {"errcode": "M_BAD_STATUS", …}
-check('HS-PING-BAD-STATUS', async (t) => {
+export default check('HS-PING-BAD-STATUS', async (t) => {
   const results = await Promise.all(appserviceErrorAnswers.map((a) => t.pingWith(a.outcome)))
   must.matchEach(
     results.map(({ exchange }, i) => ({ name: `appservice answers ${appserviceErrorAnswers[i]!.name}`, exchange, want: { status: 502, errcode: 'M_BAD_STATUS' } })),

@@ -2,7 +2,7 @@ import { check } from '../../harness/scenario'
 import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 
 // The body's schema is `type: object`; M_BAD_JSON: "Request contained valid JSON, but it was malformed in some way".
-check('HS-PING-BODY-NOT-OBJECT', async (t) => {
+export default check('HS-PING-BODY-NOT-OBJECT', async (t) => {
   const { main } = t.appservices
   const pings = [[], [{ transaction_id: t.txn() }], 'ping', 42, null].map((body) => ({
     name: `body ${JSON.stringify(body)}`,

@@ -5,7 +5,7 @@ const pingCount = 24
 
 // A shared-state bug makes the debugging aid lie: every concurrent ping must get its own answer,
 // the one its kind of outcome gets when it is alone (what that answer should be, each outcome's own check grades).
-check('HS-PING-CONCURRENT', async (t) => {
+export default check('HS-PING-CONCURRENT', async (t) => {
   const { main } = t.appservices
   const send = async (ping: MixedPing) => {
     await t.arrange({ [ping.transactionId]: ping.outcome })

@@ -6,7 +6,7 @@ const delayMs = 250
 const roundingSlackMs = 1
 
 // duration_ms: "The duration in milliseconds that the /_matrix/app/v1/ping request took from the homeserver's point of view."
-check('HS-PING-DURATION-MEASURED', async (t) => {
+export default check('HS-PING-DURATION-MEASURED', async (t) => {
   const { exchange } = await t.pingWith(respondJson(200, {}, delayMs))
   leaveDurationTypeToOk(t, exchange)
   must.matchResponse(exchange, { status: 200 })

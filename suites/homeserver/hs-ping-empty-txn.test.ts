@@ -2,7 +2,7 @@ import { check, isPing, must } from '../../harness/scenario'
 import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival'
 
 // transaction_id is `type: string`, and "" is one: "copied directly" like any other, not dropped as if absent.
-check('HS-PING-EMPTY-TXN', async (t) => {
+export default check('HS-PING-EMPTY-TXN', async (t) => {
   const { main } = t.appservices
   // "" cannot tell this ping's call from another's, so it goes in an exclusive window, which also takes
   // calls whose transaction_id was rewritten: whatever the homeserver made of "" is found, and shown.

@@ -2,7 +2,7 @@ import { check, match, must } from '../../harness/scenario'
 import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings'
 
 // Standard error response: a JSON object with a string errcode, whichever error status it came with.
-check('HS-PING-ERROR-BODY', async (t) => {
+export default check('HS-PING-ERROR-BODY', async (t) => {
   const pings = errorProvokingPings(t)
   const exchanges = await Promise.all(pings.map((p) => p.send(t)))
   must.matchEach(

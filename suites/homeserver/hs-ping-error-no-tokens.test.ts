@@ -3,7 +3,7 @@ import { check, must } from '../../harness/scenario'
 import { errorProvokingPings } from './support/error-provoking-pings'
 
 // Not in the spec, graded SHOULD: a token in an error text ends up in client logs.
-check('HS-PING-ERROR-NO-TOKENS', async (t) => {
+export default check('HS-PING-ERROR-NO-TOKENS', async (t) => {
   const pings = errorProvokingPings(t)
   const exchanges = await Promise.all(pings.map((p) => p.send(t)))
   const tokens = Object.values(t.appservices).flatMap((a) => [a.asToken, a.hsToken])

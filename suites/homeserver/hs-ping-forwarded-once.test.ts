@@ -7,7 +7,7 @@ import { check, must, respondJson } from '../../harness/scenario'
 const appserviceDelayMs = 50
 
 // Typical: exactly one HS ---> AS POST /_matrix/app/v1/ping, and the homeserver waits for it before AS <--- HS.
-check('HS-PING-FORWARDED-ONCE', async (t) => {
+export default check('HS-PING-FORWARDED-ONCE', async (t) => {
   const { exchange, callbacks } = await t.pingWith(respondJson(200, {}, appserviceDelayMs))
   must.haveReceived(callbacks, 1, 'requests carrying the transaction_id')
   const call = callbacks[0]!

@@ -2,7 +2,7 @@ import { bearerToken } from '../../harness/http/bearer-token'
 import { check, must, respondOk } from '../../harness/scenario'
 
 // AS API § Authorisation: "Homeservers MUST include an Authorization header, containing the hs_token".
-check('HS-PING-HS-TOKEN-HEADER', async (t) => {
+export default check('HS-PING-HS-TOKEN-HEADER', async (t) => {
   const { callbacks } = await t.pingWith(respondOk)
   // Every call is graded; how many there are is HS-PING-FORWARDED-ONCE's business.
   must.haveReceivedSome(callbacks, 'pings carrying the transaction_id')

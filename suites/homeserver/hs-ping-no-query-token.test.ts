@@ -1,7 +1,7 @@
 import { check, must, respondOk } from '../../harness/scenario'
 
 // "Servers should only send this query parameter if supporting legacy versions of the specification."
-check('HS-PING-NO-QUERY-TOKEN', async (t) => {
+export default check('HS-PING-NO-QUERY-TOKEN', async (t) => {
   const { callbacks } = await t.pingWith(respondOk)
   // Every call is graded; how many there are is HS-PING-FORWARDED-ONCE's business.
   must.haveReceivedSome(callbacks, 'pings carrying the transaction_id')

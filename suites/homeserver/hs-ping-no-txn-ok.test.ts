@@ -2,7 +2,7 @@ import { check, match, must } from '../../harness/scenario'
 import { leaveDurationTypeToOk } from './support/duration-type-owner'
 
 // transaction_id is optional: a ping without one still reaches the appservice and answers 200.
-check('HS-PING-NO-TXN-OK', async (t) => {
+export default check('HS-PING-NO-TXN-OK', async (t) => {
   const { main } = t.appservices
   const { exchange, callbacks } = await t.collectUncorrelated(() => t.ping({ appserviceId: main.id, token: main.asToken, body: {} }))
   leaveDurationTypeToOk(t, exchange)

@@ -1,7 +1,7 @@
 import { check, must } from '../../harness/scenario'
 
 // Policy: omitting transaction_id is fine (INFO); sending null warns, since the schema types it as a string.
-check('HS-PING-NO-TXN-OMITTED', async (t) => {
+export default check('HS-PING-NO-TXN-OMITTED', async (t) => {
   const { main } = t.appservices
   const { callbacks } = await t.collectUncorrelated(() => t.ping({ appserviceId: main.id, token: main.asToken, body: {} }))
   const pings = callbacks.filter((c) => c.path === t.run.expectedPingPath)

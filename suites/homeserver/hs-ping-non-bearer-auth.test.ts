@@ -4,7 +4,7 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 
 // "using the Authentication Bearer scheme": a header with another scheme carries no access token → M_MISSING_TOKEN.
 // (A homeserver that cuts a token out of it anyway answers M_UNKNOWN_TOKEN, or worse, pings.)
-check('HS-PING-NON-BEARER-AUTH', async (t) => {
+export default check('HS-PING-NON-BEARER-AUTH', async (t) => {
   const { main } = t.appservices
   const pings = nonBearerAuthorizations(main.asToken).map((h) => ({
     name: `Authorization: ${h.name}`,

@@ -2,7 +2,7 @@ import { check } from '../../harness/scenario'
 import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 
 // M_NOT_JSON: "Request did not contain valid JSON." — and nothing is called.
-check('HS-PING-NOT-JSON', async (t) => {
+export default check('HS-PING-NOT-JSON', async (t) => {
   const { main } = t.appservices
   const pings = [`{"transaction_id": "${t.txn()}"`, 'transaction_id=1'].map((rawBody) => ({
     name: `body ${rawBody}`,

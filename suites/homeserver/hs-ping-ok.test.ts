@@ -1,7 +1,7 @@
 import { check, match, must } from '../../harness/scenario'
 
 // Typical: AS ---> HS ping {"transaction_id": …}; HS ---> AS; HS <--- AS 200 {}; AS <--- HS 200 {"duration_ms": 123}
-check('HS-PING-OK', async (t) => {
+export default check('HS-PING-OK', async (t) => {
   // The stub answers 200 {} to every ping it knows the transaction_id of: nothing to arrange, and
   // nothing here depends on the stub finding the transaction_id again (HS-PING-TXN-PASSTHROUGH's subject).
   const { main } = t.appservices

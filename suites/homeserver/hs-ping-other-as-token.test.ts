@@ -4,7 +4,7 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 // 403: the token "belongs to a different appservice than the one in the path" → M_FORBIDDEN, and nobody is pinged.
 const forbidden = { status: 403, errcode: 'M_FORBIDDEN' }
 
-check('HS-PING-OTHER-AS-TOKEN', async (t) => {
+export default check('HS-PING-OTHER-AS-TOKEN', async (t) => {
   const { main, noUrl, unreachable } = t.appservices
   // Each pairing catches a different shortcut: trusting the token's appservice, or the path's.
   const pairings = [

@@ -5,7 +5,7 @@ import { leaveDurationTypeToOk } from './support/duration-type-owner'
 // v1.7–v1.19: "Homeservers MUST support both methods" (header and ?access_token=). A homeserver that
 // still advertises one of those versions owes it to that version's clients. MSC4127 (v1.20) says
 // clients no longer send it, not that servers must refuse it: advertising only v1.20 or later, either is allowed.
-check('HS-PING-QUERY-AS-TOKEN', async (t) => {
+export default check('HS-PING-QUERY-AS-TOKEN', async (t) => {
   const { advertisedVersions, specVersion } = t.run
   const owed = queryTokenOwed(advertisedVersions, specVersion)
   const { exchange, callbacks } = await t.pingWith(respondOk, { tokenIn: 'query' })

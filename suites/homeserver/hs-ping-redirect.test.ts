@@ -12,7 +12,7 @@ const redirectStatuses = [307, 308]
 
 // MSC2659 speaks only of "non-2xx responses", so a redirect not followed is one: 502 M_BAD_STATUS, with the
 // 3xx as `status` where present. One followed is graded on the final answer, 200 {}: a success. Which: INFO.
-check('HS-PING-REDIRECT', async (t) => {
+export default check('HS-PING-REDIRECT', async (t) => {
   // One at a time, in an exclusive window, as HS-PING-BAD-STATUS-ACCURATE: a `status` crossed between pings
   // in flight together is HS-PING-CONCURRENT's fault.
   const { result: results } = await t.inWindow(async () => {

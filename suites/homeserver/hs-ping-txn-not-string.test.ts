@@ -3,7 +3,7 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 
 // transaction_id is `type: string` on both hops: a number or an object is M_BAD_JSON, not forwarded.
 // (null is left out: ruma-based servers read it as absent, which the spec does not forbid.)
-check('HS-PING-TXN-NOT-STRING', async (t) => {
+export default check('HS-PING-TXN-NOT-STRING', async (t) => {
   const { main } = t.appservices
   const pings = [123, { id: t.txn() }, [t.txn()], true].map((value) => ({
     name: `transaction_id ${JSON.stringify(value)}`,

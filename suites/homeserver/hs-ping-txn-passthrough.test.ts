@@ -2,7 +2,7 @@ import { check, must } from '../../harness/scenario'
 import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival'
 
 // ping.yaml: transaction_id is "copied directly from the POST /_matrix/client/v1/appservice/{appserviceId}/ping call".
-check('HS-PING-TXN-PASSTHROUGH', async (t) => {
+export default check('HS-PING-TXN-PASSTHROUGH', async (t) => {
   // Characters that a lossy homeserver would mangle: unicode, quotes, slashes, spaces.
   const transactionId = `${t.txn()} ünï/cödé "quoted" \\ +=`
   // In an exclusive window that also takes unknown transaction_ids: a call whose transaction_id was

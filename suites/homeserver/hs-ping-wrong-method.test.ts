@@ -1,7 +1,7 @@
 import { check, must } from '../../harness/scenario'
 
 // M_UNRECOGNIZED: "… a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used."
-check('HS-PING-WRONG-METHOD', async (t) => {
+export default check('HS-PING-WRONG-METHOD', async (t) => {
   const { main } = t.appservices
   const methods = ['GET', 'PUT', 'DELETE']
   const exchanges = await Promise.all(methods.map((method) => t.ping({ appserviceId: main.id, token: main.asToken, method, body: { transaction_id: t.txn() } })))
