@@ -93,6 +93,8 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
     switch (verdict.kind) {
       case 'unreachable':
         return [{ ok: false, what: 'stub appservice', detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`, fix: verdict.fix }]
+      case 'not-routed':
+        return [{ ok: false, what: 'stub appservice', detail: `not reached: the ping path answered ${answer} with no Matrix error, so it never got to the homeserver`, fix: verdict.fix }]
       case 'no-http':
         return [{ ok: false, what: 'stub appservice', detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`, fix: verdict.fix }]
       // Not a set-up fault: the run can go ahead, and its checks fail the target for it.

@@ -48,8 +48,7 @@ export function mergeReports(inputs: readonly ReportFile[]): { outcome: { result
   const ends = inputs.map(({ report }) => Date.parse(report.startedAt) + report.durationMs)
   const start = Math.min(...starts)
   return {
-    // Every shard's preflight sees the same target: its headline, once.
-    outcome: { results, problems, startedAt: new Date(start).toISOString(), durationMs: Math.max(...ends) - start, ...(first.headline ? { headline: first.headline } : {}) },
+    outcome: { results, problems, startedAt: new Date(start).toISOString(), durationMs: Math.max(...ends) - start, ...headlineOf(inputs) },
     facts: {
       role: first.role,
       target: first.target,
@@ -95,4 +94,10 @@ function expectationsOf(results: readonly CheckResult[]): Expectations {
   const entries: Expectations = {}
   for (const r of results) if (r.expected) entries[r.id] = { expect: r.expected.expect, reason: r.expected.reason, ...(r.expected.until ? { until: r.expected.until } : {}) }
   return entries
+}
+
+/** Every shard's preflight sees the same target, but only a shard that ran the owner's check could confirm it: any one's headline. */
+function headlineOf(inputs: readonly ReportFile[]): { headline?: string } {
+  const headline = inputs.map(({ report }) => report.headline).find((h) => h !== undefined)
+  return headline ? { headline } : {}
 }

@@ -41,12 +41,12 @@ export interface CheckResult {
   consequenceOf?: string
   /** Every 429 its requests got: waited out and sent again, or (with `gaveUp`) why the check was not graded. */
   rateLimited?: RateLimitedRequest[]
+  /** For a check graded from other checks' exchanges: the checks to re-run with it to reproduce its failure. */
+  reproduceWith?: string[]
   /**
    * How to run this check again by itself: the CLI command, and the curl of the exchange that went
    * wrong, or (`needs`) the suite's counterpart that exchange needs, which no curl stands in for.
    */
-  /** For a check graded from other checks' exchanges: the checks to re-run with it to reproduce its failure. */
-  reproduceWith?: string[]
   reproduce?: { command: string; curl?: string; needs?: string }
 }
 

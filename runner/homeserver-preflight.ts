@@ -1,7 +1,10 @@
 import { join } from 'node:path'
+import { excerpt } from '../harness/assert/excerpt'
 import { HomeserverClient } from '../harness/clients/homeserver-client'
 import { tokenRefused, whoami } from '../harness/clients/whoami'
 import { registrationRoles } from '../harness/registration/conformance-registrations'
+import { hasRequirement, requirement } from '../harness/requirements/registry'
+import { needs } from '../harness/requirements/requirement'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
@@ -18,11 +21,14 @@ export interface PreflightFinding {
   owner: string
   /** `the homeserver has no ping endpoint: …`: the consequences' reason. */
   fault: string
+  /** Which checks it keeps from being exercised: all (they all ping), or those that need the homeserver's call to the stub. */
+  affects: 'every check' | 'stub checks'
 }
 
 /** The one sentence at the top of the output. */
-export function preflightHeadline(finding: PreflightFinding): string {
-  return `${finding.fault[0]!.toUpperCase()}${finding.fault.slice(1)}; every failure below comes from that (see ${finding.owner}).`
+function headlineOf(finding: PreflightFinding): string {
+  const which = finding.affects === 'every check' ? 'every failure below comes from it' : 'the failures of the checks that need its call to the appservice come from it'
+  return `${finding.fault[0]!.toUpperCase()}${finding.fault.slice(1)}; ${which} (see ${finding.owner}).`
 }
 
 /**
@@ -40,14 +46,16 @@ export async function preflightHomeserver(stub: StubAppservice, target: ProbeTar
   switch (verdict.kind) {
     case 'unreachable':
       throw new UsageError(`the homeserver never reached the stub appservice at ${probe.where}: a valid ping answered ${probe.answer}`, verdict.fix)
+    case 'not-routed':
+      throw new UsageError(`${ping} answered ${probe.answer} with no Matrix error (${excerpt(probe.exchange.response?.bodyText ?? '', 60) || 'empty body'}): something in front of the homeserver does not pass the ping path on to it`, verdict.fix)
     case 'no-http':
       throw new UsageError(`the homeserver connected to the stub appservice at ${probe.where} but sent no HTTP request (a valid ping answered ${probe.answer})`, verdict.fix)
     case 'endpoint-missing':
-      return { owner: 'HS-PING-OK', fault: `the homeserver has no ping endpoint: ${ping} answered ${probe.answer} although it advertises the ping` }
+      return { owner: 'HS-PING-OK', fault: `the homeserver has no ping endpoint: ${ping} answered ${probe.answer}`, affects: 'every check' }
     case 'answers-without-calling':
-      return { owner: 'HS-PING-FORWARDED-ONCE', fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request` }
+      return { owner: 'HS-PING-FORWARDED-ONCE', fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request`, affects: 'stub checks' }
     case 'no-answer':
-      return { owner: 'HS-PING-OK', fault: `the homeserver gives no answer to a valid ping: ${ping} got ${probe.answer}` }
+      return { owner: 'HS-PING-OK', fault: `the homeserver gives no answer to a valid ping: ${ping} got ${probe.answer}`, affects: 'every check' }
     default:
       return undefined
   }
@@ -73,18 +81,24 @@ async function requireKnownTokens(target: ProbeTarget & { userToken?: string }):
 }
 
 /**
- * The preflight's finding is the root cause: its owner depends on nothing else, and every other
- * check's failure or warning depends on it (see runner/consequences.ts), whatever lesser cause the
- * check itself suspected (a homeserver that never calls back also "loses" every transaction_id).
+ * The preflight's finding is the root cause, once its owner has failed on its own (if it passed after
+ * all, the probe saw something passing: the finding explains nothing and every result stands). The
+ * owner then depends on nothing else, and every failure or warning of a check the fault affects
+ * depends on it (see runner/consequences.ts), whatever lesser cause the check itself suspected (a
+ * homeserver that never calls back also "loses" every transaction_id). A check it does not affect
+ * keeps its own verdict: a user token accepted is no consequence of a missing call.
  */
-export function dependOnFinding(results: readonly CheckResult[], finding: PreflightFinding | undefined): CheckResult[] {
-  if (!finding) return [...results]
+export function applyFinding(results: readonly CheckResult[], finding: PreflightFinding | undefined): { results: CheckResult[]; headline?: string } {
+  const owner = finding && results.find((r) => r.id === finding.owner)
+  if (!finding || (owner && owner.status !== 'fail' && owner.status !== 'warn')) return { results: [...results] }
   const dependsOn = { checkId: finding.owner, reason: finding.fault }
-  return results.map((r) => {
+  const affected = (id: string) => finding.affects === 'every check' || (hasRequirement(id) && needs(requirement(id), 'stub'))
+  const applied = results.map((r) => {
     if (r.id === finding.owner) {
-      const { dependsOn: _lesser, ...owner } = r
-      return owner
+      const { dependsOn: _lesser, ...root } = r
+      return root
     }
-    return r.status === 'fail' || r.status === 'warn' ? { ...r, dependsOn } : r
+    return (r.status === 'fail' || r.status === 'warn') && affected(r.id) ? { ...r, dependsOn } : r
   })
+  return { results: applied, headline: headlineOf(finding) }
 }

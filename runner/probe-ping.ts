@@ -27,15 +27,17 @@ export interface ProbeTarget {
 export type ProbeVerdict =
   /** The homeserver called the stub: the run can go ahead. */
   | { kind: 'reached' }
-  /** No connection reached the stub, and the homeserver said it could not reach the appservice: set-up. */
+  /** No connection reached the stub, and the homeserver said it could not reach the appservice (or went silent past its timeout): set-up. */
   | { kind: 'unreachable'; fix: string }
+  /** A 404/405/501 that is no Matrix error: something in front of the homeserver does not route the ping path to it. Set-up. */
+  | { kind: 'not-routed'; fix: string }
   /** A connection, but no HTTP request: TLS spoken to the plain-HTTP stub. Set-up. */
   | { kind: 'no-http'; fix: string }
-  /** 404/405 or M_UNRECOGNIZED on the ping path, no call: the endpoint is missing. The target's fault. */
+  /** A Matrix M_UNRECOGNIZED on the ping path, no call: the endpoint is missing. The target's fault. */
   | { kind: 'endpoint-missing' }
   /** 200 without any call to the stub. The target's fault. */
   | { kind: 'answers-without-calling' }
-  /** No answer at all (reset, cut short, too slow), no call: the target's fault. */
+  /** No answer at all (reset, cut short), no call: the target's fault. */
   | { kind: 'no-answer' }
   /** Anything else: the checks grade it. */
   | { kind: 'other' }
@@ -50,8 +52,11 @@ export interface ProbeOutcome {
   transactionId: string
 }
 
-/** Statuses that say "no such endpoint" rather than anything about the appservice. */
-const missingEndpointStatuses = new Set([404, 405, 501])
+/** Statuses that say "no such endpoint" rather than anything about the appservice (400: older servers' unknown endpoints). */
+const missingEndpointStatuses = new Set([400, 404, 405, 501])
+
+/** A homeserver may answer first and call just after (HS-PING-FORWARDED-ONCE's to fail): wait this long for that call. */
+const lateCallMs = 500
 
 /**
  * Sends one valid ping as the main appservice, registered with the stub like any check's (so it
@@ -67,11 +72,12 @@ export async function probePing(stub: StubAppservice, target: ProbeTarget): Prom
   const client = new HomeserverClient(target.hsUrl, target.requestDeadlineMs, Infinity, target.tls)
   const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
   stub.endPing(ticket, exchange.response?.status)
+  const requested = () => stub.all().length > requestsBefore
+  for (const until = Date.now() + lateCallMs; !requested() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 25))
   const connected = stub.connectionCount > connectionsBefore
-  const requested = stub.all().length > requestsBefore
   const publicUrl = target.stubPublicUrl ?? target.config.asUrl
   return {
-    verdict: verdictOf(exchange, { connected, requested }, target, publicUrl),
+    verdict: verdictOf(exchange, { connected, requested: requested() }, target, publicUrl),
     answer: answerOf(exchange),
     where: `${publicUrl} (the stub listens on ${target.listen.host}:${target.listen.port})`,
     exchange,
@@ -82,14 +88,24 @@ export async function probePing(stub: StubAppservice, target: ProbeTarget): Prom
 function verdictOf(exchange: HttpExchange, seen: { connected: boolean; requested: boolean }, target: ProbeTarget, publicUrl: string): ProbeVerdict {
   if (seen.requested) return { kind: 'reached' }
   const response = exchange.response
-  const errcode = isJsonObject(response?.json) ? response.json.errcode : undefined
-  if (seen.connected) return { kind: 'no-http', fix: 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub' }
-  if (response && (missingEndpointStatuses.has(response.status) || errcode === 'M_UNRECOGNIZED')) return { kind: 'endpoint-missing' }
-  if (!response) return { kind: 'no-answer' }
+  if (!response) {
+    if (seen.connected) return { kind: 'no-http', fix: noHttpFix }
+    // Silent past --hs-timeout-ms and its margin without reaching the stub: packets dropped on the way, or a wrong --hs-timeout-ms.
+    if (exchange.error?.startsWith('no answer within')) return { kind: 'unreachable', fix: `${unreachableFix(target, publicUrl)}; and pass --hs-timeout-ms at least the homeserver's appservice timeout (Synapse: 60000)` }
+    return { kind: 'no-answer' }
+  }
   if (response.status === 200) return { kind: 'answers-without-calling' }
+  if (seen.connected) return { kind: 'no-http', fix: noHttpFix }
+  const errcode = isJsonObject(response.json) ? response.json.errcode : undefined
+  if (missingEndpointStatuses.has(response.status) && errcode === 'M_UNRECOGNIZED') return { kind: 'endpoint-missing' }
+  if (missingEndpointStatuses.has(response.status) && response.status !== 400 && errcode === undefined) {
+    return { kind: 'not-routed', fix: 'route all of /_matrix/ to the homeserver in the reverse proxy in front of it, or point --hs-url at the homeserver itself' }
+  }
   if (response.status === 502 || response.status === 504) return { kind: 'unreachable', fix: unreachableFix(target, publicUrl) }
   return { kind: 'other' }
 }
+
+const noHttpFix = 'the stub speaks plain HTTP: use an http:// url in the registration, or put a TLS-terminating proxy in front of the stub'
 
 /** The likeliest fix first: a --listen that does not match the registration's url, then the network. */
 function unreachableFix(target: ProbeTarget, publicUrl: string): string {

@@ -15,7 +15,7 @@ import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './collect-results-reporter'
 import type { LoadStats } from './load-stats'
-import { dependOnFinding, preflightHeadline, preflightHomeserver } from './homeserver-preflight'
+import { applyFinding, preflightHomeserver } from './homeserver-preflight'
 import { postRunChecks } from './post-run-checks'
 import { runLoadCheck, skippedLoadCheck, type LoadOptions } from './run-load-check'
 import type { RunProgress } from './run-progress'
@@ -100,11 +100,11 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
     const loadEntry = selected.find((r) => phaseOf(r) === 'load')
     const load = loadEntry && options.load ? await runLoadCheck(loadEntry, stub, context, options.load) : undefined
     const loadResults = load ? [load.result] : loadEntry ? [skippedLoadCheck(loadEntry)] : []
-    const results = dependOnFinding([...reporter.results, ...loadResults, ...(await postRunChecks(selected, stub, context, reporter.responses))], finding)
+    const { results, headline } = applyFinding([...reporter.results, ...loadResults, ...(await postRunChecks(selected, stub, context, reporter.responses))], finding)
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
     const problems = [...reporter.problems]
-    return { results, problems, ...(finding ? { headline: preflightHeadline(finding) } : {}), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
+    return { results, problems, ...(headline ? { headline } : {}), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
   } finally {
     await control.close()
     await stub.stop()

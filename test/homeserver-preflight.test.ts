@@ -3,7 +3,9 @@ import { brokenHomeservers } from '../fixtures/broken-homeservers'
 import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
 import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import { UsageError } from '../harness/usage-error'
-import { preflightHomeserver } from '../runner/homeserver-preflight'
+import { applyFinding, preflightHomeserver } from '../runner/homeserver-preflight'
+import type { CheckResult } from '../runner/check-result'
+import { referencePingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour'
 
 /** The preflight as the runner makes it: the run's stub where the registration points, then whoami and one probe ping. */
 async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen.port) {
@@ -32,12 +34,32 @@ describe('homeserver preflight: set-up faults stop the run, the target\'s own fa
 
   it('a missing endpoint is the target\'s fault, owned by HS-PING-OK', async () => {
     setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...variant('no-ping-endpoint') })
-    expect(await preflightAgainst(setup)).toEqual({ owner: 'HS-PING-OK', fault: expect.stringMatching(/^the homeserver has no ping endpoint: POST \/_matrix\/client\/v1\/appservice\/.+\/ping answered HTTP 404 M_UNRECOGNIZED/) })
+    expect(await preflightAgainst(setup)).toEqual({ owner: 'HS-PING-OK', affects: 'every check', fault: expect.stringMatching(/^the homeserver has no ping endpoint: POST \/_matrix\/client\/v1\/appservice\/.+\/ping answered HTTP 404 M_UNRECOGNIZED/) })
   })
 
   it('a 200 without any call is the target\'s fault, owned by HS-PING-FORWARDED-ONCE', async () => {
     setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...variant('answers-without-calling') })
-    expect(await preflightAgainst(setup)).toMatchObject({ owner: 'HS-PING-FORWARDED-ONCE' })
+    expect(await preflightAgainst(setup)).toMatchObject({ owner: 'HS-PING-FORWARDED-ONCE', affects: 'stub checks' })
+  })
+
+  it('a homeserver that answers first and calls just after did reach the stub: no finding (HS-PING-FORWARDED-ONCE grades the order)', async () => {
+    setup = await startReferenceSetup({
+      appserviceTimeoutMs: 1_000,
+      behaviour: {
+        send: async (outbound, timeoutMs) => {
+          setTimeout(() => void referencePingBehaviour.send(outbound, timeoutMs), 100)
+          return { kind: 'answered', status: 200, bodyText: '{}', durationMs: 0 }
+        },
+      },
+    })
+    expect(await preflightAgainst(setup)).toBeUndefined()
+  })
+
+  it('a 404 that is no Matrix error is a proxy in front of the homeserver, a set-up fault', async () => {
+    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, routes: { ping: async () => ({ status: 404, body: 'Not Found' as unknown as Record<string, unknown> }) } })
+    const error = await preflightAgainst(setup).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as UsageError).message).toMatch(/answered HTTP 404 with no Matrix error .*does not pass the ping path on/)
   })
 
   it('a stub the homeserver cannot reach is a set-up fault, with the --listen mismatch as the fix', async () => {
@@ -46,5 +68,29 @@ describe('homeserver preflight: set-up faults stop the run, the target\'s own fa
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).message).toMatch(/never reached the stub appservice .*HTTP 502 M_CONNECTION_FAILED/)
     expect((error as UsageError).remedy).toMatch(/is not the port of the registration's url/)
+  })
+})
+
+describe('a preflight finding explains the failures it causes, and no others', () => {
+  const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({ id, title: id, level: 'MUST', status, spec: '', requirement: '', durationMs: 0, ...more })
+  const finding = { owner: 'HS-PING-FORWARDED-ONCE', fault: 'the homeserver answers pings without calling the appservice', affects: 'stub checks' as const }
+
+  it('makes the failures of the checks that need the stub depend on the owner, and keeps the others\' own', () => {
+    const lesser = { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'lost' }
+    const { results, headline } = applyFinding(
+      [result('HS-PING-FORWARDED-ONCE', 'fail', { dependsOn: lesser }), result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: lesser }), result('HS-PING-USER-TOKEN', 'fail')],
+      finding,
+    )
+    expect(results.map((r) => [r.id, r.dependsOn?.checkId])).toEqual([
+      ['HS-PING-FORWARDED-ONCE', undefined],
+      ['HS-PING-HS-TOKEN-HEADER', 'HS-PING-FORWARDED-ONCE'],
+      ['HS-PING-USER-TOKEN', undefined],
+    ])
+    expect(headline).toMatch(/^The homeserver answers pings without calling the appservice; the failures of the checks that need its call .*\(see HS-PING-FORWARDED-ONCE\)\.$/)
+  })
+
+  it('explains nothing, and says nothing, when its owner passed after all', () => {
+    const given = [result('HS-PING-FORWARDED-ONCE', 'pass'), result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'lost' } })]
+    expect(applyFinding(given, finding)).toEqual({ results: given })
   })
 })

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { AppserviceCredentials } from '../../harness/appservice-run-context'
 import { loadRegistration } from '../../harness/registration/appservice-registration'
+import { shellQuote } from '../../harness/shell-quote'
 import { hasRequirement, requirement } from '../../harness/requirements/registry'
 import { pingAddedIn } from '../../harness/spec-version'
 import { UsageError } from '../../harness/usage-error'
@@ -101,12 +102,12 @@ async function credentialsFrom(options: AppserviceCommandOptions): Promise<{ cre
 
 /** Tokens come from the environment in the repro line, never from the command line shown. */
 function reproCommand(options: AppserviceCommandOptions, asUrl: string, id: string): string {
-  const parts = [`${npxCommand} appservice`, `--as-url ${asUrl}`]
-  if (options.registration) parts.push(`--registration ${options.registration}`)
+  const parts = [`${npxCommand} appservice`, `--as-url ${shellQuote(asUrl)}`]
+  if (options.registration) parts.push(`--registration ${shellQuote(options.registration)}`)
   else {
     parts.push('--hs-token "$HS_TOKEN"')
     if (options.asToken) parts.push('--as-token "$AS_TOKEN"')
-    if (options.asId) parts.push(`--as-id '${options.asId}'`)
+    if (options.asId) parts.push(`--as-id ${shellQuote(options.asId)}`)
   }
   if (options.spawn) parts.push(`--spawn '${options.spawn}'`)
   if (options.expectPing) parts.push('--expect-ping')

@@ -92,7 +92,7 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
 function homeserverRepro(options: HomeserverCommandOptions, id: string): string {
   const flags = ['--hs-url "$HS_URL"', `--config ${shellQuote(options.config)}`]
   if (options.userToken || options.userTokenFile) flags.push('--user-token "$USER_TOKEN"')
-  if (options.caFile) flags.push(`--ca-file ${options.caFile}`)
+  if (options.caFile) flags.push(`--ca-file ${shellQuote(options.caFile)}`)
   if (options.insecure) flags.push('--insecure')
   if (options.listen) flags.push(`--listen ${options.listen.host.includes(':') ? `[${options.listen.host}]` : options.listen.host}:${options.listen.port}`)
   return `${npxCommand} homeserver ${flags.join(' ')} --hs-timeout-ms ${options.hsTimeoutMs} --only ${id}`

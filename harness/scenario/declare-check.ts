@@ -96,6 +96,8 @@ export async function unlessRateLimited(run: () => Promise<void>, rateLimits: Ra
     failed = true
     failure = error
   }
+  // A fault of the suite stays one, 429 or not: only a verdict (or a skip) gives way to the rate limit.
+  if (failed && !(failure instanceof CheckFailure) && !(failure instanceof SkipCheck)) throw failure
   const reason = rateLimits.unanswered()
   if (reason) throw new SkipCheck(reason)
   if (failed) throw failure

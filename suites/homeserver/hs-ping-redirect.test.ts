@@ -1,8 +1,9 @@
 import type { HttpExchange } from '../../harness/clients/http-exchange'
-import { check, followedRedirect, match, must, responseMismatches, type CheckContext } from '../../harness/scenario'
+import { check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario'
 import type { PingWithResult } from '../../harness/scenario/check-context'
+import type { CheckDependency } from '../../harness/scenario/check-meta'
 import { answerInBrief, pingSucceeded } from './support/documented-answers'
-import { leaveDurationTypeToOk } from './support/duration-type-owner'
+import { durationTypeOwner } from './support/duration-type-owner'
 
 /**
  * Redirects that keep the method and body, so a homeserver that follows sends the same ping, with its
@@ -24,23 +25,29 @@ export default check('HS-PING-REDIRECT', async (t) => {
     const status = redirectStatuses[i]!
     const followed = callbacks.some(followedRedirect)
     const want = followed ? pingSucceeded : { status: 502, errcode: 'M_BAD_STATUS', json: [match.keyEqualWherePresent('status', status)] }
-    if (followed) leaveDurationTypeToOk(t, exchange)
-    else if (responseMismatches(exchange, want).length > 0) leaveNonSuccessToBadStatus(t, exchange, status)
-    return { name: `appservice answers ${status} with a Location, ${followed ? 'followed' : 'not followed'}`, exchange, want }
+    const failing = responseMismatches(exchange, want).length > 0
+    return { name: `appservice answers ${status} with a Location, ${followed ? 'followed' : 'not followed'}`, exchange, want, owner: failing ? ownerOf(exchange, status, followed) : undefined }
   })
+  // Another check's fault only when it explains every case that went wrong: one case of this check's own keeps the failure here.
+  const owners = cases.filter((c) => responseMismatches(c.exchange, c.want).length > 0).map((c) => c.owner)
+  const [first] = owners
+  if (first && owners.every((o) => o?.checkId === first.checkId)) t.dependOn(first.checkId, first.reason)
   t.note(cases.map((c) => `${c.name}: ${answerInBrief(c.exchange)}`).join('; '))
   must.matchEach(cases)
 })
 
 /**
- * A redirect not followed but answered wrongly as a failure is a non-2xx answer like any other: what a
- * homeserver makes of those is HS-PING-BAD-STATUS's to grade, and its `status` HS-PING-BAD-STATUS-ACCURATE's.
- * Answered 200, the redirect was taken for a success: that fault is this check's own.
+ * Whose fault a wrong answer to one redirect is. Followed, a 200 whose duration_ms is no integer is
+ * HS-PING-OK's. Not followed, a non-2xx answer like any other: what a homeserver makes of those is
+ * HS-PING-BAD-STATUS's to grade, and its `status` HS-PING-BAD-STATUS-ACCURATE's. Answered 200 without
+ * following, the redirect was taken for a success: that fault is this check's own (undefined).
  */
-function leaveNonSuccessToBadStatus(t: CheckContext, exchange: HttpExchange, status: number): void {
+function ownerOf(exchange: HttpExchange, status: number, followed: boolean): CheckDependency | undefined {
   const response = exchange.response
-  if (!response || response.status === 200) return
-  const errcode = (response.json as { errcode?: unknown } | null | undefined)?.errcode
-  if (response.status === 502 && errcode === 'M_BAD_STATUS') t.dependOn('HS-PING-BAD-STATUS-ACCURATE', `its ${status} not followed got M_BAD_STATUS, whose status field HS-PING-BAD-STATUS-ACCURATE grades`)
-  else t.dependOn('HS-PING-BAD-STATUS', `its ${status} not followed is a non-2xx answer, which got ${answerInBrief(exchange)}: HS-PING-BAD-STATUS grades those`)
+  if (!response) return undefined
+  const json = response.json as { errcode?: unknown } | null | undefined
+  if (followed) return durationTypeOwner(exchange)
+  if (response.status === 200) return undefined
+  if (response.status === 502 && json?.errcode === 'M_BAD_STATUS') return { checkId: 'HS-PING-BAD-STATUS-ACCURATE', reason: `its ${status} not followed got M_BAD_STATUS, whose status field HS-PING-BAD-STATUS-ACCURATE grades` }
+  return { checkId: 'HS-PING-BAD-STATUS', reason: `its ${status} not followed is a non-2xx answer, which got ${answerInBrief(exchange)}: HS-PING-BAD-STATUS grades those` }
 }
