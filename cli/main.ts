@@ -15,7 +15,7 @@ import { referenceRoleChoices } from './reference-roles'
 import { commanderErrorLine } from './commander-error-line'
 import { parseFailOn, parseHttpUrl, parseIdPrefix, parseIdList, parseListen, parsePositiveInt, parseReports, parseShard, parseTimeoutMs, parseVersion } from './option-parsers'
 import { processOutput, type Output } from './output'
-import { toolVersion } from './tool-version'
+import { toolVersion } from '../runner/tool-version'
 
 /** Synapse waits 60 s for an appservice; the suite waits that long (plus a margin) for the 504 case. */
 export const defaultHsTimeoutMs = 60_000

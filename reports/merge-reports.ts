@@ -2,7 +2,7 @@ import { requirements } from '../harness/requirements/registry'
 import { UsageError } from '../harness/usage-error'
 import type { CheckResult, CheckStatus } from '../runner/check-result'
 import type { Expectations } from '../runner/expectations'
-import type { HarnessProblem } from '../runner/collect-results-reporter'
+import type { HarnessProblem } from '../runner/harness-problem'
 import type { RunFacts } from './build-run-report'
 import type { ConfigValue, RunReport } from './run-report'
 

@@ -1,7 +1,7 @@
 import type { Expectations } from '../runner/expectations'
 import type { Level } from '../harness/requirements/requirement'
 import type { CheckResult, LevelCounts, Summary } from '../runner/check-result'
-import type { HarnessProblem } from '../runner/collect-results-reporter'
+import type { HarnessProblem } from '../runner/harness-problem'
 import type { LoadStats } from '../runner/load-stats'
 import type { FailOn } from '../runner/exit-code'
 import type { Shard } from '../runner/shard'

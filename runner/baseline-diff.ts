@@ -1,17 +1,5 @@
-import type { CheckResult, CheckStatus } from './check-result'
+import type { CheckResult, CheckStatus, Regression } from './check-result'
 import { failsRun } from './exit-code'
-
-/** How a result differs from the same check's result in the --baseline run. */
-export interface Regression {
-  /**
-   * `newly-failing`: fails the run now and did not then (or the check is new); `newly-passing`:
-   * passes now and failed or warned then; `changed`: any other change of status, or a different
-   * failure message.
-   */
-  change: 'newly-failing' | 'newly-passing' | 'changed'
-  /** The baseline's result, or null when the baseline did not run the check. */
-  previous: { status: CheckStatus; message?: string } | null
-}
 
 /** What the run's results are compared with: the baseline report's results and its --strict. */
 export interface BaselineRun {

@@ -2,8 +2,7 @@ import type { RateLimitedRequest } from '../harness/http/rate-limit'
 import type { Endpoint, Level } from '../harness/requirements/requirement'
 import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
-import type { ExpectedOutcome } from './expectations'
-import type { Regression } from './baseline-diff'
+import type { ExpectedOutcome } from './expectation-types'
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip'
 
@@ -76,4 +75,16 @@ export function summarizeByLevel(results: readonly CheckResult[]): Record<Level,
 
 function emptyCounts(): LevelCounts {
   return { pass: 0, fail: 0, warn: 0, skip: 0 }
+}
+
+/** How a result differs from the same check's result in the --baseline run. */
+export interface Regression {
+  /**
+   * `newly-failing`: fails the run now and did not then (or the check is new); `newly-passing`:
+   * passes now and failed or warned then; `changed`: any other change of status, or a different
+   * failure message.
+   */
+  change: 'newly-failing' | 'newly-passing' | 'changed'
+  /** The baseline's result, or null when the baseline did not run the check. */
+  previous: { status: CheckStatus; message?: string } | null
 }

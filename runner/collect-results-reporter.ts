@@ -3,13 +3,9 @@ import { requirement } from '../harness/requirements/registry'
 import '../harness/scenario/check-meta'
 import type { CheckResponses } from '../harness/scenario/observed-response'
 import type { CheckResult } from './check-result'
+import type { HarnessProblem } from './harness-problem'
 import { gradeFailure } from './grade'
 
-/** A fault of the suite, not of the target: the run cannot give a verdict (exit 2). */
-export interface HarnessProblem {
-  where: string
-  message: string
-}
 
 /**
  * Turns vitest's test results into graded check results. Only this reporter is installed, so

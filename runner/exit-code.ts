@@ -1,5 +1,5 @@
 import type { CheckResult } from './check-result'
-import type { HarnessProblem } from './collect-results-reporter'
+import type { HarnessProblem } from './harness-problem'
 
 /** The exit codes the CLI documents. */
 export const ExitCode = {

@@ -7,7 +7,7 @@ import { checkFileName, requirements } from '../harness/requirements/registry'
 import { phaseOf, type Requirement } from '../harness/requirements/requirement'
 import { requireAppservice } from '../harness/scenario/appservice-preflight'
 import type { CheckResult } from './check-result'
-import type { HarnessProblem } from './collect-results-reporter'
+import type { HarnessProblem } from './harness-problem'
 import type { RunOutcome } from './run-homeserver-suite'
 import { runVitest } from './run-vitest'
 

@@ -13,7 +13,7 @@ import { startStubControlServer } from '../harness/stub-appservice/stub-control-
 import { pingPath } from '../harness/stub-appservice/recorded-request'
 import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
-import type { HarnessProblem } from './collect-results-reporter'
+import type { HarnessProblem } from './harness-problem'
 import type { LoadStats } from './load-stats'
 import { applyFinding, preflightHomeserver } from './homeserver-preflight'
 import { postRunChecks } from './post-run-checks'

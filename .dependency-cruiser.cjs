@@ -1,0 +1,29 @@
+/**
+ * The layers, checked on every `npm test` (test/layers.test.ts): each folder imports only the ones
+ * below it, and nothing imports in a cycle. docs/CONTRIBUTING.md draws them.
+ *
+ *   bin → cli → runner → suites → harness        library → suites, harness
+ *   reports render a finished run report          fixtures: the reference servers and their variants
+ */
+const product = '^(bin|cli|runner|suites|harness|reports|library|index\\.ts)'
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', comment: 'no import cycles, type-only ones included', from: {}, to: { circular: true } },
+    { name: 'product-not-test', severity: 'error', comment: 'product code never imports the project\'s tests (its own unit tests beside it may share test/support)', from: { path: product, pathNot: '\\.test\\.ts$' }, to: { path: '^test/' } },
+    { name: 'harness-is-the-bottom', severity: 'error', comment: 'harness/ (clients, stub, mock homeserver, assertions, registry) imports no layer above it', from: { path: '^harness/' }, to: { path: '^(bin|cli|runner|suites|reports|library|fixtures)/' } },
+    { name: 'suites-above-harness-only', severity: 'error', comment: 'a check imports the harness, nothing above it', from: { path: '^suites/' }, to: { path: '^(bin|cli|runner|reports|library|fixtures)/' } },
+    { name: 'runner-below-cli', severity: 'error', comment: 'the runner knows nothing of the CLI, the library or the fixtures', from: { path: '^runner/' }, to: { path: '^(bin|cli|library|fixtures)/' } },
+    { name: 'reports-render-only', severity: 'error', comment: 'reports render a run report; they decide nothing of the CLI, the checks or the fixtures', from: { path: '^reports/' }, to: { path: '^(bin|cli|suites|library|fixtures)/' } },
+    { name: 'library-not-cli', severity: 'error', comment: 'the library (in-process use) needs no CLI', from: { path: '^library/' }, to: { path: '^(bin|cli|fixtures)/' } },
+    { name: 'fixtures-not-product', severity: 'error', comment: 'the reference servers stand apart from the suite that grades them: only the harness\'s shared types and helpers', from: { path: '^fixtures/' }, to: { path: '^(bin|cli|runner|suites|reports|library|test)/' } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+  },
+}
