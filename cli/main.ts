@@ -1,3 +1,4 @@
+import { describeEndpoint } from '../harness/openapi/ping-endpoints'
 import { Command, CommanderError, Option } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error'
 import { ExitCode } from '../runner/exit-code'
@@ -80,7 +81,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
 
   program
     .command('homeserver')
-    .description('test a homeserver\'s POST /_matrix/client/v1/appservice/{appserviceId}/ping')
+    .description(`test a homeserver's ${describeEndpoint('pingAppservice')}`)
     .addOption(option('--hs-url <url>', 'the homeserver\'s client-server API base URL').argParser(parseHttpUrl).makeOptionMandatory())
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
     .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of --as-url)').argParser(parseListen))

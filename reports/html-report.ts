@@ -1,13 +1,11 @@
+import { describeEndpoint } from '../harness/openapi/ping-endpoints'
 import type { Endpoint } from '../harness/requirements/requirement'
 import type { CheckResult } from '../runner/check-result'
 import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import { rateLimitSummary } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
-const endpointTitles: Record<Endpoint, string> = {
-  pingAppservice: 'POST /_matrix/client/v1/appservice/{appserviceId}/ping',
-  ping: 'POST /_matrix/app/v1/ping',
-}
+const endpointTitles: Record<Endpoint, string> = { pingAppservice: describeEndpoint('pingAppservice'), ping: describeEndpoint('ping') }
 
 /**
  * A single self-contained HTML page: the verdict at a glance, counts, a per-requirement matrix

@@ -1,3 +1,4 @@
+import { pingEndpoints } from '../openapi/ping-endpoints'
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import request from 'supertest'
@@ -9,7 +10,7 @@ import { recordResponse, type HttpExchange } from './http-exchange'
 /** The appservice under test: a base URL, or an in-process Node request handler (an Express app is one) or http.Server. */
 export type AppserviceEndpoint = string | RequestListener | Server
 
-export const appservicePingPath = '/_matrix/app/v1/ping'
+export const appservicePingPath = pingEndpoints.ping.path
 
 export interface AppservicePingOptions {
   /** The token to send; omit it to send none. */

@@ -1,3 +1,4 @@
+import { clientPingPath } from '../openapi/ping-endpoints'
 import { epochNow } from '../http/epoch-now'
 import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit'
 import type { TlsOptions } from '../http/tls-fetch'
@@ -40,7 +41,7 @@ export class HomeserverClient {
   ) {}
 
   pingPath(appserviceId: string): string {
-    return `/_matrix/client/v1/appservice/${encodeURIComponent(appserviceId)}/ping`
+    return clientPingPath(appserviceId)
   }
 
   async ping(options: PingOptions): Promise<HttpExchange> {

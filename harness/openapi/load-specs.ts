@@ -1,10 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV2 } from 'openapi-types';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { defaultSpecsDir, specFiles, type OperationId } from './spec-files';
 
-/** The two ping operations the suite checks, named by their spec `operationId`. */
-export type OperationId = 'pingAppservice' | 'ping';
+export type { OperationId } from './spec-files';
 
 /** One documented response of an operation, with `$ref`s already resolved. */
 export interface SpecResponse {
@@ -35,12 +34,8 @@ export interface PingSpecs {
 }
 
 /** Which file documents which operation, relative to the specs directory. */
-const SPEC_FILES: Record<OperationId, string> = {
-  pingAppservice: 'client-server/appservice_ping.yaml',
-  ping: 'application-service/ping.yaml',
-};
 
-const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url));
+const DEFAULT_SPECS_DIR = defaultSpecsDir;
 
 // Parsing, dereferencing and schema-validating the YAML is the slow part, and
 // many test files ask for the same specs, so share one load per directory.
@@ -81,8 +76,8 @@ function cached(dir: string, validate: boolean): Promise<PingSpecs> {
 }
 
 async function loadUncached(dir: string, validate: boolean): Promise<PingSpecs> {
-  const ids = Object.keys(SPEC_FILES) as OperationId[];
-  const loaded = await Promise.all(ids.map((id) => loadOperation(resolve(dir, SPEC_FILES[id]), id, validate)));
+  const ids = Object.keys(specFiles) as OperationId[];
+  const loaded = await Promise.all(ids.map((id) => loadOperation(resolve(dir, specFiles[id]), id, validate)));
   const operations = Object.fromEntries(loaded.map((op) => [op.operationId, op]));
   return { operations: operations as Record<OperationId, SpecOperation> };
 }

@@ -1,3 +1,4 @@
+import { pingEndpoints } from '../openapi/ping-endpoints'
 import type { StubOutcome } from './stub-outcome'
 
 /** One request the homeserver made to the stub appservice, as the stub saw it. */
@@ -19,7 +20,8 @@ export interface RecordedRequest {
   correlated: boolean
 }
 
-export const pingPath = '/_matrix/app/v1/ping'
+/** The appservice's ping path, from specs/. */
+export const pingPath = pingEndpoints.ping.path
 
 export function isPing(request: Pick<RecordedRequest, 'path'>): boolean {
   return request.path.endsWith(pingPath)

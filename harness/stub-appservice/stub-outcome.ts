@@ -1,3 +1,4 @@
+import { pingEndpoints } from '../openapi/ping-endpoints'
 /**
  * What the stub appservice does when the homeserver's ping for one transaction_id arrives.
  * Scenarios arrange one per transaction, so they can all run at once against one registration.
@@ -63,6 +64,6 @@ export function describeOutcome(outcome: StubOutcome): string {
     case 'reset':
       return 'reset the connection'
     case 'redirect':
-      return `redirected with ${outcome.status} to ${redirectLocation('…/_matrix/app/v1/ping')}`
+      return `redirected with ${outcome.status} to ${redirectLocation(`…${pingEndpoints.ping.path}`)}`
   }
 }

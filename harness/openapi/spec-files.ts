@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url'
+
+/** The two ping operations the suite checks, named by their spec `operationId`. */
+export type OperationId = 'pingAppservice' | 'ping'
+
+/** Where the vendored spec files live, and which file defines which of the two ping operations. */
+export const defaultSpecsDir = fileURLToPath(new URL('../../specs/', import.meta.url))
+
+export const specFiles: Record<OperationId, string> = {
+  pingAppservice: 'client-server/appservice_ping.yaml',
+  ping: 'application-service/ping.yaml',
+}
