@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange'
+import { isCanonicalBearer, parseBearer } from '../http/bearer-token'
 import { isJsonObject, parseJson } from '../http/parse-json'
 import type { HomeserverRunContext } from '../run-context'
 
@@ -15,7 +16,8 @@ import type { HomeserverRunContext } from '../run-context'
 export function isDocumentedRequest(request: HttpExchange['request'], run: Pick<HomeserverRunContext, 'appservices' | 'userToken'>): boolean {
   if (request.method !== 'POST' || request.bodyText === undefined) return false
   // Exactly the spelling the spec shows: Synapse, for one, refuses `bearer …` (README, appservice grades).
-  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+  const credentials = parseBearer(request.headers.authorization)
+  const token = credentials && isCanonicalBearer(credentials) ? credentials.token : undefined
   const known = [...Object.values(run.appservices).map((a) => a.asToken), ...(run.userToken ? [run.userToken] : [])]
   if (token === undefined || !known.includes(token)) return false
   const body = parseJson(request.bodyText)
