@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { answerInBrief } from '../harness/assert/must'
 import { HomeserverClient } from '../harness/clients/homeserver-client'
 import type { HttpExchange } from '../harness/clients/http-exchange'
 import { isJsonObject } from '../harness/http/parse-json'
@@ -119,8 +120,5 @@ function unreachableFix(target: ProbeTarget, publicUrl: string): string {
 }
 
 function answerOf(exchange: HttpExchange): string {
-  const response = exchange.response
-  if (!response) return `no answer (${exchange.error})`
-  const errcode = isJsonObject(response.json) && typeof response.json.errcode === 'string' ? ` ${response.json.errcode}` : ''
-  return `HTTP ${response.status}${errcode}`
+  return exchange.response ? answerInBrief(exchange) : `no answer (${exchange.error})`
 }

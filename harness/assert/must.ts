@@ -20,6 +20,13 @@ export function describeResponse(exchange: HttpExchange): string {
   return `HTTP ${status}${bodyText ? ` ${excerpt(bodyText)}` : ' (empty body)'}`
 }
 
+/** "HTTP 502 M_BAD_STATUS", "HTTP 200": which answer it was, for notes and one-line messages (describeResponse shows the whole body). */
+export function answerInBrief(exchange: HttpExchange): string {
+  if (!exchange.response) return describeResponse(exchange)
+  const errcode = (exchange.response.json as { errcode?: unknown } | null | undefined)?.errcode
+  return `HTTP ${exchange.response.status}${typeof errcode === 'string' ? ` ${errcode}` : ''}`
+}
+
 /** Several answers the spec allows alike (Complement's AnyOf): a response matching one of them matches. */
 export type AllowedResponses = ResponseExpectation | readonly ResponseExpectation[]
 

@@ -1,7 +1,7 @@
 /** What a check file imports: the check declaration, the matchers and the stub outcomes. */
 export { check, SkipCheck } from './check'
 export type { CheckContext } from './check-context'
-export { must, responseMismatches, describeResponse, type ResponseExpectation, type AllowedResponses } from '../assert/must'
+export { must, responseMismatches, describeResponse, answerInBrief, type ResponseExpectation, type AllowedResponses } from '../assert/must'
 export { match, type JsonMatcher } from '../assert/match'
 export { describeContentType, isJsonContentType, mustBeJsonContentType } from '../assert/json-content-type'
 export { CheckFailure } from '../assert/check-failure'

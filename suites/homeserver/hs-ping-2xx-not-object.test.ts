@@ -1,5 +1,5 @@
-import { check, must, respondEmpty, respondJson, respondText, type AllowedResponses } from '../../harness/scenario'
-import { answerInBrief, pingSucceeded } from './support/documented-answers'
+import { answerInBrief, check, must, respondEmpty, respondJson, respondText, type AllowedResponses } from '../../harness/scenario'
+import { pingSucceeded } from './support/documented-answers'
 import { leaveDurationTypeToOk } from './support/duration-type-owner'
 
 /** 2xx answers without the JSON object ping.yaml's 200 documents: whether they are a success, the spec does not say. */

@@ -1,8 +1,8 @@
 import type { HttpExchange } from '../../harness/clients/http-exchange'
-import { check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario'
+import { answerInBrief, check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario'
 import type { PingWithResult } from '../../harness/scenario/check-context'
 import type { CheckDependency } from '../../harness/scenario/check-meta'
-import { answerInBrief, pingSucceeded } from './support/documented-answers'
+import { pingSucceeded } from './support/documented-answers'
 import { durationTypeOwner } from './support/duration-type-owner'
 
 /**
