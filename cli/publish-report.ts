@@ -1,5 +1,5 @@
 import { UsageError } from '../harness/usage-error'
-import { withReproCommands } from '../reports/build-run-report'
+import { withReproCommands } from '../runner/build-run-report'
 import { renderConsoleReport } from '../reports/console-report'
 import type { RunReport } from '../reports/run-report'
 import { writeReports, type ReportTargets } from '../reports/write-reports'

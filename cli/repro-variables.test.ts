@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeConformanceConfig } from '../harness/registration/conformance-config'
 import { createConformanceRegistrations } from '../harness/registration/conformance-registrations'
-import { reproEnvironment } from '../reports/repro-environment'
+import { reproEnvironment } from '../runner/repro-environment'
 import type { CheckResult } from '../runner/check-result'
 import { appserviceReproVariables, homeserverReproVariables } from './repro-variables'
 

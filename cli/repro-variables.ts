@@ -7,7 +7,7 @@ import { shellQuote } from '../harness/shell-quote'
 
 /**
  * How the repro lines' variables are set, each from where the run found it (name → shell
- * expression, for reports/repro-environment.ts): the target's URL as given, and every token read
+ * expression, for runner/repro-environment.ts): the target's URL as given, and every token read
  * from its registration file when the line runs, so that no token is ever printed.
  */
 

@@ -1,11 +1,7 @@
-import { describeEndpoint } from '../harness/openapi/ping-endpoints'
-import type { Endpoint } from '../harness/requirements/requirement'
 import type { CheckResult } from '../runner/check-result'
 import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
 import { rateLimitSummary } from './rate-limit-lines'
 import type { RunReport } from './run-report'
-
-const endpointTitles: Record<Endpoint, string> = { pingAppservice: describeEndpoint('pingAppservice'), ping: describeEndpoint('ping') }
 
 /**
  * A single self-contained HTML page: the verdict at a glance, counts, a per-requirement matrix
@@ -86,7 +82,7 @@ function matrix(report: RunReport): string {
           return `<h3>${level}</h3><table class="matrix"><thead><tr><th>Verdict</th><th>Check</th><th>Time</th></tr></thead><tbody>${rows.map(row).join('')}</tbody></table>`
         })
         .join('')
-      return `<section class="endpoint" data-endpoint="${esc(endpoint)}"><h2><code>${esc(endpointTitles[endpoint])}</code></h2>${groups}</section>`
+      return `<section class="endpoint" data-endpoint="${esc(endpoint)}"><h2><code>${esc(report.endpoints?.[endpoint] ?? endpoint)}</code></h2>${groups}</section>`
     })
     .join('\n')
 }

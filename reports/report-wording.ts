@@ -1,6 +1,6 @@
 import type { Level } from '../harness/requirements/requirement'
 import type { CheckResult, LevelCounts } from '../runner/check-result'
-import { ExitCode } from '../runner/exit-code'
+import { ExitCode } from './exit-codes'
 import type { RunReport } from './run-report'
 
 /**

@@ -1,5 +1,5 @@
 import type { Expectations } from '../runner/expectations'
-import type { Level } from '../harness/requirements/requirement'
+import type { Endpoint, Level } from '../harness/requirements/requirement'
 import type { CheckResult, LevelCounts, Summary } from '../runner/check-result'
 import type { HarnessProblem } from '../runner/harness-problem'
 import type { LoadStats } from '../runner/load-stats'
@@ -30,6 +30,8 @@ export interface RunReport {
   /** The one fault of the target the preflight saw before the checks, which the failures follow from. */
   headline?: string
   results: CheckResult[]
+  /** Each endpoint the results name, as the renderings title it: its method and path in specs/. */
+  endpoints?: Partial<Record<Endpoint, string>>
   /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
   reproEnvironment?: string
   /** Where and how the run was made, secrets removed. */

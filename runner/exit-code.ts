@@ -1,15 +1,9 @@
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './harness-problem'
+import { ExitCode } from '../reports/exit-codes'
 
-/** The exit codes the CLI documents. */
-export const ExitCode = {
-  /** Nothing failed the run (see failsRun; with --fail-on regressions, nothing newly failed). */
-  conforms: 0,
-  /** A MUST check failed, a SHOULD check warned under --strict, or the expectations file was contradicted. */
-  nonConforming: 1,
-  /** The run could not be done: bad flags or config, unreachable or unsuitable target, or a suite fault. */
-  unusable: 2,
-} as const
+// The codes belong to the report's model (the renderers name them); the rules that pick one live here.
+export { ExitCode }
 
 /** What fails a run: every failing result (`any`, the default), or only those the --baseline run did not have. */
 export type FailOn = 'any' | 'regressions'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { UsageError } from '../../harness/usage-error'
-import { mergeReports } from '../../reports/merge-reports'
-import { parseRunReport } from '../../reports/parse-run-report'
+import { mergeReports } from '../../runner/merge-reports'
+import { parseRunReport } from '../../runner/parse-run-report'
 import { finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
 import type { Output } from '../output'
 

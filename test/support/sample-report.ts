@@ -1,6 +1,6 @@
 import { homeserverReproVariables } from '../../cli/repro-variables'
 import { requirement } from '../../harness/requirements/registry'
-import { buildRunReport, type RunFacts } from '../../reports/build-run-report'
+import { buildRunReport, type RunFacts } from '../../runner/build-run-report'
 import type { RunReport } from '../../reports/run-report'
 import type { CheckResult, CheckStatus } from '../../runner/check-result'
 

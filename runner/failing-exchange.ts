@@ -1,4 +1,4 @@
-import type { CheckResult } from '../runner/check-result'
+import type { CheckResult } from './check-result'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
 
 /**

@@ -1,5 +1,5 @@
 import { UsageError } from '../harness/usage-error'
-import type { RunReport } from './run-report'
+import type { RunReport } from '../reports/run-report'
 
 /**
  * Reads a JSON report written by this tool (any release: version 1 only adds fields), for

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto'
+import { describeEndpoint } from '../harness/openapi/ping-endpoints'
 import { hasRequirement, requirement } from '../harness/requirements/registry'
 import { specLinkFor } from '../harness/requirements/spec-links'
-import { diffAgainstBaseline } from '../runner/baseline-diff'
-import { summarize, summarizeByLevel, type CheckResult } from '../runner/check-result'
-import { attributeConsequences } from '../runner/consequences'
-import { applyExpectations } from '../runner/expectations'
-import { failsRun, runExitCode, type FailOn } from '../runner/exit-code'
-import type { RunOutcome } from '../runner/run-homeserver-suite'
-import type { Shard } from '../runner/shard'
-import { toolVersion } from '../runner/tool-version'
+import { diffAgainstBaseline } from './baseline-diff'
+import { summarize, summarizeByLevel, type CheckResult } from './check-result'
+import { attributeConsequences } from './consequences'
+import { applyExpectations } from './expectations'
+import { failsRun, runExitCode, type FailOn } from './exit-code'
+import type { RunOutcome } from './run-homeserver-suite'
+import type { Shard } from './shard'
+import { toolVersion } from './tool-version'
 import { failingExchange } from './failing-exchange'
 import { reproEnvironment } from './repro-environment'
-import type { ConfigValue, ExpectationsSummary, LoadedExpectations, MergedReport, RunReport } from './run-report'
+import type { ConfigValue, ExpectationsSummary, LoadedExpectations, MergedReport, RunReport } from '../reports/run-report'
 
 export interface RunFacts {
   role: RunReport['role']
@@ -39,15 +40,14 @@ export interface RunFacts {
 }
 
 /**
- * The one result document of a run: results marked with their requirement's facts, the
- * expectations file and the baseline, then the summary and the exit code. Pure; `merge` calls it
- * again on the shards' results, so every step replaces what an earlier call added.
+ * The one place every verdict is decided (the CLI, `merge` and the library all come here): the
+ * checks' results → their requirement's facts → consequences → the expectations → whether each
+ * fails the run → the baseline → the exit code. The renderings in reports/ only show what it
+ * decided. Pure; `merge` calls it again on the shards' results, so every step replaces what an
+ * earlier call added.
  */
 export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline'>, facts: RunFacts): RunReport {
-  const today = outcome.startedAt.slice(0, 10)
-  let results = attributeConsequences(outcome.results.map((r) => withRequirementFacts(r, facts.specVersion)))
-  if (facts.expectations) results = applyExpectations(results, facts.expectations.entries, { today, skipped: facts.expectations.skipped })
-  results = results.map((r) => withRepro({ ...r, failsRun: failsRun(r, facts.strict) }, facts))
+  let results = gradeResults(outcome.results, facts, outcome.startedAt).map((r) => withRepro(r, facts))
   const environment = facts.reproVariables && reproEnvironment(results, facts.reproVariables)
   const baselineReport = facts.baseline?.report
   const diff = baselineReport ? diffAgainstBaseline(results, baselineReport) : undefined
@@ -70,6 +70,7 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
     problems: outcome.problems,
     ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
+    endpoints: endpointTitles,
     ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
     failOn,
@@ -93,12 +94,27 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
   }
 }
 
+/**
+ * The verdict of each result before the baseline: marked with its requirement's facts, its
+ * consequences, its expectation, and whether it fails the run. The library grades each check
+ * alone with it, as it finishes in its own test; a run grades all of them at once. `startedAt`'s
+ * date is the "today" that expectations expire by.
+ */
+export function gradeResults(results: readonly CheckResult[], facts: Pick<RunFacts, 'specVersion' | 'strict' | 'expectations'>, startedAt: string): CheckResult[] {
+  let graded = attributeConsequences(results.map((r) => withRequirementFacts(r, facts.specVersion)))
+  if (facts.expectations) graded = applyExpectations(graded, facts.expectations.entries, { today: startedAt.slice(0, 10), skipped: facts.expectations.skipped })
+  return graded.map((r) => ({ ...r, failsRun: failsRun(r, facts.strict) }))
+}
+
 /** Level, since and endpoint come from the registry, so every rendering can group and label by them. */
 function withRequirementFacts(result: CheckResult, gradedVersion: string): CheckResult {
   if (!hasRequirement(result.id)) return result
   const r = requirement(result.id)
   return { ...result, since: r.since, endpoint: r.endpoint, spec: specLinkFor(r.spec, gradedVersion, r.since) }
 }
+
+/** The renderings title each endpoint by its method and path, which only specs/ knows. */
+const endpointTitles: NonNullable<RunReport['endpoints']> = { pingAppservice: describeEndpoint('pingAppservice'), ping: describeEndpoint('ping') }
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */
 export function withReproCommands(report: RunReport, reproCommand: (id: string) => string): RunReport {

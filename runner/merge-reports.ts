@@ -1,10 +1,10 @@
 import { requirements } from '../harness/requirements/registry'
 import { UsageError } from '../harness/usage-error'
-import type { CheckResult, CheckStatus } from '../runner/check-result'
-import type { Expectations } from '../runner/expectations'
-import type { HarnessProblem } from '../runner/harness-problem'
+import type { CheckResult, CheckStatus } from './check-result'
+import type { Expectations } from './expectations'
+import type { HarnessProblem } from './harness-problem'
 import type { RunFacts } from './build-run-report'
-import type { ConfigValue, RunReport } from './run-report'
+import type { ConfigValue, RunReport } from '../reports/run-report'
 
 export interface ReportFile {
   file: string
