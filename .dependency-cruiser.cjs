@@ -15,7 +15,7 @@ module.exports = {
     { name: 'harness-is-the-bottom', severity: 'error', comment: 'harness/ (clients, stub, mock homeserver, assertions, registry) imports no layer above it', from: { path: '^harness/' }, to: { path: '^(bin|cli|runner|suites|reports|library|fixtures)/' } },
     { name: 'suites-above-harness-only', severity: 'error', comment: 'a check imports the harness, nothing above it', from: { path: '^suites/' }, to: { path: '^(bin|cli|runner|reports|library|fixtures)/' } },
     { name: 'runner-below-cli', severity: 'error', comment: 'the runner knows nothing of the CLI, the library or the fixtures', from: { path: '^runner/' }, to: { path: '^(bin|cli|library|fixtures)/' } },
-    { name: 'reports-render-only', severity: 'error', comment: 'reports render a run report; they decide nothing of the CLI, the checks or the fixtures', from: { path: '^reports/' }, to: { path: '^(bin|cli|suites|library|fixtures)/' } },
+    { name: 'reports-render-only', severity: 'error', comment: 'reports render a finished run report and decide nothing: from the other layers they import only the types of the report\'s model (the verdict is runner/build-run-report.ts)', from: { path: '^reports/' }, to: { path: '^(bin|cli|runner|suites|harness|library|fixtures)/', dependencyTypesNot: ['type-only'] } },
     { name: 'library-not-cli', severity: 'error', comment: 'the library (in-process use) needs no CLI', from: { path: '^library/' }, to: { path: '^(bin|cli|fixtures)/' } },
     { name: 'fixtures-not-product', severity: 'error', comment: 'the reference servers stand apart from the suite that grades them: only the harness\'s shared types and helpers', from: { path: '^fixtures/' }, to: { path: '^(bin|cli|runner|suites|reports|library|test)/' } },
   ],
