@@ -19,7 +19,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appservicePing,
     quote: '200: The provided `hs_token` is valid and the ping request was successful. (schema: type object, example {})',
-    policy: 'ping.yaml 200',
+    policyRow: 'as.valid-ping',
   }),
   defineRequirement({
     ...as,
@@ -29,7 +29,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appservicePing,
     quote: 'Ping body with optional transaction ID.',
-    policy: 'ping.yaml 200; transaction_id is optional',
+    policyRow: 'as.valid-ping',
   }),
   defineRequirement({
     ...as,
@@ -38,7 +38,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'Ping body with optional transaction ID.',
-    policy: 'no row; SHOULD for interoperability: Synapse sends {"transaction_id": null} when the client gave none',
+    policyRow: 'as.null-txn',
   }),
   defineRequirement({
     ...as,
@@ -47,7 +47,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'Appservices don\'t need to have any special behavior on this endpoint (MSC2659: a ping has no side effects)',
-    policy: 'homeservers retry; a ping has no side effects',
+    policyRow: 'as.repeated-concurrent',
   }),
   defineRequirement({
     ...as,
@@ -56,7 +56,8 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'Appservices don\'t need to have any special behavior on this endpoint (MSC2659)',
-    policy: 'a homeserver may ping while another ping is in flight',
+    policyRow: 'as.repeated-concurrent',
+    policyNote: 'a homeserver may ping while another ping is in flight',
   }),
   defineRequirement({
     ...as,
@@ -65,7 +66,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: '200: The provided `hs_token` is valid and the ping request was successful. (MSC2659: appservices "may use the incoming request to verify that an outgoing ping actually pinged the appservice")',
-    policy: 'the MSC allows verifying; the spec\'s 200 says a valid token is enough',
+    policyRow: 'as.unsolicited',
   }),
   defineRequirement({
     ...as,
@@ -74,7 +75,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
-    policy: '"failing the request with an M_FORBIDDEN error"',
+    policyRow: 'as.wrong-token',
   }),
   defineRequirement({
     ...as,
@@ -83,7 +84,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appserviceAuthorization,
     quote: '403: The credentials supplied by the homeserver were rejected. (the pattern of the other appservice endpoints)',
-    policy: 'the spec names no status; 403 is the AS API pattern for rejected credentials',
+    policyRow: 'as.wrong-token-403',
   }),
   defineRequirement({
     ...as,
@@ -93,7 +94,8 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
-    policy: 'row "Wrong token: rejected with errcode M_FORBIDDEN" (MUST), for the token of the row "hs_token used as the access token" (added 2026-12) the other way round: swapped tokens are a real set-up mistake',
+    policyRow: 'as.wrong-token',
+    policyNote: 'for the token of the homeserver row "`hs_token` used as the access token" (added 2026-12) the other way round: swapped tokens are a real set-up mistake',
   }),
   defineRequirement({
     ...as,
@@ -102,7 +104,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`',
-    policy: 'no token cannot match the hs_token',
+    policyRow: 'as.missing-token',
   }),
   defineRequirement({
     ...as,
@@ -111,7 +113,8 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appserviceAuthorization,
     quote: '401: The homeserver has not supplied credentials to the application service. (the pattern of the other appservice endpoints)',
-    policy: 'missing-token row, SHOULD: 401 when the homeserver has not supplied credentials; a header of another scheme supplies no Bearer token either',
+    policyRow: 'as.missing-token-401',
+    policyNote: 'a header of another scheme supplies no Bearer token either',
   }),
   defineRequirement({
     ...as,
@@ -120,7 +123,8 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`',
-    policy: 'missing-token row, MUST: a header of another scheme provides no Bearer token, so no hs_token was supplied (a token cut out of another scheme is a guess); not the wrong-token row, whose M_FORBIDDEN is for a Bearer token that does not match',
+    policyRow: 'as.missing-token',
+    policyNote: 'a header of another scheme provides no Bearer token, so no hs_token was supplied (a token cut out of another scheme is a guess); not the wrong-token row, whose M_FORBIDDEN is for a Bearer token that does not match',
   }),
   defineRequirement({
     ...as,
@@ -129,7 +133,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
-    policy: 'wrong-token and missing-token rows, MUST: the token is checked on every request; an answer cached by transaction_id must not skip it',
+    policyRow: 'as.auth-on-repeated-txn',
   }),
   defineRequirement({
     ...as,
@@ -138,7 +142,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services should ensure both match if both are provided.',
-    policy: '"should ensure both match if both are provided"',
+    policyRow: 'as.token-mismatch',
   }),
   defineRequirement({
     ...as,
@@ -147,7 +151,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services should ensure both match if both are provided.',
-    policy: 'the header/query row, other side: both given and matching is a valid ping (homeservers supporting legacy versions send both)',
+    policyRow: 'as.both-tokens',
   }),
   defineRequirement({
     ...as,
@@ -156,7 +160,7 @@ export const appserviceRequirements = [
     level: 'INFO',
     spec: specLinks.appserviceAuthorization,
     quote: 'Servers should only send this query parameter if supporting legacy versions of the specification.',
-    policy: 'INFO: legacy; accepting and rejecting are both seen',
+    policyRow: 'as.query-token',
   }),
   defineRequirement({
     ...as,
@@ -165,7 +169,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.commonErrorCodes,
     quote: 'M_NOT_JSON: Request did not contain valid JSON.',
-    policy: 'standard error codes',
+    policyRow: 'as.malformed-json',
   }),
   defineRequirement({
     ...as,
@@ -174,7 +178,8 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'Ping body with optional transaction ID. (schema: type object; transaction_id: type string)',
-    policy: 'a bad request is the caller\'s error (4xx), not the appservice\'s (5xx)',
+    policyRow: 'as.malformed-json',
+    policyNote: 'the row\'s "never 5xx", for every bad body: a bad request is the caller\'s error (4xx), not the appservice\'s (5xx)',
   }),
   defineRequirement({
     ...as,
@@ -183,7 +188,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.standardErrorResponse,
     quote: 'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
-    policy: 'MUST for errcode',
+    policyRow: 'as.error-body',
   }),
   defineRequirement({
     ...as,
@@ -192,7 +197,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'produces: application/json',
-    policy: 'no row on this side; SHOULD for the header, as the homeserver\'s error-body row',
+    policyRow: 'as.content-type',
   }),
   defineRequirement({
     ...as,
@@ -201,7 +206,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.standardErrorResponse,
     quote: '(not in the spec) stack traces, file paths and tokens in answers help attackers and leak into logs',
-    policy: 'SHOULD (security)',
+    policyRow: 'as.error-body',
   }),
   defineRequirement({
     ...as,
@@ -210,7 +215,8 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.unknownRoutes,
     quote: 'If a request for an unsupported (or unknown) endpoint is received then the server must respond with a 404 `M_UNRECOGNIZED` error.',
-    policy: 'AS API § Unknown routes; many frameworks answer plain text or HTML',
+    policyRow: 'as.unknown-route',
+    policyNote: 'many frameworks answer plain text or HTML',
   }),
   defineRequirement({
     ...as,
@@ -219,7 +225,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.unknownRoutes,
     quote: 'Similarly, a 405 `M_UNRECOGNIZED` error is used to denote an unsupported method to a known endpoint.',
-    policy: 'AS API § Unknown routes',
+    policyRow: 'as.unknown-route',
   }),
   defineRequirement({
     ...client,
@@ -228,7 +234,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.pinging,
     quote: 'The application service API includes a ping mechanism to allow appservices to ensure that the homeserver can reach the appservice. Appservices may use this mechanism to detect misconfigurations and report them appropriately.',
-    policy: 'no row; pinging is a "may", so graded only when the run is told the appservice pings (--expect-ping, --wait-for-ping without --spawn, the library\'s ping function), skipped otherwise',
+    policyRow: 'as-client.pings',
   }),
   defineRequirement({
     ...client,
@@ -238,7 +244,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'POST /_matrix/client/v1/appservice/{appserviceId}/ping — appserviceId: The appservice ID of the appservice to ping. This must be the same as the appservice whose `as_token` is being used to authenticate the request.',
-    policy: 'appservice_ping.yaml',
+    policyRow: 'as-client.ping-request',
   }),
   defineRequirement({
     ...client,
@@ -248,7 +254,8 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'This API cannot be invoked by users who are not identified as application services. (security: appserviceAccessTokenBearer, "the preferred method")',
-    policy: 'appservice_ping.yaml; the scheme name is case-insensitive (RFC 9110 §11.1), so `bearer <as_token>` passes here',
+    policyRow: 'as-client.ping-request',
+    policyNote: 'the scheme name is case-insensitive (RFC 9110 §11.1), so `bearer <as_token>` passes here',
   }),
   defineRequirement({
     ...client,
@@ -258,7 +265,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.usingAccessTokens,
     quote: 'Access tokens may be provided in two ways, both of which the homeserver MUST support: … Via a request header, `Authorization: Bearer TheTokenHere`.',
-    policy: 'no row; SHOULD for interoperability: HTTP makes the scheme case-insensitive, but Synapse (get_access_token_from_request) accepts only parts[0] == b"Bearer" after splitting on one space',
+    policyRow: 'as-client.bearer-spelling',
   }),
   defineRequirement({
     ...client,
@@ -267,7 +274,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'transaction_id (string): An optional transaction ID that is passed through to the /_matrix/app/v1/ping call.',
-    policy: 'appservice_ping.yaml: body required, type object',
+    policyRow: 'as-client.ping-request',
   }),
   defineRequirement({
     ...client,
@@ -276,7 +283,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.clientPing,
     quote: 'consumes: application/json',
-    policy: 'no row; SHOULD for the header, as the homeserver\'s error-body row',
+    policyRow: 'as-client.content-type',
   }),
   defineRequirement({
     ...client,
@@ -285,7 +292,7 @@ export const appserviceRequirements = [
     level: 'MUST',
     spec: specLinks.pinging,
     quote: 'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping {"transaction_id": "meow"} … HS ---> AS : /_matrix/app/v1/ping {"transaction_id": "meow"} … HS <--- AS : 200 OK {}',
-    policy: 'sequence diagram "Typical"',
+    policyRow: 'as-client.ping-back',
   }),
   defineRequirement({
     ...client,
@@ -296,7 +303,7 @@ export const appserviceRequirements = [
     level: 'SHOULD',
     spec: specLinks.pinging,
     quote: 'Implementations using this mechanism should take care to not fail entirely in the event of temporary issues, e.g. gracefully handling cases where the appservice is started before the homeserver.',
-    policy: '"should take care to not fail entirely"',
+    policyRow: 'as-client.survives-errors',
   }),
 ] as const
 

@@ -16,7 +16,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '200: The ping was successful. `duration_ms` (integer, required)',
-    policy: 'schema: duration_ms required, type integer',
+    policyRow: 'hs.valid-ping',
     covers: ['pingAppservice 200'],
   }),
   defineRequirement({
@@ -27,7 +27,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.pinging,
     quote: 'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping … HS ---> AS : /_matrix/app/v1/ping … HS <--- AS : 200 OK {} … AS <--- HS : 200 OK {"duration_ms": 123}',
-    policy: 'sequence diagram "Typical"',
+    policyRow: 'hs.forwarded-once',
   }),
   defineRequirement({
     ...hs,
@@ -38,7 +38,7 @@ export const homeserverRequirements = [
     since: 'v1.4',
     spec: specLinks.appserviceAuthorization,
     quote: 'Homeservers MUST include an `Authorization` header, containing the `hs_token`',
-    policy: 'AS API § Authorisation, v1.4+',
+    policyRow: 'hs.hs-token-header',
   }),
   defineRequirement({
     ...hs,
@@ -49,7 +49,7 @@ export const homeserverRequirements = [
     since: 'v1.4',
     spec: specLinks.appserviceAuthorization,
     quote: 'Servers should only send this query parameter if supporting legacy versions of the specification.',
-    policy: 'SHOULD NOT: it puts the hs_token into access logs',
+    policyRow: 'hs.no-query-token',
   }),
   defineRequirement({
     ...hs,
@@ -59,7 +59,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'body: schema: type: object (a JSON body)',
-    policy: 'no row; SHOULD for the header, as the error-body row',
+    policyRow: 'hs.as-content-type',
   }),
   defineRequirement({
     ...hs,
@@ -69,7 +69,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.appservicePing,
     quote: 'A transaction ID for the ping, copied directly from the `POST /_matrix/client/v1/appservice/{appserviceId}/ping` call.',
-    policy: '"copied directly"; compared as JSON-equal strings',
+    policyRow: 'hs.txn-passthrough',
   }),
   defineRequirement({
     ...hs,
@@ -79,7 +79,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.appservicePing,
     quote: 'transaction_id: type: string. A transaction ID for the ping, copied directly from the `POST /_matrix/client/v1/appservice/{appserviceId}/ping` call.',
-    policy: 'row "Empty-string transaction_id" (added 2026-12): MUST arrive unchanged, it is a string',
+    policyRow: 'hs.empty-txn',
   }),
   defineRequirement({
     ...hs,
@@ -89,7 +89,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'The duration in milliseconds that the /_matrix/app/v1/ping request took from the homeserver\'s point of view.',
-    policy: 'a made-up or mis-scaled number defeats the field',
+    policyRow: 'hs.duration-measured',
+    policyNote: 'a made-up or mis-scaled number defeats the field',
   }),
   defineRequirement({
     ...hs,
@@ -99,7 +100,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'transaction_id: An optional transaction ID that is passed through to the /_matrix/app/v1/ping call.',
-    policy: 'transaction_id is optional',
+    policyRow: 'hs.valid-ping',
+    policyNote: 'transaction_id is optional',
   }),
   defineRequirement({
     ...hs,
@@ -109,7 +111,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'transaction_id: type string',
-    policy: 'INFO if omitted; SHOULD (warning) if sent as null: the schema types it as a string',
+    policyRow: 'hs.no-txn-omitted',
   }),
   defineRequirement({
     ...hs,
@@ -119,7 +121,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '502: The application service returned a bad status, or the connection failed. The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`.',
-    policy: 'schema 502',
+    policyRow: 'hs.bad-status',
     covers: ['pingAppservice 502 M_BAD_STATUS'],
   }),
   defineRequirement({
@@ -130,7 +132,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.clientPing,
     quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text respectively to aid with debugging.',
-    policy: '"may include"; it is the whole point of the debugging aid',
+    policyRow: 'hs.bad-status-fields',
   }),
   defineRequirement({
     ...hs,
@@ -140,7 +142,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '`status` and `body` fields containing the HTTP status code and response body text',
-    policy: 'a wrong value is worse than none (small UTF-8 bodies)',
+    policyRow: 'hs.bad-status-accurate',
   }),
   defineRequirement({
     ...hs,
@@ -150,7 +152,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'responses: 200 (duration_ms), 502: The application service returned a bad status, or the connection failed. The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`. (ping.yaml 200: schema type object)',
-    policy: 'row "Appservice answers 2xx with an empty body, a non-JSON or non-object body, or 204" (added 2026-12): MUST one of 200 with duration_ms, 502 M_BAD_STATUS, 502 M_CONNECTION_FAILED; which one: INFO (noted)',
+    policyRow: 'hs.2xx-not-object',
+    policyNote: 'row added 2026-12; which answer each body got is noted',
   }),
   defineRequirement({
     ...hs,
@@ -160,7 +163,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text (MSC2659: "For non-2xx responses")',
-    policy: 'row "Appservice answers a redirect (3xx with Location)" (added 2026-12): not followed → 502 M_BAD_STATUS with the 3xx status where present; followed → graded on the final answer; whether it follows: INFO (noted)',
+    policyRow: 'hs.redirect',
+    policyNote: 'row added 2026-12; not followed: the 3xx `status` is checked where present; whether it followed is noted',
   }),
   defineRequirement({
     ...hs,
@@ -170,7 +174,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`.',
-    policy: 'schema 502',
+    policyRow: 'hs.connection-failed',
     covers: ['pingAppservice 502 M_CONNECTION_FAILED'],
   }),
   defineRequirement({
@@ -181,7 +185,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'HS -/-> AS : /_matrix/app/v1/ping … AS <--- HS : 502 Bad Gateway {"errcode": "M_CONNECTION_FAILED"}',
-    policy: 'schema 502; sequence diagram "Can\'t connect to appservice"',
+    policyRow: 'hs.connection-failed',
+    policyNote: 'also the sequence diagram "Can\'t connect to appservice"',
     covers: ['pingAppservice 502 M_CONNECTION_FAILED'],
   }),
   defineRequirement({
@@ -192,7 +197,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '504: The connection to the application service timed out. The errcode is `M_CONNECTION_TIMEOUT`.',
-    policy: 'schema 504; the spec sets no timeout, so the suite waits for the homeserver\'s own (--hs-timeout-ms)',
+    policyRow: 'hs.timeout',
+    policyNote: 'the wait is `--hs-timeout-ms`',
     covers: ['pingAppservice 504 M_CONNECTION_TIMEOUT'],
   }),
   defineRequirement({
@@ -203,7 +209,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '400: The application service doesn\'t have a URL configured. The errcode is `M_URL_NOT_SET`.',
-    policy: 'schema 400',
+    policyRow: 'hs.url-not-set',
     covers: ['pingAppservice 400 M_URL_NOT_SET'],
   }),
   defineRequirement({
@@ -214,7 +220,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: '403: The access token used to authenticate the request doesn\'t belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.',
-    policy: 'schema 403',
+    policyRow: 'hs.other-as-token',
     covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({
@@ -225,7 +231,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'This API cannot be invoked by users who are not identified as application services.',
-    policy: 'schema 403 (401 M_UNAUTHORIZED, seen on ruma-based servers, fails)',
+    policyRow: 'hs.user-token',
+    policyNote: 'the 401 `M_UNAUTHORIZED` that fails is seen on ruma-based servers',
     covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({
@@ -235,7 +242,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
     quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
-    policy: 'client-server API § Using access tokens',
+    policyRow: 'hs.missing-unknown-token',
   }),
   defineRequirement({
     ...hs,
@@ -244,7 +251,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
     quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
-    policy: 'client-server API § Using access tokens',
+    policyRow: 'hs.missing-unknown-token',
   }),
   defineRequirement({
     ...hs,
@@ -253,7 +260,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
     quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
-    policy: 'row "hs_token used as the access token on the client endpoint" (added 2026-12): MUST 401 M_UNKNOWN_TOKEN and no call out; it is no access token, and swapped tokens are a real set-up mistake',
+    policyRow: 'hs.hs-token-refused',
+    policyNote: 'row added 2026-12',
   }),
   defineRequirement({
     ...hs,
@@ -262,7 +270,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.usingAccessTokens,
     quote: 'via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere` … When credentials are required but missing … `M_MISSING_TOKEN`',
-    policy: 'no row; SHOULD beside the missing-token row: Synapse answers "Invalid Authorization header." 401 M_MISSING_TOKEN; a token cut out of another scheme is a guess',
+    policyRow: 'hs.non-bearer-auth',
   }),
   defineRequirement({
     ...hs,
@@ -272,7 +280,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
     quote: 'Homeservers MUST support both methods. (removed by MSC4127: "Sending the access token as a query string parameter is no longer supported")',
-    policy: 'MUST be accepted while any version from v1.7 to v1.19 is advertised; INFO (accept or refuse) when only v1.20 or later is (corrected 2026-12)',
+    policyRow: 'hs.query-as-token',
+    policyNote: 'read as: any advertised version before v1.20 (see the README\'s note on this row); row corrected 2026-12',
   }),
   defineRequirement({
     ...hs,
@@ -282,7 +291,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text',
-    policy: 'a shared-state bug makes the debugging aid lie',
+    policyRow: 'hs.concurrent',
   }),
   defineRequirement({
     ...hs,
@@ -291,7 +300,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.commonErrorCodes,
     quote: 'M_UNRECOGNIZED: The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used.',
-    policy: '"expected to be returned"',
+    policyRow: 'hs.wrong-method',
   }),
   defineRequirement({
     ...hs,
@@ -300,7 +309,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.standardErrorResponse,
     quote: 'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
-    policy: 'standard error response',
+    policyRow: 'hs.error-body',
   }),
   defineRequirement({
     ...hs,
@@ -309,7 +318,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.standardErrorResponse,
     quote: 'produces: application/json',
-    policy: 'SHOULD for the header',
+    policyRow: 'hs.error-body',
   }),
   defineRequirement({
     ...hs,
@@ -318,7 +327,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.clientPing,
     quote: '(not in the spec) tokens in `error` texts leak into client logs',
-    policy: 'security warning',
+    policyRow: 'hs.error-no-tokens',
   }),
   defineRequirement({
     ...hs,
@@ -329,7 +338,7 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'responses: 200, 400, 403, 502, 504 (appservice_ping.yaml)',
-    policy: 'the spec\'s own data',
+    policyRow: 'hs.response-schema',
   }),
   defineRequirement({
     ...hs,
@@ -338,7 +347,7 @@ export const homeserverRequirements = [
     level: 'INFO',
     spec: specLinks.clientPing,
     quote: 'body: required: true',
-    policy: 'INFO: 400 M_NOT_JSON and treating it as {} are both seen',
+    policyRow: 'hs.empty-body',
   }),
   defineRequirement({
     ...hs,
@@ -347,7 +356,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.commonErrorCodes,
     quote: 'M_NOT_JSON: Request did not contain valid JSON.',
-    policy: 'no row (the empty-body row is INFO); SHOULD: a common error code, and what Synapse answers',
+    policyRow: 'hs.not-json',
   }),
   defineRequirement({
     ...hs,
@@ -356,7 +365,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.clientPing,
     quote: 'body: required: true, schema: type: object; M_BAD_JSON: Request contained valid JSON, but it was malformed in some way',
-    policy: 'no row; SHOULD: the schema and a common error code; Synapse answers "Content must be a JSON object." 400 M_BAD_JSON',
+    policyRow: 'hs.body-not-object',
   }),
   defineRequirement({
     ...hs,
@@ -365,7 +374,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.clientPing,
     quote: 'transaction_id: type: string; M_BAD_JSON: … invalid values for keys',
-    policy: 'no row; SHOULD: forwarding it sends the appservice a body its schema forbids (Synapse forwards it, so it warns)',
+    policyRow: 'hs.txn-not-string',
   }),
   defineRequirement({
     ...hs,
@@ -376,7 +385,7 @@ export const homeserverRequirements = [
     level: 'SHOULD',
     spec: specLinks.appservicePing,
     quote: 'Currently this is only called by the homeserver as a direct result of the application service calling POST /_matrix/client/v1/appservice/{appserviceId}/ping.',
-    policy: 'stray pings mean a client cannot trust its own ping\'s result',
+    policyRow: 'hs.no-unsolicited',
   }),
   defineRequirement({
     ...hs,
@@ -387,7 +396,8 @@ export const homeserverRequirements = [
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text',
-    policy: 'graded only with --load N: HS-PING-CONCURRENT under load, where pooled or shared state crosses answers',
+    policyRow: 'hs.concurrent',
+    policyNote: 'graded only with --load N: HS-PING-CONCURRENT under load, where pooled or shared state crosses answers',
   }),
 ] as const
 

@@ -1,25 +1,41 @@
+import { anchor, markdownTable } from './markdown-table'
+import { policyRow } from './policy-rows'
 import { requirements } from './registry'
 import { phaseOf, type Requirement } from './requirement'
 
-/** docs/checks.md: every check with its level, spec version, link, the spec's words and the policy reason. */
+/** What regenerates every generated doc (scripts/gen-checks-doc.ts); the docs and the drift test name it. */
+export const regenerateDocsCommand = 'npm run docs:checks'
+
+/** The anchor of a check in docs/checks.md, for links from the README's policy table. */
+export function checkAnchor(requirementId: string): string {
+  return requirementId.toLowerCase()
+}
+
+/** docs/checks.md: every check with its level, spec version, link, the spec's words, its policy row and grade, and why. */
 export function renderChecksDoc(): string {
   const lines = [
     '# Checks',
     '',
-    'Generated from `harness/requirements/` by `npm run docs:checks`; a test fails when it is out of date.',
+    `Generated from \`harness/requirements/\` by \`${regenerateDocsCommand}\`; a test fails when it is out of date. Each check names`,
+    'its row of the conformance policy ([the README\'s policy table](../README.md#how-behaviours-are-graded)); rows marked',
+    '*suite* are not in the policy, the project grades them for the reason given.',
     '',
   ]
   for (const role of ['homeserver', 'appservice'] as const) {
     const rows = requirements.filter((r) => r.role === role)
     if (rows.length === 0) continue
-    lines.push(`## ${role === 'homeserver' ? 'Homeserver' : 'Appservice'}`, '', '| Id | Level | Since | Behaviour | Spec says | Why this grade | Needs, phase |', '|---|---|---|---|---|---|---|')
-    for (const r of rows) {
-      const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-      lines.push(`| [${r.id}](${r.spec}) | ${r.level} | ${r.since} | ${cell(r.title)} | ${cell(r.quote)} | ${cell(r.policy)} | ${runsWith(r)} |`)
-    }
-    lines.push('')
+    const header = ['Id', 'Level', 'Since', 'Behaviour', 'Spec says', 'Policy row: grade', 'Why this grade', 'Needs, phase']
+    lines.push(`## ${role === 'homeserver' ? 'Homeserver' : 'Appservice'}`, '', ...markdownTable(header, rows.map(tableRow)), '')
   }
   return lines.join('\n')
+}
+
+function tableRow(r: Requirement): string[] {
+  const row = policyRow(r.policyRow)
+  const source = row.source === 'suite' ? ' *suite*' : ''
+  const why = r.policyNote ? `${row.why}. This check: ${r.policyNote}` : row.why
+  const policy = `[${row.id}](../README.md#${row.id})${source}: ${row.grade}`
+  return [`${anchor(checkAnchor(r.id))}[${r.id}](${r.spec})`, r.level, r.since, r.title, r.quote, policy, why, runsWith(r)]
 }
 
 /** `stub, long-wait; whole-run`: what the declaration says the check needs, and its phase unless `scenario`. */

@@ -1,10 +1,13 @@
+import type { Level } from './level'
+import type { PolicyRowId } from './policy-rows'
+
 /**
  * A requirement is one gradable behaviour of a ping endpoint, with where the spec says so.
- * Grades follow ../shared/design/conformance-policy.md (carried in the README).
+ * Grades follow the conformance policy (docs/conformance-policy.md), whose rows are data in
+ * policy-rows.ts: each requirement names the row it applies.
  */
 
-/** MUST fails the run; SHOULD warns (fails under --strict); INFO only records what the target chose. */
-export type Level = 'MUST' | 'SHOULD' | 'INFO'
+export type { Level }
 
 /** Which side of the exchange a requirement grades. */
 export type Role = 'homeserver' | 'appservice'
@@ -53,8 +56,10 @@ export interface Requirement {
   spec: string
   /** The spec's own words (or the schema fact) the check rests on. */
   quote: string
-  /** Why this grade: the conformance-policy row. */
-  policy: string
+  /** Why this grade: the conformance-policy row it applies (its level is one the row's grade allows). */
+  policyRow: PolicyRowId
+  /** What this check adds to its row's words (how it reads the row, what servers were seen doing); none when the row says it all. */
+  policyNote?: string
   /**
    * The documented responses (specs/) this requirement's check provokes and grades, as
    * '<operationId> <status>[ <errcode>]'. The coverage gate demands one for every documented pair.
