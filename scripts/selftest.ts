@@ -5,7 +5,7 @@
  * can fail (MUST/SHOULD) is killed by no fixture.
  */
 import { requirements } from '../harness/requirements/registry'
-import { concurrencyLimit } from '../test/support/concurrency-limit'
+import { concurrencyLimit } from './support/concurrency-limit'
 import type { Verdict } from './verify/verdicts'
 import { verifyJobs } from './verify/verify-jobs'
 

@@ -9,7 +9,7 @@
  * Exit codes: 0 every verdict held; 1 some verdict changed; 2 bad flags.
  */
 import { parseArgs } from 'node:util'
-import { concurrencyLimit } from '../test/support/concurrency-limit'
+import { concurrencyLimit } from './support/concurrency-limit'
 import { renderVerdictTable } from './verify/verdict-table'
 import { differences, type Repetition } from './verify/verdicts'
 import { verifyJobs } from './verify/verify-jobs'

@@ -6,7 +6,7 @@ import { createReferenceAppservice } from '../fixtures/reference-appservice/refe
 import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
 import { hasStackTrace } from './support/output-hygiene'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * A target that is no appservice at all is a set-up fault: exit 2 and one line, decided before

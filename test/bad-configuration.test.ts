@@ -10,7 +10,7 @@ import { renderRegistration } from '../harness/registration/appservice-registrat
 import { configFileName, loadConformanceConfig, writeConformanceConfig, type ConformanceConfig } from '../harness/registration/conformance-config'
 import { createConformanceRegistrations } from '../harness/registration/conformance-registrations'
 import { configTokens, hasStackTrace } from './support/output-hygiene'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * Wrong invocations, each refused with exit 2 and ONE line on stderr that names the problem and

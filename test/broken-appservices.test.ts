@@ -10,7 +10,7 @@ import { appserviceConformance, defaultMockHomeserverUrl } from '../index'
 import { appserviceChecks } from '../suites/appservice'
 import { readReport, statuses } from './support/read-report'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * Each broken appservice, in process through the library API: its `mustFail` checks must fail and

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
 import { loadConformanceConfig } from '../harness/registration/conformance-config'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 describe('init', () => {
   it('writes three registrations with fresh tokens, url: null for the no-url one, and says what to add', async () => {

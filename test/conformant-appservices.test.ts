@@ -8,10 +8,10 @@ import { createReferenceAppservice, type ReferenceAppservice } from '../fixtures
 import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
 import { appserviceConformance, defaultMockHomeserverUrl } from '../index'
 import type { RunReport } from '../reports/run-report'
-import { concurrencyLimit } from './support/concurrency-limit'
+import { concurrencyLimit } from '../scripts/support/concurrency-limit'
 import { readReport } from './support/read-report'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * Each conformant appservice differs from the reference only where the spec allows it, so every

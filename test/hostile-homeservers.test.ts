@@ -10,9 +10,9 @@ import { freePort } from '../harness/http/free-port'
 import { runDeadlineMs } from '../harness/deadlines'
 import { loadConformanceConfig } from '../harness/registration/conformance-config'
 import type { RunReport } from '../reports/run-report'
-import { concurrencyLimit } from './support/concurrency-limit'
+import { concurrencyLimit } from '../scripts/support/concurrency-limit'
 import { configTokens, hasStackTrace } from './support/output-hygiene'
-import { runCli, type CliRun } from './support/run-cli'
+import { runCli, type CliRun } from '../scripts/support/run-cli'
 
 /**
  * The real CLI against homeservers that attack its client: each run must end within its

@@ -7,7 +7,7 @@ import { freePort } from '../harness/http/free-port'
 import { randomToken } from '../harness/registration/random-token'
 import { appserviceConformance } from '../index'
 import { readReport, statuses } from './support/read-report'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * A real framework: matrix-appservice (matrix-org/matrix-appservice-node) 2.0.0. Its AppService

@@ -11,7 +11,7 @@ import type { RunReport } from '../reports/run-report'
 import { readReport } from './support/read-report'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
 import { referenceVariantRunner } from './support/reference-variant-runs'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * What the suite says today about each real server whose behaviour research (f) recorded: the

@@ -9,7 +9,7 @@ import { renderRegistration } from '../harness/registration/appservice-registrat
 import { appserviceRequirements } from '../harness/requirements/appservice-requirements'
 import { readReport, statuses } from './support/read-report'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * The reference appservice passes every appservice check, however the suite reaches it: started

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradedOnlyInOtherModes } from '../fixtures/broken-homeservers/graded-only-in-other-modes'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * The reference homeserver's appservice timeout for these runs: longer than `reference`'s 1.5 s,

@@ -15,7 +15,7 @@ import { renderRegistration } from '../harness/registration/appservice-registrat
 import { loadConformanceConfig } from '../harness/registration/conformance-config'
 import { anyToken } from './support/reference-variant-runs'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli, type CliRun } from './support/run-cli'
+import { runCli, type CliRun } from '../scripts/support/run-cli'
 
 /** The homeserver under a base path, as `.well-known` may give it: a proxy that strips /matrix. */
 function underBasePath(target: string): Promise<Server> {

@@ -7,7 +7,7 @@ import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/re
 import { freePort } from '../harness/http/free-port'
 import { loadConformanceConfig } from '../harness/registration/conformance-config'
 import { requirements } from '../harness/requirements/registry'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * A run split over two "machines": each shard has its own registration set (init --id-prefix) and

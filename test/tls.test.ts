@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { runCli } from './support/run-cli'
+import { runCli } from '../scripts/support/run-cli'
 
 /**
  * A staging homeserver with a private certificate: the reference homeserver behind an https

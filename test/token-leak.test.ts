@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MatrixError } from '../fixtures/reference-homeserver/matrix-error'
 import { referencePingBehaviour, type PingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour'
 import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { runCli, type CliRun } from './support/run-cli'
+import { runCli, type CliRun } from '../scripts/support/run-cli'
 
 /**
  * A homeserver that leaks every token it touches: it quotes the access token in its errors, copies

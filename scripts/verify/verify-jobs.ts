@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { appserviceReportTargets } from '../../cli/reference-roles'
 import { brokenHomeservers } from '../../fixtures/broken-homeservers'
 import { packageRoot } from '../../runner/package-root'
-import { runCli } from '../../test/support/run-cli'
+import { runCli } from '../support/run-cli'
 import type { Verdict } from './verdicts'
 
 /** One unit of work per repetition: a process that grades one or more targets. */
