@@ -120,7 +120,7 @@ const cases: Case[] = [
   { name: 'a --spec-version without the v', argv: () => [...hs(), '--spec-version', '1.7'], problem: /'1\.7' is not a spec version like v1\.7/, fix: /--help/ },
   { name: 'an unknown --report format', argv: () => [...hs(), '--report', 'pdf=out.pdf'], problem: /'pdf=out\.pdf' is not FORMAT=FILE/, fix: /--help/ },
   { name: '--only with an unknown id', argv: () => [...hs(), '--only', 'HS-PING-OK,HS-PING-NOPE'], problem: /--only: no homeserver check 'HS-PING-NOPE'/, fix: /as-ping-conformance list/ },
-  { name: 'an unknown --variant', argv: () => ['reference', '--variant', 'no-such-bug'], problem: /no broken variant 'no-such-bug'/, fix: /choose one of/ },
+  { name: 'an unknown --variant', argv: () => ['reference', '--variant', 'no-such-bug'], problem: /no homeserver variant 'no-such-bug'/, fix: /choose one of/ },
   // Configuration
   { name: 'a --config dir without the config file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noConfigFile], problem: /no as-ping-conformance\.json in .*no-config-file/, fix: /run `as-ping-conformance init/ },
   { name: 'a --config that is a file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.file], problem: /no as-ping-conformance\.json in .*a-file/, fix: /init/ },

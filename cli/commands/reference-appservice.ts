@@ -1,6 +1,4 @@
-import { appserviceVariants, findAppserviceVariant } from '../../fixtures/reference-appservice/appservice-variants'
-import { referenceAppserviceSetup } from '../../fixtures/reference-appservice/reference-appservice-setup'
-import { UsageError } from '../../harness/usage-error'
+import { findVariant, referenceAppserviceSetup } from '../../fixtures/registry'
 import type { RunFinishOptions } from '../finish-run'
 import type { Output } from '../output'
 import { appserviceCommand } from './appservice'
@@ -20,10 +18,7 @@ const referenceSurvivalGraceMs = 300
  * reference appservice (or one of its broken variants), started with --spawn as a user's would be.
  */
 export async function referenceAppserviceCommand(options: ReferenceAppserviceOptions, output: Output): Promise<number> {
-  const variant = options.appserviceVariant ? findAppserviceVariant(options.appserviceVariant) : undefined
-  if (options.appserviceVariant && !variant) {
-    throw new UsageError(`no appservice variant '${options.appserviceVariant}'`, `choose one of: ${appserviceVariants.map((v) => v.name).join(', ')}`)
-  }
+  const variant = options.appserviceVariant ? await findVariant('appservice', options.appserviceVariant) : undefined
   if (variant) output.out(`Running against the ${variant.kind} appservice '${variant.name}': ${variant.description}\n`)
   const setup = await referenceAppserviceSetup(variant?.name)
   const { expectations, updateExpectations, baseline, failOn, report } = options

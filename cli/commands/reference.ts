@@ -1,5 +1,4 @@
-import { startReferenceSetup } from '../../fixtures/reference-homeserver/reference-setup'
-import { UsageError } from '../../harness/usage-error'
+import { findVariant, startReferenceSetup } from '../../fixtures/registry'
 import type { Shard } from '../../runner/shard'
 import type { RunFinishOptions } from '../finish-run'
 import type { ReportTargets } from '../option-parsers'
@@ -46,10 +45,10 @@ export async function referenceCommand(options: ReferenceCommandOptions, output:
   return code
 }
 
-/** The homeserver run against the reference homeserver (or a broken or conformant variant). */
+/** The homeserver run against the reference homeserver (or a broken, conformant or hostile variant). */
 async function referenceHomeserver(options: ReferenceCommandOptions, output: Output): Promise<number> {
-  // The variants (~30 broken, ~30 conformant) are loaded only when one is asked for.
-  const variant = options.variant ? await findHomeserverVariant(options.variant) : undefined
+  // The registry loads the variants only when one is asked for.
+  const variant = options.variant ? await findVariant('homeserver', options.variant) : undefined
   const setup = await startReferenceSetup({ appserviceTimeoutMs: options.hsTimeoutMs, ...variant?.options })
   try {
     if (variant) output.out(`Running against the ${variant.kind} variant '${variant.name}': ${variant.description}\n`)
@@ -75,22 +74,6 @@ async function referenceHomeserver(options: ReferenceCommandOptions, output: Out
   } finally {
     await setup.close()
   }
-}
-
-/**
- * A --variant by name: a broken homeserver (fixtures/broken-homeservers) or a conformant one
- * (fixtures/conformant-homeservers, which differ from the reference only as the spec allows).
- */
-async function findHomeserverVariant(name: string) {
-  const [{ brokenHomeservers }, { conformantHomeservers }] = await Promise.all([import('../../fixtures/broken-homeservers'), import('../../fixtures/conformant-homeservers')])
-  const broken = brokenHomeservers.find((v) => v.name === name)
-  if (broken) return { kind: 'broken', name, description: broken.bug, options: broken.options }
-  const conformant = conformantHomeservers.find((v) => v.name === name)
-  if (conformant) return { kind: 'conformant', name, description: conformant.difference, options: conformant.options }
-  throw new UsageError(
-    `no broken variant '${name}' (nor a conformant one)`,
-    `choose one of: ${brokenHomeservers.map((v) => v.name).join(', ')} (broken); ${conformantHomeservers.map((v) => v.name).join(', ')} (conformant)`,
-  )
 }
 
 /** The given options among `keys`, leaving out those not set. */
