@@ -7,4 +7,5 @@
  * appserviceConformance({ app, hsToken, asToken, asId, ping: () => bridge.pingHomeserver() })
  */
 export { appserviceConformance, AppserviceConformanceFailure, defaultMockHomeserverUrl, type AppserviceConformanceOptions } from './library/appservice-conformance'
+export { parseExpectations, type ExpectationEntry, type Expectations } from './runner/expectations'
 export { spawnVariables } from './harness/spawned-appservice/spawn-environment'

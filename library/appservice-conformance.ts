@@ -9,8 +9,12 @@ import { AppserviceCheckContext } from '../harness/scenario/appservice-check-con
 import { appserviceNeedMissing, checkTimeoutMs, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check'
 import type { AppserviceTarget } from '../harness/scenario/appservice-target'
 import { declareCheck, SkipCheck } from '../harness/scenario/declare-check'
+import { pingAddedIn } from '../harness/spec-version'
 import { explain } from '../reports/report-wording'
-import type { CheckResult, CheckStatus } from '../runner/check-result'
+import type { LoadedExpectations } from '../reports/run-report'
+import { gradeResults } from '../runner/build-run-report'
+import type { CheckResult } from '../runner/check-result'
+import { skippedByExpectations, type Expectations } from '../runner/expectations'
 import { gradeFailure } from '../runner/grade'
 import { appserviceChecks } from '../suites/appservice'
 
@@ -38,7 +42,17 @@ export interface AppserviceConformanceOptions {
   strict?: boolean
   /** Run only these checks (ids from `as-ping-conformance list`). */
   only?: readonly string[]
-  /** Known problems: these checks must fail (or warn), and their test passes when they do; it fails when they pass. */
+  /**
+   * Known problems, in the CLI's expectations model (the entries of an --expectations file, e.g.
+   * read with `parseExpectations`): check id → `{ expect: 'fail' | 'flaky' | 'skip', reason, until? }`.
+   * An expected failure's test passes while the check fails (or warns) and fails once it passes;
+   * an entry past its `until` fails its test; `skip` does not run the check.
+   */
+  expectations?: Expectations
+  /**
+   * @deprecated Use `expectations`: `{ 'AS-PING-OK': { expect: 'fail', reason: '…' } }`. Each id
+   * listed here is read as an expected failure (`expect: 'fail'`), whether it fails or warns.
+   */
   expect?: { fail?: readonly string[]; warn?: readonly string[] }
   /** How long to wait for the appservice's ping after `ping()` (default 5000 ms). */
   waitMs?: number
@@ -64,7 +78,8 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
   if (!endpoint) throw new Error('appserviceConformance: give `app` (an in-process handler or server) or `url`')
   if (!options.hsToken) throw new Error('appserviceConformance: `hsToken` is required')
   const known = new Set(appserviceChecks.map((c) => c.id))
-  for (const id of [...(options.only ?? []), ...(options.expect?.fail ?? []), ...(options.expect?.warn ?? [])]) {
+  const expectations = expectationsOf(options)
+  for (const id of [...(options.only ?? []), ...Object.keys(expectations.entries)]) {
     if (!known.has(id)) throw new Error(`appserviceConformance: no appservice check '${id}' (see \`as-ping-conformance list\`)`)
   }
   const waitMs = options.waitMs ?? 5_000
@@ -89,39 +104,56 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
       await client.close()
     })
     for (const definition of selected) {
-      declareCheck(definition.id, () => new AppserviceCheckContext(target, definition.id), gradedBody(definition, options), checkTimeoutMs(definition, target), appserviceNeedMissing(target))
+      declareCheck(definition.id, () => new AppserviceCheckContext(target, definition.id), gradedBody(definition, { strict: options.strict ?? false, expectations }), checkTimeoutMs(definition, target), appserviceNeedMissing(target))
     }
   })
 }
 
-type Outcome = Exclude<CheckStatus, 'skip'>
+/** The known problems of both option shapes, as the CLI loads an expectations file (`expectations` wins). */
+function expectationsOf(options: AppserviceConformanceOptions): LoadedExpectations {
+  const listed = [...(options.expect?.fail ?? []), ...(options.expect?.warn ?? [])]
+  const deprecated: Expectations = Object.fromEntries(listed.map((id) => [id, { expect: 'fail', reason: 'listed in the `expect` option' }]))
+  return { file: 'the options of appserviceConformance', entries: { ...deprecated, ...options.expectations }, skipped: [] }
+}
 
-/** Runs a check and grades it in the test itself, as the CLI's reporter would, against the caller's expectations. */
-function gradedBody(definition: AppserviceCheckDefinition, options: AppserviceConformanceOptions) {
-  const entry = requirement(definition.id)
-  const expected: Outcome = options.expect?.fail?.includes(definition.id) ? 'fail' : options.expect?.warn?.includes(definition.id) ? 'warn' : 'pass'
+/**
+ * Runs a check and grades it in the test itself, by the same pipeline as a CLI run
+ * (runner/build-run-report.ts, one result at a time): the test fails exactly when the result
+ * would fail a run; what does not fail it is annotated.
+ */
+function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: boolean; expectations: LoadedExpectations }) {
+  const { id } = definition
   return async (t: AppserviceCheckContext, test: TestContext): Promise<void> => {
+    const startedAt = new Date().toISOString()
+    const entry = grading.expectations.entries[id]
+    if (skippedByExpectations(grading.expectations.entries, [id], startedAt.slice(0, 10)).length) throw new SkipCheck(`skipped by the expectations: ${entry!.reason}`)
     let failure: CheckFailure | undefined
     try {
       await definition.body(t)
     } catch (error) {
-      if (error instanceof SkipCheck && expected !== 'pass') throw new Error(`${definition.id} was expected to ${expected}, but it was skipped: ${error.message}`)
+      // In your own test a known failure the check could not run is a guard lost, not a neutral
+      // skip (a CLI run, whose --only and shards leave checks out on purpose, counts it not run).
+      if (error instanceof SkipCheck && entry?.expect === 'fail') throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it was skipped: ${error.message}`)
       if (!(error instanceof CheckFailure)) throw error
       failure = error
     }
-    const outcome: Outcome = failure ? (gradeFailure(entry.level) as Outcome) : 'pass'
-    const shown = failure ? render(definition.id, outcome, failure, t) : ''
-    if (outcome === expected) {
-      if (failure) await test.annotate(`${outcome === 'fail' ? 'failed' : 'warned'} as expected:\n${shown}`, 'notice')
-      return
+    const [graded] = gradeResults([resultOf(id, failure, t)], { specVersion: pingAddedIn, ...grading }, startedAt)
+    const result = graded!
+    const shown = failure ? render(result) : ''
+    if (result.failsRun) {
+      if (result.expected?.verdict === 'unexpected-pass') throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it passed`)
+      if (result.expected?.verdict === 'expired') throw new Error(`${id}: its expectation expired on ${result.expected.until} (${result.expected.reason}); renew or remove it${shown ? `:\n${shown}` : ''}`)
+      throw new AppserviceConformanceFailure(shown)
     }
-    if (expected !== 'pass') throw new Error(`${definition.id} was expected to ${expected}, but it ${outcome === 'pass' ? 'passed' : `${outcome}ed`}${shown ? `:\n${shown}` : ''}`)
-    if (outcome === 'warn' && !options.strict) {
-      await test.annotate(shown, 'warning')
-      return
-    }
-    throw new AppserviceConformanceFailure(shown)
+    if (!failure) return
+    if (result.expected?.verdict === 'as-expected') await test.annotate(`${result.status === 'fail' ? 'failed' : 'warned'} as expected:\n${shown}`, 'notice')
+    else await test.annotate(shown, result.status === 'warn' ? 'warning' : 'notice')
   }
+}
+
+/** What a failure of the check is graded as: fail (MUST) or warn (SHOULD). */
+function expectedOutcome(id: string): string {
+  return gradeFailure(requirement(id).level)
 }
 
 /** A check that fails the caller's test; its message is the house-style explanation, already redacted. */
@@ -129,20 +161,23 @@ export class AppserviceConformanceFailure extends Error {
   override readonly name = 'AppserviceConformanceFailure'
 }
 
-function render(id: string, status: Outcome, failure: CheckFailure, t: AppserviceCheckContext): string {
+/** The check's result as the CLI's reporter would record it, redacted. */
+function resultOf(id: string, failure: CheckFailure | undefined, t: AppserviceCheckContext): CheckResult {
   const entry = requirement(id)
-  const result: CheckResult = {
+  return {
     id,
     title: entry.title,
     level: entry.level,
-    status,
+    status: failure ? gradeFailure(entry.level) : 'pass',
     spec: entry.spec,
     requirement: entry.quote,
     durationMs: 0,
-    since: entry.since,
-    failure: t.redactor.redactValue({ mismatches: failure.mismatches, expected: failure.expected, actual: failure.actual }),
+    ...(failure ? { failure: t.redactor.redactValue({ mismatches: failure.mismatches, expected: failure.expected, actual: failure.actual }) } : {}),
     transcript: t.transcript(),
   }
+}
+
+function render(result: CheckResult): string {
   const e = explain(result)
   return [
     e.heading,

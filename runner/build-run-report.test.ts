@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { sampleResult } from '../test/support/sample-report'
+import { buildRunReport, gradeResults } from './build-run-report'
+
+const expectations = (entries: Parameters<typeof gradeResults>[1]['expectations']) => ({ specVersion: 'v1.12', strict: false, expectations: entries })
+const startedAt = '2026-01-02T03:04:05.000Z'
+
+describe('gradeResults: the verdict of each result, as a run and the library both reach it', () => {
+  it('marks each result with its requirement facts and whether it fails the run', () => {
+    const [failed, warned] = gradeResults([sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn')], { specVersion: 'v1.12', strict: false }, startedAt)
+    expect([failed?.failsRun, warned?.failsRun]).toEqual([true, false])
+    expect(failed?.endpoint).toBe('pingAppservice')
+    expect(failed?.since).toBeDefined()
+    expect(gradeResults([sampleResult('HS-PING-NO-UNSOLICITED', 'warn')], { specVersion: 'v1.12', strict: true }, startedAt)[0]?.failsRun).toBe(true)
+  })
+
+  it('applies the expectations: an expected failure passes the run, an unexpected pass or an expired entry fails it', () => {
+    const entry = { expect: 'fail' as const, reason: 'hs#1' }
+    const graded = gradeResults(
+      [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-OK', 'pass'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn')],
+      expectations({ file: 'e.yaml', skipped: [], entries: { 'HS-PING-BAD-STATUS': entry, 'HS-PING-OK': entry, 'HS-PING-NO-UNSOLICITED': { ...entry, until: '2026-01-01' } } }),
+      startedAt,
+    )
+    expect(graded.map((r) => [r.expected?.verdict, r.failsRun])).toEqual([
+      ['as-expected', false],
+      ['unexpected-pass', true],
+      ['expired', true],
+    ])
+  })
+
+  it('is the step buildRunReport takes before the baseline: a run of the same results reaches the same verdicts', () => {
+    const results = [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-OK', 'pass')]
+    const facts = { role: 'homeserver' as const, target: { url: 'https://hs.example', versions: [] }, specVersion: 'v1.12', strict: false }
+    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1 }, facts)
+    expect(report.results.map((r) => r.failsRun)).toEqual(gradeResults(results, facts, startedAt).map((r) => r.failsRun))
+    expect(report.exitCode).toBe(1)
+    expect(report.endpoints?.pingAppservice).toMatch(/^POST \/_matrix\/client\/v1\/appservice\/\{appserviceId\}\/ping$/)
+  })
+})
