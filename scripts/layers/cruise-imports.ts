@@ -11,15 +11,22 @@ export interface Import {
   types: string[]
 }
 
+export interface Violation {
+  rule: string
+  from: string
+  to: string
+}
+
 /** What dependency-cruiser found: each import between the project's files, and the rules it broke. */
 export interface Cruise {
   imports: Import[]
-  violations: Array<{ rule: string; from: string; to: string }>
+  violations: Violation[]
 }
 
+/** The parts of dependency-cruiser's JSON output read here. */
 interface CruiseJson {
-  modules: Array<{ source: string; dependencies: Array<{ resolved: string; coreModule: boolean; couldNotResolve: boolean; dependencyTypes: string[] }> }>
-  summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> }
+  modules: { source: string; dependencies: { resolved: string; coreModule: boolean; couldNotResolve: boolean; dependencyTypes: string[] }[] }[]
+  summary: { violations: { rule: { name: string }; from: string; to: string }[] }
 }
 
 /** Runs dependency-cruiser with .dependency-cruiser.cjs over every folder (~10 s), as `npm test` does. */
@@ -27,9 +34,10 @@ export async function cruiseImports(): Promise<Cruise> {
   const bin = join(packageRoot, 'node_modules', '.bin', 'depcruise')
   // depcruise exits with the number of errors it found: a broken rule still comes with the whole JSON.
   const { stdout } = await promisify(execFile)(bin, [...layerFolders, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: packageRoot, maxBuffer: 256 * 1024 * 1024 }).catch(
-    (error: { stdout?: string; stderr?: string }) => {
-      if (!error.stdout) throw new Error(`dependency-cruiser failed: ${error.stderr ?? String(error)}`)
-      return { stdout: error.stdout }
+    (error: unknown) => {
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+      if (!stdout) throw new Error(`dependency-cruiser failed: ${stderr ?? (error instanceof Error ? error.message : 'no output')}`)
+      return { stdout }
     },
   )
   const json = JSON.parse(stdout) as CruiseJson
