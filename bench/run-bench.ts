@@ -191,7 +191,7 @@ async function appserviceTrialRun(): Promise<Sample | string> {
   if (!existsSync(join(root, 'fixtures', 'reference-appservice', 'main.ts'))) return 'no fixtures/reference-appservice'
   const help = await measureProcess(node, [cli, 'reference', '--help'], { cwd: root })
   if (!/--role\b[^]*\bappservice\b/.test(help.stdout)) return '`reference` cannot run the appservice suite'
-  return sample(node, [cli, ...appserviceRunArgs]).catch((error: Error) => error.message)
+  return sample(node, [cli, ...appserviceRunArgs]).catch((error: unknown) => (error as Error).message)
 }
 
 function machine() {

@@ -10,7 +10,7 @@
  */
 
 /** How much longer than the homeserver's own timeout the suite waits before calling a ping hung. */
-export function timeoutMarginMs(hsTimeoutMs: number): number {
+function timeoutMarginMs(hsTimeoutMs: number): number {
   return Math.max(5_000, Math.round(hsTimeoutMs * 0.25))
 }
 
@@ -23,7 +23,7 @@ export function requestDeadlineMs(hsTimeoutMs: number): number {
  * Time the run grants beyond one request deadline: the other checks run alongside the timeout
  * check, and a correct homeserver answers each of them in well under a second.
  */
-export const runSlackMs = 30_000
+const runSlackMs = 30_000
 
 /** After this long from the start of the checks, every request still waiting gives up, and later ones are not sent. */
 export function runDeadlineMs(hsTimeoutMs: number): number {

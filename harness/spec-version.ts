@@ -34,7 +34,7 @@ export function queryTokenOwed(advertised: readonly string[], gradedVersion: str
 }
 
 /** The unstable feature flag that also advertises the stable ping endpoints (MSC2659). */
-export const pingUnstableFeature = 'fi.mau.msc2659.stable'
+const pingUnstableFeature = 'fi.mau.msc2659.stable'
 
 /** Whether /versions advertises the ping endpoints, and the newest version it lists. */
 export function pingSupport(versions: { versions?: unknown; unstable_features?: unknown }): { supported: boolean; newest?: string } {

@@ -1,4 +1,4 @@
 // Run by bench/bare-vitest/run-empty.mjs: the one empty test of the benchmark's baseline.
 import { test } from 'vitest'
 
-test('nothing', () => {})
+test('nothing', () => undefined)

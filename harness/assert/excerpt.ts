@@ -1,5 +1,5 @@
 /** Bodies in messages are cut to this many characters, so a hostile target cannot flood the output. */
-export const excerptLength = 300
+const excerptLength = 300
 
 /**
  * A one-line, bounded rendering of a body for failure messages. Line breaks become spaces and

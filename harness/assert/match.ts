@@ -11,7 +11,7 @@ function lookup(json: unknown, key: string): { found: boolean; value?: unknown }
   return Object.hasOwn(json, key) ? { found: true, value: (json as Record<string, unknown>)[key] } : { found: false }
 }
 
-export function jsonType(value: unknown): JsonType {
+function jsonType(value: unknown): JsonType {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'

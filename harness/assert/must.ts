@@ -81,7 +81,7 @@ function errcodeMatcher(errcode: string): JsonMatcher {
 
 export interface Must {
   matchResponse(exchange: HttpExchange, want: AllowedResponses): void
-  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void
+  matchEach(cases: readonly { name: string; exchange: HttpExchange; want: AllowedResponses }[]): void
   haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
   haveReceivedSome(requests: readonly RecordedRequest[], what: string): void
   hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange): asserts condition
@@ -95,7 +95,7 @@ export const must: Must = {
   },
 
   /** Several named exchanges at once; the failure lists every case that differs, and its repro is the first that does. */
-  matchEach(cases: ReadonlyArray<{ name: string; exchange: HttpExchange; want: AllowedResponses }>): void {
+  matchEach(cases: readonly { name: string; exchange: HttpExchange; want: AllowedResponses }[]): void {
     const failing = cases
       .map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) }))
       .filter((c) => c.mismatches.length > 0)

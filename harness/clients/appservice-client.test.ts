@@ -12,7 +12,7 @@ describe('AppserviceClient', () => {
     if (req.url === '/huge') return void res.writeHead(200).end('x'.repeat(maxBodyBytes * 3))
     if (req.url === '/redirect') return void res.writeHead(302, { location: '/elsewhere' }).end()
     let body = ''
-    req.on('data', (c: Buffer) => (body += c))
+    req.on('data', (c: Buffer) => (body += c.toString()))
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url, auth: req.headers.authorization ?? null, body })))
   })
 

@@ -10,7 +10,7 @@ import { recordResponse, type HttpExchange } from './http-exchange'
 /** The appservice under test: a base URL, or an in-process Node request handler (an Express app is one) or http.Server. */
 export type AppserviceEndpoint = string | RequestListener | Server
 
-export const appservicePingPath = pingEndpoints.ping.path
+const appservicePingPath = pingEndpoints.ping.path
 
 export interface AppservicePingOptions {
   /** The token to send; omit it to send none. */
@@ -117,7 +117,7 @@ export class AppserviceClient {
       const response = await test
       const raw = response.body as BoundedBuffer
       const body = decode(raw.buffer, raw.bytes, raw.truncated)
-      const headers = Object.fromEntries(Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]))
+      const headers = Object.fromEntries(Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]))
       return finish({ response: recordResponse(response.status, headers, body) })
     } catch (error) {
       const failure = error as { timeout?: number; code?: string; message?: string }

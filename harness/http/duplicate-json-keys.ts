@@ -7,7 +7,7 @@
 export function duplicateJsonKeys(text: string): string[] {
   const duplicates = new Set<string>()
   // One entry per open container: the keys seen so far for an object, null for an array.
-  const open: Array<Set<string> | null> = []
+  const open: (Set<string> | null)[] = []
   let expectKey = false
   for (let i = 0; i < text.length; i++) {
     const c = text[i]

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 
 /** Answers one control request; what it returns is sent as JSON, what it throws as a 500 with the message. */
 export type ControlRoute = (method: string, url: URL, body: unknown) => Promise<unknown>
@@ -13,18 +13,8 @@ export interface ControlServer {
  * that lives in the runner's process (the targets under test never see it).
  */
 export async function startJsonControlServer(route: ControlRoute): Promise<ControlServer> {
-  const server: Server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://control')
-      const body = req.method === 'POST' ? await readJson(req) : undefined
-      const reply = await route(req.method ?? '', url, body)
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(reply ?? null))
-    } catch (error) {
-      res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: String((error as Error).message) }))
-    }
-  })
+  // The handler catches every error itself: its promise never rejects.
+  const server: Server = createServer((req, res) => void answer(route, req, res))
   // A control request may wait as long as the target does (a fault round restarting an appservice,
   // a head start awaiting the timeout ping): longer than Node's default request timeout allows.
   server.requestTimeout = 0
@@ -46,4 +36,17 @@ async function readJson(req: AsyncIterable<Buffer>): Promise<unknown> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk)
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined
+}
+
+async function answer(route: ControlRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const url = new URL(req.url ?? '/', 'http://control')
+    const body = req.method === 'POST' ? await readJson(req) : undefined
+    const reply = await route(req.method ?? '', url, body)
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(reply ?? null))
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ error: (error as Error).message }))
+  }
 }

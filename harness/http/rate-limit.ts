@@ -93,7 +93,7 @@ export async function retryWhileRateLimited(attempt: () => Promise<HttpExchange>
 }
 
 /** "rate-limited: POST /… answered 429 (retry_after_ms 120000 ms) and the wait would pass the run's deadline" */
-export function describeGaveUp(request: RateLimitedRequest): string {
+function describeGaveUp(request: RateLimitedRequest): string {
   return `rate-limited: ${request.method} ${request.path} answered 429 (${request.from === 'default' ? 'no wait given' : `${request.from} ${request.retryAfterMs} ms`}) and ${request.gaveUp}`
 }
 

@@ -15,7 +15,7 @@ export const faultAnswers: Record<Exclude<HomeserverFault, 'unreachable'>, { sta
 }
 
 /** Every fault, in the order the survival check injects them; one line each for messages. */
-export const homeserverFaults: ReadonlyArray<{ fault: HomeserverFault; description: string }> = [
+export const homeserverFaults: readonly { fault: HomeserverFault; description: string }[] = [
   { fault: 'bad-status', description: 'the homeserver answers 502 M_BAD_STATUS' },
   { fault: 'connection-failed', description: 'the homeserver answers 502 M_CONNECTION_FAILED' },
   { fault: 'timeout', description: 'the homeserver answers 504 M_CONNECTION_TIMEOUT' },

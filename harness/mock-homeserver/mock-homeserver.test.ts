@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HttpExchange } from '../clients/http-exchange'
 import { InProcessHomeserverSide } from './in-process-homeserver-side'
 import { isNoPing, pingAttempt } from './ping-round'
 import { AppserviceClient } from '../clients/appservice-client'
@@ -13,7 +12,7 @@ let nextPing: () => Promise<Response> = () => Promise.reject(new Error('no ping 
 const pingsSeen: string[] = []
 const client = new AppserviceClient((req, res) => {
   let body = ''
-  req.on('data', (c: Buffer) => (body += c))
+  req.on('data', (c: Buffer) => (body += c.toString()))
   req.on('end', () => {
     pingsSeen.push(`${req.headers.authorization} ${body}`)
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
@@ -39,13 +38,13 @@ describe('the mock homeserver', () => {
     if (isNoPing(round)) return
     expect(pingAttempt(round)?.rawPath).toBe('/_matrix/client/v1/appservice/mock%20test%2F1/ping')
     expect(pingsSeen).toEqual(['Bearer hs_mock_test {"transaction_id":"t-1"}'])
-    expect((round.pingBack as HttpExchange).response?.status).toBe(200)
+    expect((round.pingBack!).response?.status).toBe(200)
     expect(answer?.status).toBe(200)
     expect(Object.keys((await answer!.json()) as object)).toEqual(['duration_ms'])
   })
 
   it('answers what a homeserver answers to a bad ping, without pinging back', async () => {
-    const cases: Array<[string, Promise<Response>, number, string]> = [
+    const cases: [string, Promise<Response>, number, string][] = [
       ['no token', post(pingUrl, {}), 401, 'M_MISSING_TOKEN'],
       ['the hs_token', post(pingUrl, { token: credentials.hsToken }), 401, 'M_UNKNOWN_TOKEN'],
       ['another id', post(`${homeserverUrl}/_matrix/client/v1/appservice/other/ping`, { token: credentials.asToken }), 403, 'M_FORBIDDEN'],

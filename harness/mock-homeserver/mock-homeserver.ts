@@ -16,7 +16,7 @@ export interface MockHomeserverOptions {
 }
 
 /** What /_matrix/client/versions advertises: the ping's version and its feature flag, so clients that feature-detect go ahead. */
-export const mockVersions = { versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'], unstable_features: { 'fi.mau.msc2659.stable': true } }
+const mockVersions = { versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'], unstable_features: { 'fi.mau.msc2659.stable': true } }
 
 const clientPingPath = /^\/_matrix\/client\/v1\/appservice\/([^/]+)\/ping$/
 
@@ -29,7 +29,7 @@ const clientPingPath = /^\/_matrix\/client\/v1\/appservice\/([^/]+)\/ping$/
  */
 export class MockHomeserver {
   #round: PingRound | undefined
-  #waiters: Array<() => void> = []
+  #waiters: (() => void)[] = []
 
   constructor(private readonly options: MockHomeserverOptions) {}
 
@@ -43,7 +43,7 @@ export class MockHomeserver {
    * after timeoutMs or once `givenUp` settles (e.g. the appservice's process has ended).
    */
   async waitForPing(timeoutMs: number, givenUp?: Promise<unknown>): Promise<boolean> {
-    const answered = () => this.#round?.requests.some((r) => isPingAttempt(r) && (r.answer || this.#round?.plan === 'unreachable')) ?? false
+    const answered = () => this.#round?.requests.some((r) => isPingAttempt(r) && (r.answer !== undefined || this.#round?.plan === 'unreachable')) ?? false
     if (answered()) return true
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => done(false), timeoutMs)

@@ -4,5 +4,5 @@ export { loadSpecs, loadVendoredSpecs } from './load-specs';
 export type { OperationId, PingSpecs, SpecOperation, SpecResponse } from './load-specs';
 export { createResponseValidator } from './response-validator';
 export type { ResponseValidator, SchemaMismatch } from './response-validator';
-export { documentedErrorCodes, errcodesInDescription } from './documented-errors';
+export { documentedErrorCodes } from './documented-errors';
 export type { DocumentedError } from './documented-errors';

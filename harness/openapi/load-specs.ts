@@ -101,7 +101,7 @@ function extractOperation(
   file: string,
   operationId: OperationId,
 ): SpecOperation {
-  const matches: Array<[string, OpenAPIV2.OperationObject]> = [];
+  const matches: [string, OpenAPIV2.OperationObject][] = [];
   for (const [pathKey, item] of Object.entries(api.paths)) {
     const op = item.post;
     if (op?.operationId === operationId) matches.push([pathKey, op]);
@@ -123,8 +123,8 @@ function extractOperation(
     if (!response || '$ref' in response) continue; // unreachable after dereferencing
     responses[status] = {
       description: response.description,
-      ...(response.schema ? { schema: response.schema as object } : {}),
-      ...(response.examples ? { examples: response.examples as Record<string, unknown> } : {}),
+      ...(response.schema ? { schema: response.schema } : {}),
+      ...(response.examples ? { examples: response.examples } : {}),
     };
   }
 
@@ -139,7 +139,7 @@ function extractOperation(
     path: `${api.basePath ?? ''}${pathKey}`,
     addedInMatrixVersion: added,
     responses,
-    ...(body ? { requestSchema: body.schema as object } : {}),
+    ...(body ? { requestSchema: body.schema } : {}),
   };
 }
 

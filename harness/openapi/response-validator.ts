@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { OperationId, PingSpecs } from './load-specs';
+import type { OperationId, PingSpecs, SpecOperation } from './load-specs';
 
 /** One way a response body differs from its documented schema. */
 export interface SchemaMismatch {
@@ -28,8 +28,8 @@ export function createResponseValidator(specs: PingSpecs): ResponseValidator {
 
   return {
     validate(operationId, status, body) {
-      const operation = specs.operations[operationId];
-      if (!operation) throw new Error(`unknown operation ${String(operationId)}`);
+      const operation = specs.operations[operationId] as SpecOperation | undefined;
+      if (!operation) throw new Error(`unknown operation ${operationId}`);
 
       // Swagger 2.0 lets `default` stand in for any status not listed.
       const key = String(status) in operation.responses ? String(status) : 'default';
@@ -79,7 +79,7 @@ function toMismatch(error: ErrorObject): SchemaMismatch {
   // Point `required` failures at the missing property rather than its parent,
   // so reports read "/errcode: must have required property 'errcode'".
   if (error.keyword === 'required') {
-    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const missing = (error.params as { missingProperty: string }).missingProperty;
     return { path: `${error.instancePath}/${escapePointer(missing)}`, message: error.message ?? 'is required' };
   }
   if (error.keyword === 'enum') {

@@ -38,7 +38,7 @@ export async function loadRegistration(file: string): Promise<AppserviceRegistra
   try {
     data = parse(text)
   } catch (error) {
-    const firstLine = String((error as Error).message).split('\n')[0]
+    const firstLine = (error as Error).message.split('\n')[0]
     throw new UsageError(`registration ${file} is not valid YAML: ${firstLine}`, 'fix the file, or write a fresh one with `as-ping-conformance init`')
   }
   return validateRegistration(data, file)
@@ -65,7 +65,7 @@ export function validateRegistration(data: unknown, source: string): AppserviceR
   const namespaces = (reg.namespaces ?? {}) as Record<string, unknown>
   return {
     id: reg.id as string,
-    url: reg.url as string | null,
+    url: reg.url,
     as_token: reg.as_token as string,
     hs_token: reg.hs_token as string,
     sender_localpart: reg.sender_localpart as string,

@@ -54,13 +54,13 @@ export async function loadConformanceConfig(dir: string): Promise<ConformanceCon
   } catch {
     throw new UsageError(`no ${configFileName} in ${dir}`, 'run `as-ping-conformance init --as-url URL --out DIR` first and pass that DIR as --config')
   }
-  let file: ConformanceConfigFile
+  let file: Partial<ConformanceConfigFile> | null
   try {
-    file = JSON.parse(raw) as ConformanceConfigFile
+    file = JSON.parse(raw) as Partial<ConformanceConfigFile> | null
   } catch {
     throw new UsageError(`${path} is not valid JSON`, 'write a fresh one with `as-ping-conformance init`')
   }
-  if (file?.version !== 1 || typeof file.asUrl !== 'string' || typeof file.registrations !== 'object' || !file.registrations) {
+  if (file?.version !== 1 || typeof file.asUrl !== 'string' || typeof file.registrations !== 'object' || (file.registrations as unknown) === null) {
     throw new UsageError(`${path} is not an as-ping-conformance config (version 1)`, 'write a fresh one with `as-ping-conformance init`')
   }
   const registrations = {} as ConformanceRegistrations

@@ -15,7 +15,7 @@ export type RegistrationRole = keyof ConformanceRegistrations
 
 export const registrationRoles: readonly RegistrationRole[] = ['main', 'noUrl', 'unreachable']
 
-export const defaultIdPrefix = 'as-ping-conformance'
+const defaultIdPrefix = 'as-ping-conformance'
 
 /** Nothing listens on port 1 (tcpmux) on any usual host; connecting there is refused at once. */
 export function defaultUnreachableUrl(asUrl: string): string {

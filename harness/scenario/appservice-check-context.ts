@@ -21,7 +21,7 @@ export class AppserviceCheckContext implements RecordingContext {
   readonly rateLimits = new RateLimitLog()
   readonly #entries: TranscriptEntry[] = []
   /** The exchange behind each entry (none for the appservice's own pings), to name the one a failure is about. */
-  readonly #exchanges: Array<HttpExchange | undefined> = []
+  readonly #exchanges: (HttpExchange | undefined)[] = []
   #txnCount = 0
   #note: string | undefined
   #dependency: CheckDependency | undefined

@@ -15,7 +15,7 @@ export interface AppserviceCheckDefinition {
   options: AppserviceCheckOptions
 }
 
-export const defaultAppserviceCheckTimeoutMs = 30_000
+const defaultAppserviceCheckTimeoutMs = 30_000
 
 /**
  * Defines the appservice check for one requirement. Defining declares nothing: in a CLI run the

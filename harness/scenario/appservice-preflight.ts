@@ -30,7 +30,7 @@ export async function requireAppservice(asUrl: string, hsToken: string): Promise
 type Answer = NonNullable<HttpExchange['response']>
 
 /** Why these two answers (with the hs_token, without any token) cannot come from an appservice, or undefined when they may. */
-export function notAnAppservice(withToken: Answer, withoutToken: Answer | undefined): { problem: string; remedy: string } | undefined {
+function notAnAppservice(withToken: Answer, withoutToken: Answer | undefined): { problem: string; remedy: string } | undefined {
   if (!withoutToken || withToken.json !== undefined || withoutToken.json !== undefined) return undefined
   // No body excerpt: a server that echoes requests would print the hs_token.
   const seen = `HTTP ${withToken.status} with ${describeContentType(withToken.headers['content-type'])}`

@@ -19,7 +19,7 @@ export function transcribeAppserviceExchange(exchange: HttpExchange, redactor: R
 }
 
 /** The appservice's own ping happens only against the suite's mock homeserver, which a curl cannot stand in for. */
-export const mockHomeserver = 'the mock homeserver'
+const mockHomeserver = 'the mock homeserver'
 
 export function transcribeRound(round: PingRound, redactor: Redactor): TranscriptEntry {
   const lines = round.requests.map(describeMockRequest)

@@ -11,7 +11,7 @@ export interface MixedPing {
 }
 
 /** The kinds of outcome in the mix; ping i is of kind i % mixKinds. */
-export const mixKinds = 4
+const mixKinds = 4
 
 /** The successes' delays: from minDelayMs to minDelayMs + delaySpreadMs - 1. */
 const minDelayMs = 20
@@ -22,7 +22,7 @@ const delaySpreadMs = 180
  * HS-PING-LOAD): successes with varied delays, error answers whose bodies name their own ping,
  * resets. Each answer differs from its neighbours', so an answer given to the wrong ping shows.
  */
-export function mixedPingOutcome(i: number, transactionId: string): StubOutcome {
+function mixedPingOutcome(i: number, transactionId: string): StubOutcome {
   switch (i % mixKinds) {
     case 0:
       return respondJson(200, {}, minDelayMs + ((i * 37) % delaySpreadMs))

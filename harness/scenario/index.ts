@@ -5,7 +5,7 @@ export { must, responseMismatches, describeResponse, answerInBrief, type Respons
 export { match, type JsonMatcher } from '../assert/match'
 export { describeContentType, isJsonContentType, mustBeJsonContentType } from '../assert/json-content-type'
 export { CheckFailure } from '../assert/check-failure'
-export { respondOk, respondJson, respondText, respondEmpty, followedRedirect, describeOutcome, type StubOutcome, type RespondOutcome } from '../stub-appservice/stub-outcome'
+export { respondOk, respondJson, respondText, respondEmpty, followedRedirect, type StubOutcome, type RespondOutcome } from '../stub-appservice/stub-outcome'
 export { isPing, type RecordedRequest } from '../stub-appservice/recorded-request'
 // Appservice checks (suites/appservice/): the declaration, its context, and the mock homeserver's vocabulary.
 export { appserviceCheck, type AppserviceCheckDefinition } from './appservice-check'

@@ -43,8 +43,8 @@ export class AppserviceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const keep = (chunk: Buffer) => (this.#output = `${this.#output}${chunk.toString('utf8')}`.slice(-outputTailChars))
-    child.stdout?.on('data', keep)
-    child.stderr?.on('data', keep)
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
     this.#exited = new Promise<void>((resolve) => {
       child.once('error', (error) => {
         this.#exit = { code: null, signal: null, outputTail: `could not start: ${error.message}` }

@@ -177,7 +177,7 @@ describe('StubAppservice', () => {
     stub.arrange('reset', { kind: 'reset' })
     const failure = await ping({ transaction_id: 'reset' }).then(
       () => undefined,
-      (error: { cause?: { code?: string } }) => error,
+      (error: unknown) => error as { cause?: { code?: string } },
     )
     expect(failure?.cause?.code).toMatch(/ECONNRESET|UND_ERR_SOCKET/)
     expect(stub.requestsFor('reset')).toHaveLength(1)

@@ -53,7 +53,7 @@ export class StubAppservice {
   #connections = 0
   #server: Server | undefined
   #window: Window | undefined
-  #windowQueue: Array<() => void> = []
+  #windowQueue: (() => void)[] = []
   #nextWindowId = 1
 
   /** Listens on host:port (port 0 picks a free one) and resolves to the base URL. */
@@ -181,7 +181,10 @@ export class StubAppservice {
       correlated: arranged !== undefined,
     }
     this.#requests.push(recorded)
-    if (!isPing(recorded)) return answerOtherTraffic(recorded, res)
+    if (!isPing(recorded)) {
+      answerOtherTraffic(recorded, res)
+      return
+    }
     if (arranged) for (const ping of this.#inFlight.values()) if (ping.transactionId === transactionId) ping.callbackArrived = true
     if (!arranged) {
       if (this.#window && (typeof transactionId !== 'string' || this.#window.takesUnknownIds)) this.#window.requests.push(recorded)

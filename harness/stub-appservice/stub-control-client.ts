@@ -3,7 +3,7 @@ import type { RecordedRequest } from './recorded-request'
 import type { StubOutcome } from './stub-outcome'
 
 /** Requests that arrive a little after the homeserver answered must still be seen (late or duplicate pings). */
-export const defaultSettleMs = 150
+const defaultSettleMs = 150
 
 export interface WindowOptions {
   /** How long to keep collecting after the action (late calls); default defaultSettleMs. */
@@ -17,7 +17,7 @@ export class StubControlClient {
   constructor(private readonly controlUrl: string) {}
 
   /** Arranges outcomes by transaction_id, in one round trip however many. */
-  async arrange(entries: Array<{ transactionId: string; outcome: StubOutcome }>): Promise<void> {
+  async arrange(entries: { transactionId: string; outcome: StubOutcome }[]): Promise<void> {
     await this.#call('POST', '/arrange', entries)
   }
 
@@ -75,7 +75,7 @@ export class StubControlClient {
     } catch (error) {
       throw new HarnessError(`[harness] stub control unreachable at ${this.controlUrl}: ${(error as Error).message}`)
     }
-    const json = (await response.json()) as unknown
+    const json = (await response.json())
     if (!response.ok) throw new HarnessError(`[harness] stub control ${method} ${path}: ${(json as { error?: string }).error}`)
     return json
   }

@@ -12,7 +12,7 @@ export async function startStubControlServer(stub: StubAppservice, headStarts: H
   return startJsonControlServer((method, url, body) => route(stub, headStarts, method, url, body))
 }
 
-async function route(stub: StubAppservice, headStarts: HeadStartResults, method: string, url: URL, body: any): Promise<unknown> {
+async function route(stub: StubAppservice, headStarts: HeadStartResults, method: string, url: URL, body: unknown): Promise<unknown> {
   const headStart = /^\/head-starts\/([^/]+)$/.exec(url.pathname)
   if (method === 'GET' && headStart) {
     const result = headStarts.get(decodeURIComponent(headStart[1]!))
@@ -20,7 +20,7 @@ async function route(stub: StubAppservice, headStarts: HeadStartResults, method:
     return result
   }
   if (method === 'POST' && url.pathname === '/arrange') {
-    for (const { transactionId, outcome } of body as Array<{ transactionId: string; outcome: never }>) stub.arrange(transactionId, outcome)
+    for (const { transactionId, outcome } of body as { transactionId: string; outcome: never }[]) stub.arrange(transactionId, outcome)
     return undefined
   }
   if (method === 'GET' && url.pathname === '/requests') {

@@ -42,7 +42,7 @@ export function respondEmpty(status: number): RespondOutcome {
 }
 
 /** The query parameter that marks the Location of a `redirect` outcome. */
-export const redirectedParam = 'redirected'
+const redirectedParam = 'redirected'
 
 /** The Location a `redirect` outcome sends for a call to `path`: a path on the stub, so the homeserver resolves it against the URL it called. */
 export function redirectLocation(path: string): string {

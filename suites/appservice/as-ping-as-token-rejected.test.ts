@@ -15,7 +15,10 @@ export default appserviceCheck('AS-PING-AS-TOKEN-REJECTED', async (t) => {
   // not a second. A refusal then holds here, in every run mode; an acceptance is still failed, as its consequence.
   if (statusAndErrcode(swapped) === statusAndErrcode(wrong)) {
     t.dependOn('AS-PING-WRONG-TOKEN', `its own as_token is answered as a random wrong token is (${statusAndErrcode(swapped)})`)
-    if (rejectionMismatches(swapped).length === 0) return t.note(`refused as any wrong token is (${statusAndErrcode(swapped)}); the errcode is AS-PING-WRONG-TOKEN's to grade`)
+    if (rejectionMismatches(swapped).length === 0) {
+      t.note(`refused as any wrong token is (${statusAndErrcode(swapped)}); the errcode is AS-PING-WRONG-TOKEN's to grade`)
+      return
+    }
   }
   mustBeRejected(swapped, { errcode: 'M_FORBIDDEN' })
 })

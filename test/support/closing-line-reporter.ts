@@ -5,7 +5,7 @@ import type { Reporter, TestModule } from 'vitest/node'
  * own summary, counted from the same results.
  */
 export default class ClosingLineReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: readonly TestModule[]): void {
     const counts = { passed: 0, failed: 0, skipped: 0 }
     for (const module of testModules) {
       if (module.state() === 'failed' && module.children.size === 0) counts.failed++

@@ -1,5 +1,5 @@
 /** Bodies a homeserver (or anyone) may send with a valid token; none may make the appservice fail with a 5xx. */
-export const badBodies: ReadonlyArray<{ name: string; rawBody: string }> = [
+export const badBodies: readonly { name: string; rawBody: string }[] = [
   { name: 'malformed JSON', rawBody: '{"transaction_id": ' },
   { name: 'a JSON array', rawBody: '[]' },
   { name: 'a JSON string', rawBody: '"ping"' },

@@ -25,7 +25,7 @@ export function mustBeRejected(exchange: HttpExchange, want: { errcode?: string 
 }
 
 /** Each named request must be rejected so; the failure lists every case that is not, by name. */
-export function mustEachBeRejected(cases: ReadonlyArray<{ name: string; exchange: HttpExchange }>, expected: string, want: { errcode?: string } = {}): void {
+export function mustEachBeRejected(cases: readonly { name: string; exchange: HttpExchange }[], expected: string, want: { errcode?: string } = {}): void {
   const failing = cases.map((c) => ({ exchange: c.exchange, mismatches: rejectionMismatches(c.exchange, want).map((m) => `${c.name}: ${m}`) })).filter((c) => c.mismatches.length)
   const mismatches = failing.flatMap((c) => c.mismatches)
   if (mismatches.length) throw new CheckFailure(mismatches, expected, mismatches.join('; '), failing[0]!.exchange)

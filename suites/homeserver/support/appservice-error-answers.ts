@@ -1,7 +1,7 @@
 import { respondText, type RespondOutcome } from '../../../harness/scenario'
 
 /** The non-2xx answers an appservice gives in the wild, each of which must become 502 M_BAD_STATUS. */
-export const appserviceErrorAnswers: ReadonlyArray<{ name: string; outcome: RespondOutcome }> = [
+export const appserviceErrorAnswers: readonly { name: string; outcome: RespondOutcome }[] = [
   // The spec's "Incorrect hs_token" diagram, byte for byte.
   { name: '403 {"errcode": "M_FORBIDDEN"}', outcome: { kind: 'respond', status: 403, body: '{"errcode": "M_FORBIDDEN"}', contentType: 'application/json' } },
   { name: '500 with a text body', outcome: respondText(500, 'Internal Server Error: the bridge fell over') },
