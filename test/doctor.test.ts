@@ -19,7 +19,6 @@ describe('doctor', () => {
   beforeAll(async () => {
     setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000 })
   })
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => setup?.close())
 
   it('passes a working set-up: reachable, versions, every as_token and the user token valid, the stub reached', async () => {

@@ -34,7 +34,6 @@ describe('HTML report in headless Chromium', () => {
   })
 
   afterAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await context?.close()
     if (dir) await rm(dir, { recursive: true, force: true })
   })
