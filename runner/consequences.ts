@@ -16,7 +16,8 @@ export function attributeConsequences(results: readonly CheckResult[]): CheckRes
   }
   return results.map((r) => {
     const cause = r.dependsOn
-    if (!cause || r.status === 'skip' || !ownsAFault(cause.checkId)) return r
-    return { ...r, status: 'skip', consequenceOf: cause.checkId, message: `not graded on its own: ${cause.reason}; see ${cause.checkId}` }
+    const owner = cause && [cause.checkId, ...(cause.orAnyOf ?? [])].find(ownsAFault)
+    if (!cause || !owner || r.status === 'skip') return r
+    return { ...r, status: 'skip', consequenceOf: owner, message: `not graded on its own: ${cause.reason}; see ${owner}` }
   })
 }

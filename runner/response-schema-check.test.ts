@@ -64,6 +64,22 @@ describe('HS-PING-RESPONSE-SCHEMA, graded from every check\'s answers', () => {
       { checkId: 'HS-PING-USER-TOKEN', responses: [answer(401, { errcode: 'M_UNAUTHORIZED' })] },
     ])
     expect(result.failure?.mismatches).toEqual(['HTTP 401, a status the endpoint does not document (documented: 200, 400, 403, 502, 504), in 1 answer(s) to pings of HS-PING-USER-TOKEN'])
+    // One root cause, one failure: the check whose ping got the status grades it.
+    expect(result.dependsOn?.checkId).toBe('HS-PING-USER-TOKEN')
+  })
+
+  it('leaves an undocumented status to whichever check that got it fails on it, none when no check got them all', async () => {
+    const shared = await grade([
+      { checkId: 'HS-PING-USER-TOKEN', responses: [answer(401, { errcode: 'M_UNAUTHORIZED' })] },
+      { checkId: 'HS-PING-ERROR-BODY', responses: [answer(401, { errcode: 'M_UNAUTHORIZED' })] },
+    ])
+    expect(shared).toMatchObject({ status: 'fail', dependsOn: { checkId: 'HS-PING-USER-TOKEN', orAnyOf: ['HS-PING-ERROR-BODY'] } })
+    const apart = await grade([
+      { checkId: 'HS-PING-USER-TOKEN', responses: [answer(401, { errcode: 'M_UNAUTHORIZED' })] },
+      { checkId: 'HS-PING-2XX-NOT-OBJECT', responses: [answer(500, { errcode: 'M_UNKNOWN' })] },
+    ])
+    expect(apart).toMatchObject({ status: 'fail' })
+    expect(apart.dependsOn).toBeUndefined()
   })
 
   it('fails a body that is not JSON, and validates a documented status whatever the request', async () => {

@@ -18,7 +18,7 @@ interface Break {
   /** The first such answer, shown in the report. */
   example: ObservedResponse
   /** The check whose failure this is, when another one grades the field; 'none' when no check does. */
-  owner: CheckDependency | 'none'
+  owner: CheckDependency | 'none' | 'senders'
 }
 
 /**
@@ -50,7 +50,7 @@ export async function gradeResponseSchema(entry: Requirement, observed: readonly
       validated++
       for (const { problem, path } of problemsOf(answer, isDocumented)) {
         const owner = ownerOf(answer, path)
-        const key = `${problem}\n${owner === 'none' ? '' : owner.checkId}`
+        const key = `${problem}\n${typeof owner === 'string' ? owner : owner.checkId}`
         const seen = breaks.get(key) ?? { problem, checks: new Set<string>(), count: 0, example: answer, owner }
         seen.checks.add(checkId)
         seen.count++
@@ -61,7 +61,7 @@ export async function gradeResponseSchema(entry: Requirement, observed: readonly
 
   function problemsOf(answer: ObservedResponse, isDocumented: boolean): Array<{ problem: string; path: string }> {
     const http = `HTTP ${answer.status}`
-    if (!isDocumented) return [{ problem: `${http}, a status the endpoint does not document (documented: ${documented.join(', ')})`, path: '' }]
+    if (!isDocumented) return [{ problem: `${http}, a status the endpoint does not document (documented: ${documented.join(', ')})`, path: undocumentedStatus }]
     if (answer.json === undefined) return [{ problem: `${http} body ${answer.jsonProblem ?? 'is empty'}`, path: '' }]
     return validator.validate('pingAppservice', answer.status, answer.json).map((m) => ({ problem: `${http} ${m.path || '(body)'} ${m.message}`, path: m.path }))
   }
@@ -86,10 +86,15 @@ export async function gradeResponseSchema(entry: Requirement, observed: readonly
   })
 }
 
-/** Whose fault a break in this answer is, when not this check's. */
-function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'none' {
+/** Not a JSON pointer: the break is the answer's status itself. */
+const undocumentedStatus = '#status'
+
+/** Whose fault a break in this answer is, when not this check's ('senders': whichever check that got such an answer fails on it). */
+function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'none' | 'senders' {
   // Not the answer its check arranged: whatever it looks like, the lost transaction_id is the cause.
   if (answer.lost) return { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'every answer that breaks its schema answers a ping whose arranged answer was never given (no call carried its transaction_id)' }
+  // The checks that sent the pings name the statuses they want: one that fails on a status no schema documents owns it.
+  if (path === undocumentedStatus) return 'senders'
   const field = fieldOwner(answer.status, answer.json, path)
   return field ? { checkId: field.checkId, reason: `every answer that breaks its schema does so in ${field.what}, which ${field.checkId} grades` } : 'none'
 }
@@ -104,8 +109,19 @@ function dependencyOf(breaks: readonly Break[], lost: readonly string[]): CheckD
     if (lost.length === 0) return undefined
     return { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: `${lost.length} ping(s) of ${new Set(lost).size} check(s) were answered as if the appservice had been called, but no call carried their transaction_id, so the answers their checks arranged were never given nor validated` }
   }
-  const owners = new Set(breaks.map((b) => (b.owner === 'none' ? 'none' : b.owner.checkId)))
+  if (breaks.every((b) => b.owner === 'senders')) return sendersDependency(breaks)
+  const owners = new Set(breaks.map((b) => (typeof b.owner === 'string' ? b.owner : b.owner.checkId)))
   const [first] = breaks
-  if (owners.size !== 1 || !first || first.owner === 'none') return undefined
+  if (owners.size !== 1 || !first || typeof first.owner === 'string') return undefined
   return first.owner
+}
+
+/** Undocumented statuses only: owned by whichever check that got every one of them fails (the one that asked for another status). */
+function sendersDependency(breaks: readonly Break[]): CheckDependency | undefined {
+  const [first, ...rest] = breaks
+  const candidates = [...(first?.checks ?? [])].filter((id) => rest.every((b) => b.checks.has(id)))
+  const [checkId, ...orAnyOf] = candidates
+  if (checkId === undefined) return undefined
+  const reason = `every answer that breaks its schema has a status the endpoint does not document, and the check that asked for a documented one grades that status`
+  return { checkId, reason, ...(orAnyOf.length > 0 ? { orAnyOf } : {}) }
 }

@@ -114,6 +114,12 @@ const realServers: RealServer[] = [
         because: 'check added since',
         why: 'policy row "hs_token used as the access token" (2026-12); Synapse answers every token it does not know with 401 M_UNKNOWN_TOKEN (research (f))',
       },
+      'HS-PING-UNKNOWN-ID': {
+        was: 'absent',
+        now: 'pass MUST',
+        because: 'check added since',
+        why: 'the row "Token of another appservice for this id" for an id nobody registered; research (f) recorded Synapse answering an unknown id with 403 M_FORBIDDEN "Mismatching application service ID in path"',
+      },
     },
   },
   {
@@ -139,6 +145,12 @@ const realServers: RealServer[] = [
         now: 'skip MUST',
         because: 'check added since',
         why: 'sends the appservice its own as_token, which a run by URL with only the hs_token does not have; given it (in process, --spawn), mautrix answers it 401 M_UNKNOWN_TOKEN like any wrong token, which passes it and leaves the errcode to AS-PING-WRONG-TOKEN (one root cause, one failure)',
+      },
+      'AS-PING-UNICODE-TXN': {
+        was: 'absent',
+        now: 'pass MUST',
+        because: 'check added since',
+        why: 'the valid-ping row for a transaction_id outside ASCII with JSON escapes; mautrix-python\'s _http_ping (mautrix/appservice/as_handler.py) parses the body as JSON and answers {} whatever the transaction_id says; the stand-in does the same',
       },
       'AS-CLIENT-PING-BEARER-SPELLING': {
         was: 'absent',

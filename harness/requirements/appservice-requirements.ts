@@ -33,6 +33,17 @@ export const appserviceRequirements = [
   }),
   defineRequirement({
     ...as,
+    id: 'AS-PING-UNICODE-TXN',
+    covers: ['ping 200'],
+    title: 'A valid ping whose transaction_id is outside ASCII and needs JSON escapes answers 200 and a JSON object',
+    level: 'MUST',
+    spec: specLinks.appservicePing,
+    quote: 'transaction_id: string. A transaction ID for the ping, copied directly from the POST /_matrix/client/v1/appservice/{appserviceId}/ping call.',
+    policyRow: 'as.valid-ping',
+    policyNote: 'the client chooses the string and the homeserver copies it: any string is a valid ping',
+  }),
+  defineRequirement({
+    ...as,
     id: 'AS-PING-NULL-TXN',
     title: 'A ping with "transaction_id": null (what Synapse sends without one) answers 200',
     level: 'SHOULD',

@@ -225,6 +225,17 @@ export const homeserverRequirements = [
   }),
   defineRequirement({
     ...hs,
+    id: 'HS-PING-UNKNOWN-ID',
+    title: 'An appservice\'s as_token for an id nobody registered gives 403 M_FORBIDDEN and no call out',
+    level: 'MUST',
+    spec: specLinks.clientPing,
+    quote: '403: The access token used to authenticate the request doesn\'t belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.',
+    policyRow: 'hs.other-as-token',
+    policyNote: 'the same row for an id no appservice has: the token still belongs to a different appservice than the one in the path, so 404 fails',
+    covers: ['pingAppservice 403 M_FORBIDDEN'],
+  }),
+  defineRequirement({
+    ...hs,
     id: 'HS-PING-USER-TOKEN',
     needs: ['user-token'],
     title: 'An ordinary user\'s access token gives 403 M_FORBIDDEN',

@@ -17,6 +17,8 @@ export interface CheckFailureDetail {
 export interface CheckDependency {
   checkId: string
   reason: string
+  /** Other checks that would own the fault as well: the first of checkId and these that failed does. */
+  orAnyOf?: readonly string[]
 }
 
 declare module '@vitest/runner' {

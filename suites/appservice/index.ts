@@ -25,6 +25,7 @@ import asPingOk from './as-ping-ok.test'
 import asPingQueryToken from './as-ping-query-token.test'
 import asPingRepeated from './as-ping-repeated.test'
 import asPingTokenMismatch from './as-ping-token-mismatch.test'
+import asPingUnicodeTxn from './as-ping-unicode-txn.test'
 import asPingUnknownRoute from './as-ping-unknown-route.test'
 import asPingUnsolicited from './as-ping-unsolicited.test'
 import asPingWrongMethod from './as-ping-wrong-method.test'
@@ -38,6 +39,7 @@ import asPingWrongToken from './as-ping-wrong-token.test'
 export const appserviceChecks: readonly AppserviceCheckDefinition[] = [
   asPingOk,
   asPingNoTxnOk,
+  asPingUnicodeTxn,
   asPingNullTxn,
   asPingRepeated,
   asPingConcurrent,
