@@ -25,7 +25,7 @@ export default defineConfig(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Counts, milliseconds and ports go into messages as they are, and a URL or its query (`?${params}`) is its string.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allow: ['Error', 'URL', 'URLSearchParams'] }],
-      // One-line callbacks (`(error) => reject(error)`, commander actions) `return void list.push(…)` and `return answer(res)` in a void handler are the code's idiom.
+      // One-line callbacks (`(error) => reject(error)`, commander actions), `return void list.push(…)` and `return answer(res)` in a void handler are the code's idiom.
       '@typescript-eslint/no-confusing-void-expression': [
         'error',
         { ignoreArrowShorthand: true, ignoreVoidOperator: true, ignoreVoidReturningFunctions: true },
@@ -39,12 +39,13 @@ export default defineConfig(
     },
   },
   {
-    // Tests assert on parsed reports (JSON.parse, YAML) with toEqual, and vitest types its asymmetric
-    // matchers (expect.any, expect.stringMatching) as any: the no-unsafe-* rules guard product code only.
+    // Tests, where two rules fight the idioms of vitest.
     files: ['**/*.test.ts', 'test/support/**'],
     rules: {
       // `let setup: T` is assigned in beforeAll and closed with `setup?.close()` in afterAll, which also runs when beforeAll failed.
       '@typescript-eslint/no-unnecessary-condition': 'off',
+      // Tests assert on parsed reports (JSON.parse, YAML) with toEqual, and vitest types its asymmetric
+      // matchers (expect.any, expect.stringMatching) as any: the no-unsafe-* rules guard product code only.
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
