@@ -8,10 +8,6 @@ export { ExitCode }
 /** What fails a run: every failing result (`any`, the default), or only those the --baseline run did not have. */
 export type FailOn = 'any' | 'regressions'
 
-export function exitCodeFor(results: readonly CheckResult[], options: { strict: boolean }): number {
-  return results.some((r) => failsRun(r, options.strict)) ? ExitCode.nonConforming : ExitCode.conforms
-}
-
 /**
  * Whether one result fails the run: a failed MUST check (a warned SHOULD check under --strict),
  * unless the expectations file expects it; or an expected failure that passed; or an expired entry.
