@@ -123,7 +123,7 @@ export function withReproCommands(report: RunReport, reproCommand: (id: string) 
 
 /** The re-run of the check, and (when the run says how to set its variables) the failing exchange's curl, or what it needs instead. */
 function withRepro(result: CheckResult, facts: Pick<RunFacts, 'reproCommand' | 'reproVariables'>): CheckResult {
-  const attention = result.failsRun || result.status === 'fail' || result.status === 'warn'
+  const attention = result.failsRun === true || result.status === 'fail' || result.status === 'warn'
   if (!attention || !facts.reproCommand) return result
   const exchange = facts.reproVariables ? failingExchange(result) : undefined
   const curl = exchange?.curl ? { curl: exchange.curl } : exchange?.needs ? { needs: exchange.needs } : {}
