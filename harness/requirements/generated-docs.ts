@@ -1,4 +1,4 @@
-import { regenerateDocsCommand, renderChecksDoc } from './render-checks-doc'
+import { renderChecksDoc } from './render-checks-doc'
 import { renderPolicyTable } from './render-policy-table'
 
 /** A file (or the part of one between markers) rendered from the registry and the policy rows. */
@@ -9,7 +9,7 @@ interface GeneratedDoc {
   regenerate(current: string): string
 }
 
-/** Every generated doc: `npm run docs:checks` (regenerateDocsCommand) writes them, test/generated-docs.test.ts fails when one drifted. */
+/** Every generated doc: `npm run docs:checks` writes them, test/generated-docs.test.ts fails when one drifted. */
 export const generatedDocs: readonly GeneratedDoc[] = [
   { file: 'docs/checks.md', regenerate: () => renderChecksDoc() },
   { file: 'README.md', regenerate: (current) => replaceBetweenMarkers(current, 'policy-table', renderPolicyTable()) },

@@ -4,7 +4,7 @@
  */
 export function concurrencyLimit(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0
-  const waiting: Array<() => void> = []
+  const waiting: (() => void)[] = []
   const next = () => {
     if (running < limit) waiting.shift()?.()
   }

@@ -45,7 +45,7 @@ function homeserverJob(variant: string | undefined): VerifyJob {
 
 /** The checks' statuses from a run's JSON report, with the run's exit code (or why there is no report). */
 async function reportVerdict(file: string, cli: { code: number | null; stderr: string }): Promise<Verdict> {
-  const report = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { results: Array<{ id: string; status: string; message?: string }> }, () => undefined)
+  const report = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { results: { id: string; status: string; message?: string }[] }, () => undefined)
   return report
     ? {
         exitCode: cli.code,
@@ -61,7 +61,7 @@ const appserviceTest = join('test', 'broken-appservices.test.ts')
 /** The appservice variants' test file in one vitest child; each variant becomes a target. */
 async function appserviceJobs(): Promise<VerifyJob[]> {
   if (!existsSync(appserviceIndex) || !existsSync(join(packageRoot, appserviceTest))) return []
-  const { brokenAppservices } = (await import(appserviceIndex)) as { brokenAppservices: ReadonlyArray<{ name: string; mustFail: readonly string[]; mustWarn?: readonly string[] }> }
+  const { brokenAppservices } = (await import(appserviceIndex)) as { brokenAppservices: readonly { name: string; mustFail: readonly string[]; mustWarn?: readonly string[] }[] }
   const expected = new Map(brokenAppservices.map((v) => [v.name, v]))
   return [
     {
@@ -90,7 +90,7 @@ async function appserviceJobs(): Promise<VerifyJob[]> {
 }
 
 interface VitestJson {
-  testResults: Array<{ assertionResults: Array<{ ancestorTitles: string[]; status: string; failureMessages?: string[]; meta?: { checkId?: string } }> }>
+  testResults: { assertionResults: { ancestorTitles: string[]; status: string; failureMessages?: string[]; meta?: { checkId?: string } }[] }[]
 }
 
 /**
