@@ -19,9 +19,9 @@ import { processOutput, type Output } from './output'
 import { toolVersion } from '../runner/tool-version'
 
 /** Synapse waits 60 s for an appservice; the suite waits that long (plus a margin) for the 504 case. */
-export const defaultHsTimeoutMs = 60_000
+const defaultHsTimeoutMs = 60_000
 /** The reference homeserver's appservice timeout in `npm start`: short, so the full run is quick. */
-export const referenceHsTimeoutMs = 1_500
+const referenceHsTimeoutMs = 1_500
 
 /** Every flag can also come from the environment, for CI: --hs-url ↔ CONFORMANCE_HS_URL. */
 function option(flags: string, description: string): Option {

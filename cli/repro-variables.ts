@@ -12,7 +12,7 @@ import { shellQuote } from '../harness/shell-quote'
  */
 
 /** `"$(sed … FILE)"`: the value of `key` in a registration file, unquoted, when the line runs. */
-export function fromRegistration(file: string, key: string): string {
+function fromRegistration(file: string, key: string): string {
   return `"$(sed -nE "s/^${key}: *[\\"']?([^\\"' ]*).*/\\1/p" ${shellQuote(file)})"`
 }
 

@@ -318,4 +318,3 @@ export const appserviceRequirements = [
   }),
 ] as const
 
-export type AppserviceRequirementId = (typeof appserviceRequirements)[number]['id']

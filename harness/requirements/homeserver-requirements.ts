@@ -412,4 +412,3 @@ export const homeserverRequirements = [
   }),
 ] as const
 
-export type HomeserverRequirementId = (typeof homeserverRequirements)[number]['id']

@@ -10,7 +10,7 @@ import { runCli, type CliRun } from '../../scripts/support/run-cli'
  * because on a loaded shared machine a correct ping's round trip has taken 1.8 s, which a 1.5 s
  * timeout turns into a spurious 504. It only lengthens the wait in HS-PING-TIMEOUT, not the CPU.
  */
-export const variantHsTimeoutMs = 5_000
+const variantHsTimeoutMs = 5_000
 
 /** A run's tokens are `randomToken(prefix)`: the prefix, '_', then 32 base64url characters. */
 export const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
