@@ -111,7 +111,9 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
 
 /** The known problems of both option shapes, as the CLI loads an expectations file (`expectations` wins). */
 function expectationsOf(options: AppserviceConformanceOptions): LoadedExpectations {
-  const listed = [...(options.expect?.fail ?? []), ...(options.expect?.warn ?? [])]
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- read here so that existing users' option keeps working
+  const { expect: deprecatedShape } = options
+  const listed = [...(deprecatedShape?.fail ?? []), ...(deprecatedShape?.warn ?? [])]
   const deprecated: Expectations = Object.fromEntries(listed.map((id) => [id, { expect: 'fail', reason: 'listed in the `expect` option' }]))
   return { file: 'the options of appserviceConformance', entries: { ...deprecated, ...options.expectations }, skipped: [] }
 }

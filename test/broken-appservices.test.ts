@@ -29,7 +29,7 @@ for (const variant of brokenAppservices) {
     app: appservice.handler,
     ...credentials,
     ping: () => appservice.pingHomeserver(),
-    expect: { fail: variant.mustFail, warn: variant.mustWarn ?? [] },
+    expectations: Object.fromEntries([...variant.mustFail, ...(variant.mustWarn ?? [])].map((id) => [id, { expect: 'fail' as const, reason: variant.bug }])),
     survivalGraceMs: 50,
   })
 }

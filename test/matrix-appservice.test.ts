@@ -25,6 +25,8 @@ const verdict = {
 describe('matrix-appservice 2.0.0, in process through the library API', () => {
   const hsToken = randomToken('hs')
   const appservice = new AppService({ homeserverToken: hsToken })
+  // The deprecated `expect` shape on purpose: this test keeps it working for the library's existing users.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   appserviceConformance({ name: 'matrix-appservice 2.0.0', app: appservice.expressApp, hsToken, expect: verdict })
 })
 
