@@ -7,7 +7,11 @@ const startedAt = '2026-01-02T03:04:05.000Z'
 
 describe('gradeResults: the verdict of each result, as a run and the library both reach it', () => {
   it('marks each result with its requirement facts and whether it fails the run', () => {
-    const [failed, warned] = gradeResults([sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn')], { specVersion: 'v1.12', strict: false }, startedAt)
+    const [failed, warned] = gradeResults(
+      [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn')],
+      { specVersion: 'v1.12', strict: false },
+      startedAt,
+    )
     expect([failed?.failsRun, warned?.failsRun]).toEqual([true, false])
     expect(failed?.endpoint).toBe('pingAppservice')
     expect(failed?.since).toBeDefined()
@@ -18,7 +22,11 @@ describe('gradeResults: the verdict of each result, as a run and the library bot
     const entry = { expect: 'fail' as const, reason: 'hs#1' }
     const graded = gradeResults(
       [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-OK', 'pass'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn')],
-      expectations({ file: 'e.yaml', skipped: [], entries: { 'HS-PING-BAD-STATUS': entry, 'HS-PING-OK': entry, 'HS-PING-NO-UNSOLICITED': { ...entry, until: '2026-01-01' } } }),
+      expectations({
+        file: 'e.yaml',
+        skipped: [],
+        entries: { 'HS-PING-BAD-STATUS': entry, 'HS-PING-OK': entry, 'HS-PING-NO-UNSOLICITED': { ...entry, until: '2026-01-01' } },
+      }),
       startedAt,
     )
     expect(graded.map((r) => [r.expected?.verdict, r.failsRun])).toEqual([
