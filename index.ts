@@ -6,6 +6,11 @@
  * import { appserviceConformance, defaultMockHomeserverUrl } from 'as-ping-conformance'
  * appserviceConformance({ app, hsToken, asToken, asId, ping: () => bridge.pingHomeserver() })
  */
-export { appserviceConformance, AppserviceConformanceFailure, defaultMockHomeserverUrl, type AppserviceConformanceOptions } from './library/appservice-conformance'
+export {
+  appserviceConformance,
+  AppserviceConformanceFailure,
+  defaultMockHomeserverUrl,
+  type AppserviceConformanceOptions,
+} from './library/appservice-conformance'
 export { parseExpectations, type ExpectationEntry, type Expectations } from './runner/expectations'
 export { spawnVariables } from './harness/spawned-appservice/spawn-environment'

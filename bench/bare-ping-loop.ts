@@ -35,7 +35,9 @@ const started = performance.now()
 await Promise.all(Array.from({ length: Math.min(concurrency, pings.length) }, lane))
 const durationMs = performance.now() - started
 
-process.stdout.write(`${JSON.stringify({ pings: pingCount, concurrency, durationMs: Math.round(durationMs), throughputPerSec: (pingCount / durationMs) * 1000 })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ pings: pingCount, concurrency, durationMs: Math.round(durationMs), throughputPerSec: (pingCount / durationMs) * 1000 })}\n`,
+)
 await stub.stop()
 await setup.close()
 process.exit(0)

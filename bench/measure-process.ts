@@ -25,7 +25,11 @@ const samplePeriodMs = 10
  * process's high-water mark (VmHWM: every thread, vitest's workers included, exact even between
  * samples) plus what its descendants (tsx's esbuild service, a spawned appservice) hold when sampled.
  */
-export function measureProcess(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<ProcessMeasurement> {
+export function measureProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<ProcessMeasurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -49,7 +53,14 @@ export function measureProcess(command: string, args: readonly string[], options
     child.on('exit', (code) => {
       const wallMs = performance.now() - started
       clearInterval(sampler)
-      resolve({ wallMs, peakRssMb: peakKb === undefined ? undefined : peakKb / 1024, cpuMs: cpuTicks === undefined ? undefined : (cpuTicks * 1000) / clockTicksPerSecond, code, stdout, stderr })
+      resolve({
+        wallMs,
+        peakRssMb: peakKb === undefined ? undefined : peakKb / 1024,
+        cpuMs: cpuTicks === undefined ? undefined : (cpuTicks * 1000) / clockTicksPerSecond,
+        code,
+        stdout,
+        stderr,
+      })
     })
   })
 }
@@ -75,7 +86,10 @@ function statTimes(pid: number, withReapedChildren: boolean): number | undefined
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // Fields after the command name (which may contain spaces): state is field 3, utime 14 … cstime 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number)
     const [utime, stime, cutime, cstime] = fields.slice(11, 15) as [number, number, number, number]
     return utime + stime + (withReapedChildren ? cutime + cstime : 0)
   } catch {
@@ -90,9 +104,7 @@ function descendants(pid: number): number[] {
 
 function childrenOf(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    )
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number))
   } catch {
     return [] // the process ended between two reads
   }

@@ -85,7 +85,12 @@ const peakRss = spreadOf(homeserver, (s) => s.run.peakRssMb ?? NaN)
 rows.push(
   timeRow('bare vitest run: node start + 1 empty test', bareWall, bare),
   timeRow(`homeserver full run (reference, T = ${hsTimeoutMs / 1000} s)`, homeserverWall, homeserver),
-  { figure: '  full run / (T + bare vitest run)', median: homeserverRatio.toFixed(2), target: `≤ ${targets.homeserverRatio}`, met: homeserverRatio <= targets.homeserverRatio },
+  {
+    figure: '  full run / (T + bare vitest run)',
+    median: homeserverRatio.toFixed(2),
+    target: `≤ ${targets.homeserverRatio}`,
+    met: homeserverRatio <= targets.homeserverRatio,
+  },
   {
     figure: '  peak RSS of the full run (process tree)',
     ...spreadCells(peakRss, (v) => `${v.toFixed(0)} MB`),
@@ -119,14 +124,39 @@ const suiteLoad: Sample[] = []
 const bareLoop: Sample[] = []
 for (let i = 0; i < runs; i++) {
   const report = join(scratch, `load-${i}.json`)
-  suiteLoad.push(await sample(node, [cli, ...homeserverRunArgs, '--only', 'HS-PING-LOAD', '--load', pings, '--concurrency', concurrency, '--hs-timeout-ms', loadHsTimeoutMs, '--report', `json=${report}`], async () => {
-    const { load } = JSON.parse(await readFile(report, 'utf8')) as RunReport
-    if (!load || load.mismatches > 0) throw new Error(`the load run against the reference was not clean: ${JSON.stringify(load)}`)
-    return load.throughputPerSec
-  }))
-  bareLoop.push(await sample(node, ['--import', 'tsx', join(root, 'bench', 'bare-ping-loop.ts'), '--pings', pings, '--concurrency', concurrency, '--hs-timeout-ms', loadHsTimeoutMs], async (run) => {
-    return (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { throughputPerSec: number }).throughputPerSec
-  }))
+  suiteLoad.push(
+    await sample(
+      node,
+      [
+        cli,
+        ...homeserverRunArgs,
+        '--only',
+        'HS-PING-LOAD',
+        '--load',
+        pings,
+        '--concurrency',
+        concurrency,
+        '--hs-timeout-ms',
+        loadHsTimeoutMs,
+        '--report',
+        `json=${report}`,
+      ],
+      async () => {
+        const { load } = JSON.parse(await readFile(report, 'utf8')) as RunReport
+        if (!load || load.mismatches > 0) throw new Error(`the load run against the reference was not clean: ${JSON.stringify(load)}`)
+        return load.throughputPerSec
+      },
+    ),
+  )
+  bareLoop.push(
+    await sample(
+      node,
+      ['--import', 'tsx', join(root, 'bench', 'bare-ping-loop.ts'), '--pings', pings, '--concurrency', concurrency, '--hs-timeout-ms', loadHsTimeoutMs],
+      async (run) => {
+        return (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { throughputPerSec: number }).throughputPerSec
+      },
+    ),
+  )
 }
 const suiteThroughput = spreadOf(suiteLoad, (s) => s.value!)
 const bareThroughput = spreadOf(bareLoop, (s) => s.value!)
@@ -134,7 +164,12 @@ const loadShare = suiteThroughput.median / bareThroughput.median
 rows.push(
   { figure: `load mode: ${pings} pings, ${concurrency} at a time`, ...spreadCells(suiteThroughput, perSecond), loadAverage: medianLoad(suiteLoad) },
   { figure: '  bare fetch loop, same pings, same concurrency', ...spreadCells(bareThroughput, perSecond), loadAverage: medianLoad(bareLoop) },
-  { figure: '  load mode / bare loop', median: `${(loadShare * 100).toFixed(0)}%`, target: `≥ ${targets.loadShare * 100}%`, met: loadShare >= targets.loadShare },
+  {
+    figure: '  load mode / bare loop',
+    median: `${(loadShare * 100).toFixed(0)}%`,
+    target: `≥ ${targets.loadShare * 100}%`,
+    met: loadShare >= targets.loadShare,
+  },
 )
 Object.assign(figures, { loadThroughputPerSec: suiteThroughput, bareLoopThroughputPerSec: bareThroughput, loadShare })
 
@@ -142,11 +177,21 @@ process.stdout.write(`${renderTable(rows)}\n\n`)
 process.stdout.write('cpu: CPU time of the process tree (median); load avg: the 1-minute load average as the runs started (median).\n')
 const busiest = Math.max(...rows.map((r) => r.loadAverage ?? 0))
 if (busiest > os.cpus().length) {
-  process.stdout.write(`The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): wall times and their ratios are inflated; the CPU times are the steadier figures.\n`)
+  process.stdout.write(
+    `The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): wall times and their ratios are inflated; the CPU times are the steadier figures.\n`,
+  )
 }
-process.stdout.write(`Load average after the runs: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+process.stdout.write(
+  `Load average after the runs: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+)
 if (flags.json) {
-  await writeFile(flags.json, `${JSON.stringify({ machine: machine(), runs, hsTimeoutMs, pings: Number(pings), concurrency: Number(concurrency), figures, rows }, null, 2)}\n`)
+  await writeFile(
+    flags.json,
+    `${JSON.stringify({ machine: machine(), runs, hsTimeoutMs, pings: Number(pings), concurrency: Number(concurrency), figures, rows }, null, 2)}\n`,
+  )
 }
 await rm(scratch, { recursive: true, force: true })
 
@@ -161,7 +206,8 @@ interface Sample {
 async function sample(command: string, args: string[], read?: (run: ProcessMeasurement) => Promise<number>): Promise<Sample> {
   const loadAverage = os.loadavg()[0]!
   const run = await measureProcess(command, args, { cwd: root })
-  if (run.code !== 0) throw new Error(`\`${[command, ...args].join(' ')}\` exited ${run.code}: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' | ')}`)
+  if (run.code !== 0)
+    throw new Error(`\`${[command, ...args].join(' ')}\` exited ${run.code}: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' | ')}`)
   return { run, loadAverage, ...(read ? { value: await read(run) } : {}) }
 }
 
@@ -216,10 +262,20 @@ function renderTable(table: readonly Row[]): string {
   const cells = table.map((r) =>
     r.note
       ? [r.figure, r.note]
-      : [r.figure, r.median ?? '', r.min ?? '', r.max ?? '', r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO', r.cpu ?? '', r.loadAverage === undefined ? '' : r.loadAverage.toFixed(2)],
+      : [
+          r.figure,
+          r.median ?? '',
+          r.min ?? '',
+          r.max ?? '',
+          r.target ?? '',
+          r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+          r.cpu ?? '',
+          r.loadAverage === undefined ? '' : r.loadAverage.toFixed(2),
+        ],
   )
   const full = cells.filter((c) => c.length === header.length)
   const widths = header.map((h, i) => Math.max(h.length, ...full.map((c) => c[i]!.length)))
-  const line = (c: readonly string[]) => (c.length === header.length ? c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ') : `${c[0]!.padEnd(widths[0]!)}  ${c[1]}`)
+  const line = (c: readonly string[]) =>
+    c.length === header.length ? c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ') : `${c[0]!.padEnd(widths[0]!)}  ${c[1]}`
   return [line(header), ...cells.map(line)].join('\n')
 }

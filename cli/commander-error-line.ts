@@ -6,7 +6,10 @@ import type { CommanderError } from 'commander'
  */
 export function commanderErrorLine(error: CommanderError, context: { command?: string; commands: readonly string[] }): string {
   // Commander puts its "(Did you mean --x?)" on a line of its own.
-  const problem = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')
+  const problem = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '')
   const help = `\`as-ping-conformance${context.command ? ` ${context.command}` : ''} --help\``
   return `as-ping-conformance: ${problem}. Fix: ${fixFor(error.code, problem, help, context.commands)}.`
 }

@@ -12,7 +12,10 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check --config-file (or CONFORMANCE_CONFIG_FILE)')
+    throw new UsageError(
+      `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      'check --config-file (or CONFORMANCE_CONFIG_FILE)',
+    )
   }
   let data: unknown
   try {
@@ -21,7 +24,8 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
     throw new UsageError(`config file ${file} is not valid YAML or JSON: ${String((error as Error).message).split('\n')[0]}`, 'fix the file')
   }
   if (data === null || data === undefined) return {}
-  if (typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`config file ${file} must be a mapping of flag names to values`, 'e.g. `hs-url: https://hs.example`')
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError(`config file ${file} must be a mapping of flag names to values`, 'e.g. `hs-url: https://hs.example`')
   // Substituted after parsing, so a secret's characters can never change the file's structure.
   return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([key, value]) => [key, substitute(value, env, `${file}: ${key}`)]))
 }
@@ -38,7 +42,8 @@ export function substituteEnv(text: string, env: NodeJS.ProcessEnv, where: strin
     if (escaped) return whole.slice(1)
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`${where}: '\${${name}}' is not a variable name`, 'use ${NAME} with letters, digits and _')
     const found = env[name]
-    if (found === undefined) throw new UsageError(`${where} uses \${${name}}, which is not set`, `set ${name} in the environment, or write the value into the file`)
+    if (found === undefined)
+      throw new UsageError(`${where} uses \${${name}}, which is not set`, `set ${name} in the environment, or write the value into the file`)
     return found
   })
 }

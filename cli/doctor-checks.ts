@@ -42,10 +42,18 @@ export async function checkHomeserver(target: DoctorTarget): Promise<DoctorFindi
   }
   const findings: DoctorFinding[] = [{ ok: true, what: 'reachable', detail: `${target.hsUrl}/_matrix/client/versions answered` }]
   if (target.hsUrl.startsWith('https:')) {
-    const how = target.tls?.insecure ? 'NOT verified (--insecure)' : target.tls?.ca ? 'verified against the usual CAs and --ca-file' : 'verified against the usual CAs'
+    const how = target.tls?.insecure
+      ? 'NOT verified (--insecure)'
+      : target.tls?.ca
+        ? 'verified against the usual CAs and --ca-file'
+        : 'verified against the usual CAs'
     findings.push({ ok: true, what: 'TLS', detail: `certificate ${how}` })
   }
-  findings.push({ ok: true, what: 'versions', detail: `advertises ${versions.versions.join(', ') || 'nothing'}; the run grades against ${versions.specVersion}` })
+  findings.push({
+    ok: true,
+    what: 'versions',
+    detail: `advertises ${versions.versions.join(', ') || 'nothing'}; the run grades against ${versions.specVersion}`,
+  })
   return findings
 }
 
@@ -60,7 +68,12 @@ export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]
     findings.push(
       'userId' in seen
         ? { ok: true, what: `as_token of ${registration.id}`, detail: `valid (whoami: ${seen.userId})` }
-        : { ok: false, what: `as_token of ${registration.id}`, detail: `the homeserver does not accept it: ${seen.problem}`, fix: `add ${file} to the homeserver's appservice registrations (Synapse: app_service_config_files) and restart it` },
+        : {
+            ok: false,
+            what: `as_token of ${registration.id}`,
+            detail: `the homeserver does not accept it: ${seen.problem}`,
+            fix: `add ${file} to the homeserver's appservice registrations (Synapse: app_service_config_files) and restart it`,
+          },
     )
   }
   if (target.userToken) {
@@ -68,7 +81,12 @@ export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]
     findings.push(
       'userId' in seen
         ? { ok: true, what: 'user token', detail: `valid (whoami: ${seen.userId})` }
-        : { ok: false, what: 'user token', detail: `the homeserver does not accept it: ${seen.problem}`, fix: "give an ordinary user's current access token in --user-token or --user-token-file" },
+        : {
+            ok: false,
+            what: 'user token',
+            detail: `the homeserver does not accept it: ${seen.problem}`,
+            fix: "give an ordinary user's current access token in --user-token or --user-token-file",
+          },
     )
   }
   return findings
@@ -85,30 +103,89 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
     await stub.start(target.listen.host, target.listen.port)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    return [{ ok: false, what: 'stub appservice', detail: `cannot listen on ${target.listen.host}:${target.listen.port}: ${code}`, fix: code === 'EADDRINUSE' ? 'stop whatever uses that port, or pass --listen with a free one' : 'pass --listen HOST:PORT with an address of this machine' }]
+    return [
+      {
+        ok: false,
+        what: 'stub appservice',
+        detail: `cannot listen on ${target.listen.host}:${target.listen.port}: ${code}`,
+        fix:
+          code === 'EADDRINUSE' ? 'stop whatever uses that port, or pass --listen with a free one' : 'pass --listen HOST:PORT with an address of this machine',
+      },
+    ]
   }
   try {
     const probe = await probePing(stub, { ...target, requestDeadlineMs: requestDeadlineMs(target.hsTimeoutMs) })
     const { verdict, where, answer } = probe
     switch (verdict.kind) {
       case 'unreachable':
-        return [{ ok: false, what: 'stub appservice', detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`, fix: verdict.fix }]
+        return [
+          {
+            ok: false,
+            what: 'stub appservice',
+            detail: `the homeserver never connected to the stub at ${where}; its ping answered ${answer}`,
+            fix: verdict.fix,
+          },
+        ]
       case 'not-routed':
-        return [{ ok: false, what: 'stub appservice', detail: `not reached: the ping path answered ${answer} with no Matrix error, so it never got to the homeserver`, fix: verdict.fix }]
+        return [
+          {
+            ok: false,
+            what: 'stub appservice',
+            detail: `not reached: the ping path answered ${answer} with no Matrix error, so it never got to the homeserver`,
+            fix: verdict.fix,
+          },
+        ]
       case 'no-http':
-        return [{ ok: false, what: 'stub appservice', detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`, fix: verdict.fix }]
+        return [
+          {
+            ok: false,
+            what: 'stub appservice',
+            detail: `the homeserver connected to the stub at ${where} but sent no HTTP request; its ping answered ${answer}`,
+            fix: verdict.fix,
+          },
+        ]
       // Not a set-up fault: the run can go ahead, and its checks fail the target for it.
       case 'endpoint-missing':
-        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver has no ping endpoint (its ping answered ${answer}); a run fails HS-PING-OK for it` }]
+        return [
+          {
+            ok: true,
+            what: 'stub appservice',
+            detail: `not reached: the homeserver has no ping endpoint (its ping answered ${answer}); a run fails HS-PING-OK for it`,
+          },
+        ]
       case 'answers-without-calling':
-        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered ${answer} without calling the appservice; a run fails HS-PING-FORWARDED-ONCE for it` }]
+        return [
+          {
+            ok: true,
+            what: 'stub appservice',
+            detail: `not reached: the homeserver answered ${answer} without calling the appservice; a run fails HS-PING-FORWARDED-ONCE for it`,
+          },
+        ]
       case 'no-answer':
-        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver gave no answer to a valid ping (${answer}); a run fails HS-PING-OK for it` }]
+        return [
+          {
+            ok: true,
+            what: 'stub appservice',
+            detail: `not reached: the homeserver gave no answer to a valid ping (${answer}); a run fails HS-PING-OK for it`,
+          },
+        ]
       case 'other':
-        return [{ ok: true, what: 'stub appservice', detail: `not reached: the homeserver answered a valid ping ${answer} without calling the stub at ${where}; a run's checks grade that answer` }]
+        return [
+          {
+            ok: true,
+            what: 'stub appservice',
+            detail: `not reached: the homeserver answered a valid ping ${answer} without calling the stub at ${where}; a run's checks grade that answer`,
+          },
+        ]
       case 'reached': {
         const pinged = stub.requestsFor(probe.transactionId).length > 0
-        return [{ ok: true, what: 'stub appservice', detail: `the homeserver reached the stub at ${where}${pinged ? '' : ' (but not with this ping)'}; its ping answered ${answer} in ${Math.round(probe.exchange.durationMs)} ms` }]
+        return [
+          {
+            ok: true,
+            what: 'stub appservice',
+            detail: `the homeserver reached the stub at ${where}${pinged ? '' : ' (but not with this ping)'}; its ping answered ${answer} in ${Math.round(probe.exchange.durationMs)} ms`,
+          },
+        ]
       }
     }
   } finally {

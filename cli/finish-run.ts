@@ -27,18 +27,29 @@ export interface RunInputs {
 }
 
 export async function loadRunInputs(options: RunFinishOptions): Promise<RunInputs> {
-  if (options.updateExpectations && !options.expectations) throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
+  if (options.updateExpectations && !options.expectations)
+    throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
   const inputs: RunInputs = {}
   if (options.expectations) {
     const text = await readFile(options.expectations, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' && options.updateExpectations) return undefined
-      throw new UsageError(`cannot read expectations file ${options.expectations}: ${error.code ?? error.message}`, 'check --expectations, or create it with --update-expectations')
+      throw new UsageError(
+        `cannot read expectations file ${options.expectations}: ${error.code ?? error.message}`,
+        'check --expectations, or create it with --update-expectations',
+      )
     })
-    inputs.expectations = { file: options.expectations, entries: text === undefined ? {} : parseExpectations(text, options.expectations), ...(text === undefined ? {} : { text }) }
+    inputs.expectations = {
+      file: options.expectations,
+      entries: text === undefined ? {} : parseExpectations(text, options.expectations),
+      ...(text === undefined ? {} : { text }),
+    }
   }
   if (options.baseline) {
     const text = await readFile(options.baseline, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read baseline ${options.baseline}: ${error.code ?? error.message}`, 'pass the JSON report of an earlier run (--report json=FILE), or drop --baseline')
+      throw new UsageError(
+        `cannot read baseline ${options.baseline}: ${error.code ?? error.message}`,
+        'pass the JSON report of an earlier run (--report json=FILE), or drop --baseline',
+      )
     })
     inputs.baseline = { file: options.baseline, report: parseRunReport(text, options.baseline) }
   }
@@ -61,7 +72,9 @@ export async function finishRun(
   options: RunFinishOptions,
   output: Output,
 ): Promise<number> {
-  const expectations = inputs.expectations ? { file: inputs.expectations.file, entries: inputs.expectations.entries, skipped: outcome.skipped ?? [] } : facts.expectations
+  const expectations = inputs.expectations
+    ? { file: inputs.expectations.file, entries: inputs.expectations.entries, skipped: outcome.skipped ?? [] }
+    : facts.expectations
   const graded: RunFacts = {
     ...facts,
     ...(expectations ? { expectations } : {}),

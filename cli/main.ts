@@ -14,7 +14,18 @@ import { mergeCommand } from './commands/merge'
 import { referenceCommand } from './commands/reference'
 import { referenceRoleChoices } from './reference-roles'
 import { commanderErrorLine } from './commander-error-line'
-import { parseFailOn, parseHttpUrl, parseIdPrefix, parseIdList, parseListen, parsePositiveInt, parseReports, parseShard, parseTimeoutMs, parseVersion } from './option-parsers'
+import {
+  parseFailOn,
+  parseHttpUrl,
+  parseIdPrefix,
+  parseIdList,
+  parseListen,
+  parsePositiveInt,
+  parseReports,
+  parseShard,
+  parseTimeoutMs,
+  parseVersion,
+} from './option-parsers'
 import { processOutput, type Output } from './output'
 import { toolVersion } from '../runner/tool-version'
 
@@ -35,9 +46,13 @@ const common = {
   report: () => option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them)').argParser(parseReports),
   shard: () => option('--shard <index/count>', 'run only part of the checks, e.g. 1/3, and merge the JSON reports with `merge`').argParser(parseShard),
   userTokenFile: () => option('--user-token-file <file>', 'read --user-token from this file (a mounted secret)').conflicts('userToken'),
-  stubPublicUrl: () => option('--stub-public-url <url>', 'the URL the homeserver reaches the stub at, when it differs from --listen (default: the main registration\'s url)').argParser(parseHttpUrl),
+  stubPublicUrl: () =>
+    option(
+      '--stub-public-url <url>',
+      "the URL the homeserver reaches the stub at, when it differs from --listen (default: the main registration's url)",
+    ).argParser(parseHttpUrl),
   caFile: () => option('--ca-file <file>', 'also trust this PEM CA for an https homeserver (staging with a private CA)'),
-  insecure: () => option('--insecure', 'do not verify the homeserver\'s TLS certificate (throwaway servers only)').default(false),
+  insecure: () => option('--insecure', "do not verify the homeserver's TLS certificate (throwaway servers only)").default(false),
   specVersion: () => option('--spec-version <version>', 'grade against this spec version (default: the newest the target advertises)').argParser(parseVersion),
   load: () => option('--load <n>', 'also send N pings of mixed outcomes under concurrency and check each answer (HS-PING-LOAD)').argParser(parsePositiveInt),
   concurrency: () => option('--concurrency <n>', `pings in flight at a time under --load (default ${defaultLoadConcurrency})`).argParser(parsePositiveInt),
@@ -48,7 +63,8 @@ const grading = {
   expectations: () => option('--expectations <file>', 'YAML/JSON of known failures: check id → expect (fail|flaky|skip), reason, until'),
   updateExpectations: () => option('--update-expectations', 'rewrite the --expectations file from this run').default(false),
   baseline: () => option('--baseline <file>', 'a JSON report of an earlier run: report newly failing, newly passing and changed checks'),
-  failOn: () => option('--fail-on <what>', 'any: every failure fails the run; regressions: only failures new since --baseline').argParser(parseFailOn).default('any'),
+  failOn: () =>
+    option('--fail-on <what>', 'any: every failure fails the run; regressions: only failures new since --baseline').argParser(parseFailOn).default('any'),
 }
 
 /** The CLI's commands and flags (exported for tests that check what the docs and examples call). */
@@ -76,17 +92,21 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(option('--out <dir>', 'directory to write the registrations and config into').makeOptionMandatory())
     .addOption(option('--unreachable-url <url>', 'url of the registration nobody listens on (default: the --as-url host, port 1)').argParser(parseHttpUrl))
     .addOption(option('--force', 'replace an existing config in --out').default(false))
-    .addOption(option('--id-prefix <prefix>', 'start the registration ids with this (default as-ping-conformance); one set per shard of a sharded run').argParser(parseIdPrefix))
+    .addOption(
+      option('--id-prefix <prefix>', 'start the registration ids with this (default as-ping-conformance); one set per shard of a sharded run').argParser(
+        parseIdPrefix,
+      ),
+    )
     .action(async (opts) => setExitCode(await initCommand(opts, output)))
 
   program
     .command('homeserver')
     .description(`test a homeserver's ${describeEndpoint('pingAppservice')}`)
-    .addOption(option('--hs-url <url>', 'the homeserver\'s client-server API base URL').argParser(parseHttpUrl).makeOptionMandatory())
+    .addOption(option('--hs-url <url>', "the homeserver's client-server API base URL").argParser(parseHttpUrl).makeOptionMandatory())
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
     .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of --as-url)').argParser(parseListen))
     .addOption(option('--user-token <token>', "an ordinary user's access token (without it, HS-PING-USER-TOKEN is skipped)"))
-    .addOption(option('--hs-timeout-ms <n>', "how long the homeserver waits for an appservice").argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'run even if the target does not advertise v1.7, as if it advertised this').argParser(parseVersion))
     .addOption(common.strict())
@@ -107,15 +127,30 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
 
   program
     .command('appservice')
-    .description('test an appservice\'s POST /_matrix/app/v1/ping, and its own call to the homeserver\'s ping (docs/appservice-run.md)')
-    .addOption(option('--as-url <url>', 'where the appservice listens (default: the registration\'s url)').argParser(parseHttpUrl))
-    .addOption(option('--registration <file>', 'the appservice\'s registration YAML: its hs_token, as_token and id'))
+    .description("test an appservice's POST /_matrix/app/v1/ping, and its own call to the homeserver's ping (docs/appservice-run.md)")
+    .addOption(option('--as-url <url>', "where the appservice listens (default: the registration's url)").argParser(parseHttpUrl))
+    .addOption(option('--registration <file>', "the appservice's registration YAML: its hs_token, as_token and id"))
     .addOption(option('--hs-token <token>', 'the hs_token it expects (instead of --registration)'))
     .addOption(option('--as-token <token>', 'its as_token, to check its own ping (with --as-id)'))
     .addOption(option('--as-id <id>', 'its registration id, to check its own ping (with --as-token)'))
-    .addOption(option('--spawn <command>', 'start the appservice with this shell command (CONFORMANCE_* variables tell it where), restart it per fault, stop it at the end'))
-    .addOption(option('--wait-for-ping <seconds>', `how long to wait for the appservice\'s own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`).argParser(parsePositiveInt))
-    .addOption(option('--expect-ping', 'the appservice pings its homeserver as it starts: with --spawn, seeing no ping is then a warning (AS-CLIENT-PINGS) instead of skipping its client checks').default(false))
+    .addOption(
+      option(
+        '--spawn <command>',
+        'start the appservice with this shell command (CONFORMANCE_* variables tell it where), restart it per fault, stop it at the end',
+      ),
+    )
+    .addOption(
+      option(
+        '--wait-for-ping <seconds>',
+        `how long to wait for the appservice\'s own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`,
+      ).argParser(parsePositiveInt),
+    )
+    .addOption(
+      option(
+        '--expect-ping',
+        'the appservice pings its homeserver as it starts: with --spawn, seeing no ping is then a warning (AS-CLIENT-PINGS) instead of skipping its client checks',
+      ).default(false),
+    )
     .addOption(option('--hs-listen <host:port>', 'where the mock homeserver listens (default 127.0.0.1, a free port)').argParser(parseListen))
     .addOption(option('--survival-grace-ms <n>', 'how long after a homeserver fault the appservice must still be up').argParser(parsePositiveInt))
     .addOption(common.strict())
@@ -131,9 +166,24 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .command('reference')
     .description('the full homeserver and appservice runs against the built-in reference homeserver and appservice (npm start)')
     .addOption(option('--hs-timeout-ms <n>', "the reference homeserver's appservice timeout").argParser(parseTimeoutMs).default(referenceHsTimeoutMs))
-    .addOption(option('--variant <name>', 'run the homeserver suite against a broken, conformant or hostile variant of the reference homeserver instead (an unknown name lists them)'))
-    .addOption(option('--appservice-variant <name>', 'run the appservice suite against a broken or conformant variant of the reference appservice instead (an unknown name lists them)'))
-    .addOption(option('--role <role>', 'which suites to run: homeserver, appservice or both (default: both, or the role that --variant, --appservice-variant, --only or --load points at)').choices([...referenceRoleChoices]))
+    .addOption(
+      option(
+        '--variant <name>',
+        'run the homeserver suite against a broken, conformant or hostile variant of the reference homeserver instead (an unknown name lists them)',
+      ),
+    )
+    .addOption(
+      option(
+        '--appservice-variant <name>',
+        'run the appservice suite against a broken or conformant variant of the reference appservice instead (an unknown name lists them)',
+      ),
+    )
+    .addOption(
+      option(
+        '--role <role>',
+        'which suites to run: homeserver, appservice or both (default: both, or the role that --variant, --appservice-variant, --only or --load points at)',
+      ).choices([...referenceRoleChoices]),
+    )
     .addOption(common.specVersion())
     .addOption(common.strict())
     .addOption(common.only())
@@ -150,9 +200,11 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
   program
     .command('doctor')
     .description('check the set-up a homeserver run needs: reachability, TLS, versions, tokens, and that the homeserver reaches the stub')
-    .addOption(option('--hs-url <url>', 'the homeserver\'s client-server API base URL').argParser(parseHttpUrl).makeOptionMandatory())
+    .addOption(option('--hs-url <url>', "the homeserver's client-server API base URL").argParser(parseHttpUrl).makeOptionMandatory())
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
-    .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of the stub\'s public url)').argParser(parseListen))
+    .addOption(
+      option('--listen <host:port>', "where the stub appservice listens (default: 127.0.0.1 and the port of the stub's public url)").argParser(parseListen),
+    )
     .addOption(common.stubPublicUrl())
     .addOption(option('--user-token <token>', "an ordinary user's access token, to check it too"))
     .addOption(common.userTokenFile())
@@ -208,7 +260,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return ExitCode.unusable
     }
     const message = error instanceof Error ? error.message : String(error)
-    output.err(`as-ping-conformance: ${error instanceof HarnessError ? '' : 'internal error: '}${message.split('\n')[0]}. Fix: re-run; if it persists, report it with this line.\n`)
+    output.err(
+      `as-ping-conformance: ${error instanceof HarnessError ? '' : 'internal error: '}${message.split('\n')[0]}. Fix: re-run; if it persists, report it with this line.\n`,
+    )
     return ExitCode.unusable
   }
 }

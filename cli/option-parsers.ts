@@ -51,7 +51,10 @@ export function parseVersion(value: string): string {
 }
 
 export function parseIdList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 export type { ReportTargets }
@@ -85,6 +88,7 @@ export function parseFailOn(value: string): FailOn {
 
 /** An appservice id prefix: letters, digits, '-', '_' and '.', as registration ids are used in URLs. */
 export function parseIdPrefix(value: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value)) throw new InvalidArgumentError(`'${value}' is not an id prefix (letters, digits, '.', '_', '-'; at most 64)`)
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value))
+    throw new InvalidArgumentError(`'${value}' is not an id prefix (letters, digits, '.', '_', '-'; at most 64)`)
   return value
 }

@@ -37,9 +37,19 @@ async function configFile(text: string, name = 'conformance.yaml'): Promise<stri
 describe('flag sources: command line > environment > config file > default', () => {
   it('reads every flag from the config file, with ${VAR} from the environment', async () => {
     setEnv({ ASP_TEST_USER_TOKEN: 'syt_secret' })
-    const file = await configFile('hs-url: https://staging.example\nconfig: ./conformance\nuser-token: ${ASP_TEST_USER_TOKEN}\nstrict: true\nonly: [HS-PING-OK, HS-PING-TIMEOUT]\nreport: { json: out/r.json, junit: out/r.xml }\nfail-on: regressions\n')
+    const file = await configFile(
+      'hs-url: https://staging.example\nconfig: ./conformance\nuser-token: ${ASP_TEST_USER_TOKEN}\nstrict: true\nonly: [HS-PING-OK, HS-PING-TIMEOUT]\nreport: { json: out/r.json, junit: out/r.xml }\nfail-on: regressions\n',
+    )
     const { opts, sources } = await parsed(['homeserver', '--config-file', file])
-    expect(opts).toMatchObject({ hsUrl: 'https://staging.example', config: './conformance', userToken: 'syt_secret', strict: true, only: ['HS-PING-OK', 'HS-PING-TIMEOUT'], report: { json: 'out/r.json', junit: 'out/r.xml' }, failOn: 'regressions' })
+    expect(opts).toMatchObject({
+      hsUrl: 'https://staging.example',
+      config: './conformance',
+      userToken: 'syt_secret',
+      strict: true,
+      only: ['HS-PING-OK', 'HS-PING-TIMEOUT'],
+      report: { json: 'out/r.json', junit: 'out/r.xml' },
+      failOn: 'regressions',
+    })
     expect(sources.hsUrl).toBe('config')
   })
 
@@ -82,7 +92,10 @@ describe('flag sources: command line > environment > config file > default', () 
 
   it('reads tokens from files and refuses both a token and its file', async () => {
     const errors: string[] = []
-    const code = await main(['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c', '--user-token', 'a', '--user-token-file', 'f'], { out: () => undefined, err: (t) => void errors.push(t) })
+    const code = await main(['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c', '--user-token', 'a', '--user-token-file', 'f'], {
+      out: () => undefined,
+      err: (t) => void errors.push(t),
+    })
     expect(code).toBe(2)
     expect(errors.join('')).toMatch(/cannot be used with/)
   })

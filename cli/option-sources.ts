@@ -20,7 +20,11 @@ export function knownFlags(program: Command): Set<string> {
  */
 export function applyConfigValues(command: Command, values: Record<string, unknown>, known: ReadonlySet<string>, file: string): void {
   for (const [key, raw] of Object.entries(values)) {
-    if (!known.has(key) || key === 'config-file') throw new UsageError(`config file ${file}: '${key}' is not a flag of as-ping-conformance`, 'keys are flag names without the dashes, e.g. hs-url; see --help')
+    if (!known.has(key) || key === 'config-file')
+      throw new UsageError(
+        `config file ${file}: '${key}' is not a flag of as-ping-conformance`,
+        'keys are flag names without the dashes, e.g. hs-url; see --help',
+      )
     const option = command.options.find((o) => o.long === `--${key}`)
     if (!option || raw === null || raw === undefined) continue
     command.setOptionValueWithSource(option.attributeName(), configValue(option, raw, `config file ${file}: ${key}`), 'config')
@@ -32,7 +36,13 @@ function configValue(option: Option, raw: unknown, where: string): unknown {
     if (typeof raw !== 'boolean') throw new UsageError(`${where} must be true or false`, `write ${option.long!.slice(2)}: true`)
     return raw
   }
-  const text = Array.isArray(raw) ? raw.join(',') : isPlainObject(raw) ? Object.entries(raw).map(([k, v]) => `${k}=${String(v)}`).join(',') : String(raw)
+  const text = Array.isArray(raw)
+    ? raw.join(',')
+    : isPlainObject(raw)
+      ? Object.entries(raw)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(',')
+      : String(raw)
   if (!option.parseArg) return text
   try {
     return option.parseArg(text, undefined)

@@ -32,7 +32,7 @@ export async function probeHomeserver(hsUrl: string, options: { specVersion?: st
     const what = jsonProblem ? `a body that ${jsonProblem}` : isJsonObject(body) ? 'an error' : 'no JSON object'
     throw new UsageError(
       `${hsUrl}/_matrix/client/versions answered HTTP ${status} with ${what}${bodyText ? ` (${excerpt(bodyText, 80)})` : ''}, not a versions object`,
-      'check that --hs-url is the homeserver\'s client-server API base URL',
+      "check that --hs-url is the homeserver's client-server API base URL",
     )
   }
   const support = pingSupport(body)

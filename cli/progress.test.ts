@@ -8,7 +8,9 @@ describe('progress while the timeout check waits', () => {
     expect(progressLine(['HS-PING-TIMEOUT'], 28, 15_400, { hsTimeoutMs: 60_000, requestDeadlineMs: 75_000 })).toBe(
       "… 15 s: 27 of 28 checks done; waiting for HS-PING-TIMEOUT (HS-PING-TIMEOUT waits for the homeserver's own appservice timeout, 60 s; at most 75 s)",
     )
-    expect(progressLine(['A', 'B', 'C', 'D'], 4, 5_000, { hsTimeoutMs: 60_000, requestDeadlineMs: 75_000 })).toBe('… 5 s: 0 of 4 checks done; waiting for A, B, C and 1 more')
+    expect(progressLine(['A', 'B', 'C', 'D'], 4, 5_000, { hsTimeoutMs: 60_000, requestDeadlineMs: 75_000 })).toBe(
+      '… 5 s: 0 of 4 checks done; waiting for A, B, C and 1 more',
+    )
   })
 
   it('prints to stderr after 5 s, then every 10 s, until the checks are done', () => {

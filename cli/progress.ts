@@ -43,7 +43,12 @@ export function consoleProgress(output: Output, options: { hsTimeoutMs: number; 
 }
 
 /** `… 15 s: 27 of 28 checks done; waiting for HS-PING-TIMEOUT (…)` */
-export function progressLine(pending: readonly string[], total: number, elapsedMs: number, options: { hsTimeoutMs: number; requestDeadlineMs: number }): string {
+export function progressLine(
+  pending: readonly string[],
+  total: number,
+  elapsedMs: number,
+  options: { hsTimeoutMs: number; requestDeadlineMs: number },
+): string {
   const shown = pending.slice(0, 3).join(', ') + (pending.length > 3 ? ` and ${pending.length - 3} more` : '')
   const waiting = pending.filter((id) => hasRequirement(id) && needs(requirement(id), 'long-wait'))
   const why = waiting.length

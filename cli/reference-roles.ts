@@ -29,8 +29,10 @@ export function referenceRoles(options: RoleHints): { homeserver: boolean; appse
   let roles: { homeserver: boolean; appservice: boolean }
   if (options.role) {
     roles = { homeserver: options.role !== 'appservice', appservice: options.role !== 'homeserver' }
-    if (!roles.homeserver && (options.variant || homeserverModes)) throw new UsageError('--variant, --load, --concurrency and --shard belong to the homeserver run', 'use --role homeserver or both, or drop them')
-    if (!roles.appservice && options.appserviceVariant) throw new UsageError('--appservice-variant belongs to the appservice run', 'use --role appservice or both, or drop it')
+    if (!roles.homeserver && (options.variant || homeserverModes))
+      throw new UsageError('--variant, --load, --concurrency and --shard belong to the homeserver run', 'use --role homeserver or both, or drop them')
+    if (!roles.appservice && options.appserviceVariant)
+      throw new UsageError('--appservice-variant belongs to the appservice run', 'use --role appservice or both, or drop it')
   } else {
     const hinted = {
       homeserver: Boolean(options.variant) || homeserverModes || (options.only ?? []).some((id) => roleOf(id) === 'homeserver'),
@@ -39,7 +41,7 @@ export function referenceRoles(options: RoleHints): { homeserver: boolean; appse
     roles = hinted.homeserver || hinted.appservice ? hinted : { homeserver: true, appservice: true }
   }
   if (roles.homeserver && roles.appservice && (options.expectations || options.updateExpectations || options.baseline)) {
-    throw new UsageError('--expectations and --baseline grade one role\'s run, and `reference` would run both', 'add --role homeserver or --role appservice')
+    throw new UsageError("--expectations and --baseline grade one role's run, and `reference` would run both", 'add --role homeserver or --role appservice')
   }
   return roles
 }

@@ -10,11 +10,14 @@ import type { CheckResult } from '../runner/check-result'
 import { appserviceReproVariables, homeserverReproVariables } from './repro-variables'
 
 /** A result whose repro lines read `names`. */
-const reading = (...names: string[]) => ({ reproduce: { command: 'npx as-ping-conformance homeserver --only X', curl: names.map((n) => `$${n}`).join(' ') } }) as CheckResult
+const reading = (...names: string[]) =>
+  ({ reproduce: { command: 'npx as-ping-conformance homeserver --only X', curl: names.map((n) => `$${n}`).join(' ') } }) as CheckResult
 
 /** What the variables hold after the line runs in a shell. */
 function runLine(line: string, names: readonly string[]): string[] {
-  return execFileSync('sh', ['-c', `${line}\nprintf '%s\\n' ${names.map((n) => `"$${n}"`).join(' ')}`], { encoding: 'utf8' }).trimEnd().split('\n')
+  return execFileSync('sh', ['-c', `${line}\nprintf '%s\\n' ${names.map((n) => `"$${n}"`).join(' ')}`], { encoding: 'utf8' })
+    .trimEnd()
+    .split('\n')
 }
 
 describe('the repro environment line', () => {
@@ -26,16 +29,26 @@ describe('the repro environment line', () => {
     await writeFile(userTokenFile, 'user_secret\n')
     const names = ['HS_URL', 'AS_TOKEN', 'HS_TOKEN', 'NO_URL_AS_TOKEN', 'UNREACHABLE_AS_TOKEN', 'USER_TOKEN']
     const line = reproEnvironment([reading(...names)], homeserverReproVariables('https://example.org/matrix/', config, userTokenFile))!
-    for (const token of [registrations.main.as_token, registrations.main.hs_token, registrations.noUrl.as_token, 'user_secret']) expect(line).not.toContain(token)
-    expect(runLine(line, names)).toEqual(['https://example.org/matrix', registrations.main.as_token, registrations.main.hs_token, registrations.noUrl.as_token, registrations.unreachable.as_token, 'user_secret'])
+    for (const token of [registrations.main.as_token, registrations.main.hs_token, registrations.noUrl.as_token, 'user_secret'])
+      expect(line).not.toContain(token)
+    expect(runLine(line, names)).toEqual([
+      'https://example.org/matrix',
+      registrations.main.as_token,
+      registrations.main.hs_token,
+      registrations.noUrl.as_token,
+      registrations.unreachable.as_token,
+      'user_secret',
+    ])
   })
 
-  it('reads quoted tokens from a registration of the user\'s own, and names what the run cannot point at', async () => {
+  it("reads quoted tokens from a registration of the user's own, and names what the run cannot point at", async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'asp-repro-')), 'registration.yaml')
     await writeFile(file, `id: bridge\nhs_token: "hs_quoted"\nas_token: 'as_single'\nurl: http://localhost:9000\n`)
     const line = reproEnvironment([reading('AS_URL', 'HS_TOKEN', 'AS_TOKEN')], appserviceReproVariables('http://localhost:9000/', file))!
     expect(runLine(line, ['AS_URL', 'HS_TOKEN', 'AS_TOKEN'])).toEqual(['http://localhost:9000', 'hs_quoted', 'as_single'])
-    expect(reproEnvironment([reading('AS_URL', 'HS_TOKEN')], appserviceReproVariables('http://localhost:9000'))).toBe("export AS_URL=http://localhost:9000  # and set HS_TOKEN yourself (not in the run's files)")
+    expect(reproEnvironment([reading('AS_URL', 'HS_TOKEN')], appserviceReproVariables('http://localhost:9000'))).toBe(
+      "export AS_URL=http://localhost:9000  # and set HS_TOKEN yourself (not in the run's files)",
+    )
   })
 
   it('sets only what the repro lines read, and is absent when they read nothing', () => {

@@ -20,7 +20,8 @@ function fromRegistration(file: string, key: string): string {
 export function homeserverReproVariables(hsUrl: string, config: Pick<ConformanceConfig, 'dir' | 'files'>, userTokenFile?: string): Record<string, string> {
   const variables: Record<string, string> = { HS_URL: shellQuote(basePrefix(hsUrl)) }
   for (const role of registrationRoles) {
-    for (const key of registrationTokenKeys) variables[`${registrationSecretPrefixes[role].envVar}${key.toUpperCase()}`] = fromRegistration(join(config.dir, config.files[role]), key)
+    for (const key of registrationTokenKeys)
+      variables[`${registrationSecretPrefixes[role].envVar}${key.toUpperCase()}`] = fromRegistration(join(config.dir, config.files[role]), key)
   }
   if (userTokenFile) variables.USER_TOKEN = `"$(cat ${shellQuote(userTokenFile)})"`
   return variables

@@ -26,7 +26,9 @@ function configValue(value: unknown): ConfigValue | undefined {
     const o = value as Record<string, unknown>
     if ('host' in o && 'port' in o) return `${String(o.host)}:${String(o.port)}`
     if ('index' in o && 'count' in o) return `${String(o.index)}/${String(o.count)}`
-    return Object.entries(o).map(([k, v]) => `${k}=${String(v)}`).join(',')
+    return Object.entries(o)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',')
   }
   return String(value)
 }
@@ -35,5 +37,8 @@ function configValue(value: unknown): ConfigValue | undefined {
 export function homeserverSecrets(config: ConformanceConfig, userToken?: string): Secret[] {
   const r = config.registrations
   const appservice = (reg: typeof r.main) => ({ id: reg.id, url: reg.url, asToken: reg.as_token, hsToken: reg.hs_token })
-  return runSecrets({ appservices: { main: appservice(r.main), noUrl: appservice(r.noUrl), unreachable: appservice(r.unreachable) }, ...(userToken ? { userToken } : {}) })
+  return runSecrets({
+    appservices: { main: appservice(r.main), noUrl: appservice(r.noUrl), unreachable: appservice(r.unreachable) },
+    ...(userToken ? { userToken } : {}),
+  })
 }

@@ -8,9 +8,13 @@ export async function loadTlsOptions(options: { caFile?: string; insecure?: bool
   let ca: string | undefined
   if (options.caFile) {
     ca = await readFile(options.caFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read --ca-file ${options.caFile}: ${error.code ?? error.message}`, 'give the PEM file of the CA that signed the homeserver\'s certificate')
+      throw new UsageError(
+        `cannot read --ca-file ${options.caFile}: ${error.code ?? error.message}`,
+        "give the PEM file of the CA that signed the homeserver's certificate",
+      )
     })
-    if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${options.caFile} holds no PEM certificate`, 'give a PEM file (-----BEGIN CERTIFICATE-----)')
+    if (!ca.includes('-----BEGIN CERTIFICATE-----'))
+      throw new UsageError(`--ca-file ${options.caFile} holds no PEM certificate`, 'give a PEM file (-----BEGIN CERTIFICATE-----)')
   }
   return { ...(ca ? { ca } : {}), ...(options.insecure ? { insecure: true } : {}) }
 }

@@ -26,7 +26,9 @@ describe('createRedactor', () => {
   it('replaces every occurrence of every secret with its label and fingerprint', () => {
     const text = `Bearer ${asToken.value} then ${hsToken.value} and ${asToken.value} again`
     const redacted = redactor.redact(text)
-    expect(redacted).toBe(`Bearer <as_token#${fingerprint(asToken.value)}> then <hs_token#${fingerprint(hsToken.value)}> and <as_token#${fingerprint(asToken.value)}> again`)
+    expect(redacted).toBe(
+      `Bearer <as_token#${fingerprint(asToken.value)}> then <hs_token#${fingerprint(hsToken.value)}> and <as_token#${fingerprint(asToken.value)}> again`,
+    )
     expect(redacted).not.toContain('QQQQ')
     expect(redacted).not.toContain('ZZZZ')
   })
@@ -34,7 +36,10 @@ describe('createRedactor', () => {
   it('replaces the longest secret first, so one that contains another is replaced whole', () => {
     const short: Secret = { label: 'short', value: 'abcdefgh', envVar: 'SHORT' }
     const long: Secret = { label: 'long', value: 'abcdefgh-and-more', envVar: 'LONG' }
-    for (const secrets of [[short, long], [long, short]]) {
+    for (const secrets of [
+      [short, long],
+      [long, short],
+    ]) {
       const redacted = createRedactor(secrets).redact(`x ${long.value} y ${short.value} z`)
       expect(redacted).toBe(`x <long#${fingerprint(long.value)}> y <short#${fingerprint(short.value)}> z`)
     }
@@ -53,7 +58,12 @@ describe('createRedactor', () => {
     const redacted = redactor.redactValue(value)
     expect(JSON.stringify(redacted)).not.toMatch(/QQQQ|ZZZZ/)
     expect(redacted).toEqual({
-      [`<as_token#${fingerprint(asToken.value)}>`]: [`<hs_token#${fingerprint(hsToken.value)}>`, 1, null, { nested: `x<as_token#${fingerprint(asToken.value)}>` }],
+      [`<as_token#${fingerprint(asToken.value)}>`]: [
+        `<hs_token#${fingerprint(hsToken.value)}>`,
+        1,
+        null,
+        { nested: `x<as_token#${fingerprint(asToken.value)}>` },
+      ],
       ok: true,
     })
   })

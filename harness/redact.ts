@@ -26,8 +26,7 @@ export function fingerprint(value: string): string {
 export function createRedactor(secrets: readonly Secret[]): Redactor {
   // Longest first, so a secret that contains another is replaced whole.
   const known = secrets.filter((s) => s.value.length > 0).sort((a, b) => b.value.length - a.value.length)
-  const replaceAll = (text: string, by: (s: Secret) => string) =>
-    known.reduce((out, s) => out.split(s.value).join(by(s)), text)
+  const replaceAll = (text: string, by: (s: Secret) => string) => known.reduce((out, s) => out.split(s.value).join(by(s)), text)
   const redact = (text: string) => replaceAll(text, (s) => `<${s.label}#${fingerprint(s.value)}>`)
   const redactValue = <T>(value: T): T => {
     if (typeof value === 'string') return redact(value) as T

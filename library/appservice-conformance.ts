@@ -104,7 +104,13 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
       await client.close()
     })
     for (const definition of selected) {
-      declareCheck(definition.id, () => new AppserviceCheckContext(target, definition.id), gradedBody(definition, { strict: options.strict ?? false, expectations }), checkTimeoutMs(definition, target), appserviceNeedMissing(target))
+      declareCheck(
+        definition.id,
+        () => new AppserviceCheckContext(target, definition.id),
+        gradedBody(definition, { strict: options.strict ?? false, expectations }),
+        checkTimeoutMs(definition, target),
+        appserviceNeedMissing(target),
+      )
     }
   })
 }
@@ -128,14 +134,16 @@ function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: bo
   return async (t: AppserviceCheckContext, test: TestContext): Promise<void> => {
     const startedAt = new Date().toISOString()
     const entry = grading.expectations.entries[id]
-    if (skippedByExpectations(grading.expectations.entries, [id], startedAt.slice(0, 10)).length) throw new SkipCheck(`skipped by the expectations: ${entry!.reason}`)
+    if (skippedByExpectations(grading.expectations.entries, [id], startedAt.slice(0, 10)).length)
+      throw new SkipCheck(`skipped by the expectations: ${entry!.reason}`)
     let failure: CheckFailure | undefined
     try {
       await definition.body(t)
     } catch (error) {
       // In your own test a known failure the check could not run is a guard lost, not a neutral
       // skip (a CLI run, whose --only and shards leave checks out on purpose, counts it not run).
-      if (error instanceof SkipCheck && entry?.expect === 'fail') throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it was skipped: ${error.message}`)
+      if (error instanceof SkipCheck && entry?.expect === 'fail')
+        throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it was skipped: ${error.message}`)
       if (!(error instanceof CheckFailure)) throw error
       failure = error
     }
@@ -144,7 +152,10 @@ function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: bo
     const shown = failure ? render(result) : ''
     if (result.failsRun) {
       if (result.expected?.verdict === 'unexpected-pass') throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it passed`)
-      if (result.expected?.verdict === 'expired') throw new Error(`${id}: its expectation expired on ${result.expected.until} (${result.expected.reason}); renew or remove it${shown ? `:\n${shown}` : ''}`)
+      if (result.expected?.verdict === 'expired')
+        throw new Error(
+          `${id}: its expectation expired on ${result.expected.until} (${result.expected.reason}); renew or remove it${shown ? `:\n${shown}` : ''}`,
+        )
       throw new AppserviceConformanceFailure(shown)
     }
     if (!failure) return
@@ -191,4 +202,3 @@ function render(result: CheckResult): string {
     ...(e.exchange.length ? ['Exchange (tokens redacted):', ...e.exchange.flatMap((hop) => hop.map((line) => `  ${line}`))] : []),
   ].join('\n')
 }
-

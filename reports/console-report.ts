@@ -37,7 +37,13 @@ export function renderConsoleReport(report: RunReport): string {
   lines.push('', ...expectationLines(report), ...baselineLines(report))
   if (report.load) lines.push(...renderLoadStats(report.load), '')
   const limited = rateLimitSummary(report)
-  if (limited) lines.push(limited.heading, ...limited.entries.slice(0, shownRateLimits).map((e) => `  ${e}`), ...(limited.entries.length > shownRateLimits ? [`  … ${limited.entries.length - shownRateLimits} more in the JSON report`] : []), '')
+  if (limited)
+    lines.push(
+      limited.heading,
+      ...limited.entries.slice(0, shownRateLimits).map((e) => `  ${e}`),
+      ...(limited.entries.length > shownRateLimits ? [`  … ${limited.entries.length - shownRateLimits} more in the JSON report`] : []),
+      '',
+    )
   if (report.summaryByLevel) {
     const byLevel = levels.map((level) => `${level} ${countsText(report.summaryByLevel![level])}`)
     lines.push(`By level: ${byLevel.join('; ')}`)
@@ -71,7 +77,10 @@ function expectationLines(report: RunReport): string[] {
   if (x.unexpectedPasses.length) parts.push(`UNEXPECTED PASSES (remove their entries): ${x.unexpectedPasses.join(', ')}`)
   if (x.expired.length) parts.push(`EXPIRED (renew or remove): ${x.expired.join(', ')}`)
   const lines = [`Expectations (${x.file}, ${x.entries} entries): ${parts.join('; ')}`]
-  if (x.updated) lines.push(`  Updated ${x.file}: added ${x.updated.added.join(', ') || 'none'}; removed ${x.updated.removed.join(', ') || 'none'}. Replace the TODO reasons.`)
+  if (x.updated)
+    lines.push(
+      `  Updated ${x.file}: added ${x.updated.added.join(', ') || 'none'}; removed ${x.updated.removed.join(', ') || 'none'}. Replace the TODO reasons.`,
+    )
   return lines
 }
 
@@ -83,4 +92,3 @@ function baselineLines(report: RunReport): string[] {
     `Baseline (${b.file}, run of ${b.startedAt}): ${b.newlyFailing.length} newly failing${list(b.newlyFailing)}; ${b.newlyPassing.length} newly passing${list(b.newlyPassing)}; ${b.changed.length} changed${list(b.changed)}${b.missing.length ? `; not run now: ${b.missing.join(', ')}` : ''}`,
   ]
 }
-

@@ -14,7 +14,8 @@ export function renderHtmlReport(report: RunReport): string {
   const tone = report.exitCode === 0 ? 'good' : report.exitCode === 1 ? 'bad' : 'unknown'
   const s = report.summary
   const counts = (['pass', 'fail', 'warn', 'skip'] as const).map(
-    (k) => `<div class="count ${k}" data-count="${k}"><span class="n">${s[k]}</span> ${{ pass: 'passed', fail: 'failed', warn: 'warned', skip: 'skipped' }[k]}</div>`,
+    (k) =>
+      `<div class="count ${k}" data-count="${k}"><span class="n">${s[k]}</span> ${{ pass: 'passed', fail: 'failed', warn: 'warned', skip: 'skipped' }[k]}</div>`,
   )
   const body = [
     `<header class="${tone}"><h1>as-ping-conformance: <span data-testid="verdict">${esc(verdict.label)}</span></h1>`,
@@ -23,12 +24,18 @@ export function renderHtmlReport(report: RunReport): string {
     '<main>',
     levelTable(report),
     changes(report),
-    report.problems.length ? `<section class="problems"><h2>The run could not give a verdict</h2><ul>${report.problems.map((p) => `<li><code>${esc(p.where)}</code>: ${esc(p.message)}</li>`).join('')}</ul></section>` : '',
+    report.problems.length
+      ? `<section class="problems"><h2>The run could not give a verdict</h2><ul>${report.problems.map((p) => `<li><code>${esc(p.where)}</code>: ${esc(p.message)}</li>`).join('')}</ul></section>`
+      : '',
     '<label class="filter"><input type="checkbox" id="only-attention"> Show only failures and warnings</label>',
     matrix(report),
     rateLimitSection(report),
-    reproEnvironmentText(report) ? `<section class="repro-environment" data-testid="repro-environment"><h2>Reproducing a failure</h2><pre>${esc(reproEnvironmentText(report)!)}</pre></section>` : '',
-    `<section><h2>Provenance</h2><table class="provenance">${provenanceRows(report).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table></section>`,
+    reproEnvironmentText(report)
+      ? `<section class="repro-environment" data-testid="repro-environment"><h2>Reproducing a failure</h2><pre>${esc(reproEnvironmentText(report)!)}</pre></section>`
+      : '',
+    `<section><h2>Provenance</h2><table class="provenance">${provenanceRows(report)
+      .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
+      .join('')}</table></section>`,
     '</main>',
   ]
   return `<!doctype html>
@@ -62,11 +69,15 @@ function changes(report: RunReport): string {
   const ids = (list: string[]) => (list.length ? list.map((id) => `<code>${esc(id)}</code>`).join(', ') : 'none')
   if (report.baseline) {
     const b = report.baseline
-    parts.push(`<p><strong>Against the baseline</strong> (run of ${esc(b.startedAt)}): newly failing ${ids(b.newlyFailing)}; newly passing ${ids(b.newlyPassing)}; changed ${ids(b.changed)}.</p>`)
+    parts.push(
+      `<p><strong>Against the baseline</strong> (run of ${esc(b.startedAt)}): newly failing ${ids(b.newlyFailing)}; newly passing ${ids(b.newlyPassing)}; changed ${ids(b.changed)}.</p>`,
+    )
   }
   if (report.expectations) {
     const x = report.expectations
-    parts.push(`<p><strong>Expectations</strong> (<code>${esc(x.file)}</code>): as expected ${ids(x.asExpected)}; unexpected passes ${ids(x.unexpectedPasses)}; expired ${ids(x.expired)}; skipped ${ids(x.skipped)}.</p>`)
+    parts.push(
+      `<p><strong>Expectations</strong> (<code>${esc(x.file)}</code>): as expected ${ids(x.asExpected)}; unexpected passes ${ids(x.unexpectedPasses)}; expired ${ids(x.expired)}; skipped ${ids(x.skipped)}.</p>`,
+    )
   }
   return parts.length ? `<section class="changes">${parts.join('')}</section>` : ''
 }
@@ -98,7 +109,9 @@ function row(r: CheckResult): string {
     e.expected ? `<p class="expected"><b>Expected:</b> ${esc(e.expected)}</p>` : '',
     e.actual ? `<p class="actual"><b>Actual:</b> ${esc(e.actual)}</p>` : '',
     ...e.notes.map((n) => `<p class="note">${esc(n)}</p>`),
-    e.exchange.length ? `<div class="exchange" data-testid="exchange"><b>Exchange (tokens redacted)</b><pre>${esc(e.exchange.map((hop) => hop.join('\n')).join('\n\n'))}</pre></div>` : '<p class="exchange">(no exchange recorded)</p>',
+    e.exchange.length
+      ? `<div class="exchange" data-testid="exchange"><b>Exchange (tokens redacted)</b><pre>${esc(e.exchange.map((hop) => hop.join('\n')).join('\n\n'))}</pre></div>`
+      : '<p class="exchange">(no exchange recorded)</p>',
     e.reproduce.length ? `<div class="repro"><b>Reproduce</b><pre>${esc(e.reproduce.join('\n'))}</pre></div>` : '',
   ]
   const cls = `${r.status}${r.failsRun ? ' fails-run' : ''}${attention ? ' attention' : ''}`
@@ -143,5 +156,7 @@ document.getElementById('only-attention').addEventListener('change', function (e
 
 function rateLimitSection(report: RunReport): string {
   const limited = rateLimitSummary(report)
-  return limited ? `<section class="rate-limited" data-testid="rate-limited"><h2>${esc(limited.heading)}</h2><ul>${limited.entries.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></section>` : ''
+  return limited
+    ? `<section class="rate-limited" data-testid="rate-limited"><h2>${esc(limited.heading)}</h2><ul>${limited.entries.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></section>`
+    : ''
 }

@@ -28,7 +28,10 @@ export function renderJunitReport(report: RunReport): string {
     ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(reproEnvironmentText(report)!)}"/>`] : []),
     '    </properties>',
     ...report.results.flatMap((r) => testcase(r, report.role)),
-    ...report.problems.map((p) => `    <testcase classname="${attr(`${report.role}.harness`)}" name="${attr(p.where)}" time="0">\n      <error message="${attr(p.message)}" type="harness">${text(p.message)}</error>\n    </testcase>`),
+    ...report.problems.map(
+      (p) =>
+        `    <testcase classname="${attr(`${report.role}.harness`)}" name="${attr(p.where)}" time="0">\n      <error message="${attr(p.message)}" type="harness">${text(p.message)}</error>\n    </testcase>`,
+    ),
     '  </testsuite>',
     '</testsuites>',
     '',

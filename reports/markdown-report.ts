@@ -11,7 +11,12 @@ const icons: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌',
  */
 export function renderMarkdownReport(report: RunReport): string {
   const verdict = runVerdict(report)
-  const out: string[] = [`## as-ping-conformance: ${verdict.label === 'CONFORMS' || verdict.label === 'NO REGRESSIONS' ? '✅' : '❌'} ${verdict.label}`, '', `${verdict.sentence} ${report.role} \`${report.target.url}\`, graded against ${report.specVersion}.`, '']
+  const out: string[] = [
+    `## as-ping-conformance: ${verdict.label === 'CONFORMS' || verdict.label === 'NO REGRESSIONS' ? '✅' : '❌'} ${verdict.label}`,
+    '',
+    `${verdict.sentence} ${report.role} \`${report.target.url}\`, graded against ${report.specVersion}.`,
+    '',
+  ]
   if (report.headline) out.push(`**${report.headline}**`, '')
   out.push('| Level | Passed | Failed | Warned | Skipped |', '|---|---:|---:|---:|---:|')
   for (const level of levels) {
@@ -23,12 +28,18 @@ export function renderMarkdownReport(report: RunReport): string {
   if (report.baseline) {
     const b = report.baseline
     const ids = (list: string[]) => (list.length ? list.map((id) => `\`${id}\``).join(', ') : 'none')
-    out.push(`**Against the baseline** (run of ${b.startedAt}): newly failing ${ids(b.newlyFailing)}; newly passing ${ids(b.newlyPassing)}; changed ${ids(b.changed)}.`, '')
+    out.push(
+      `**Against the baseline** (run of ${b.startedAt}): newly failing ${ids(b.newlyFailing)}; newly passing ${ids(b.newlyPassing)}; changed ${ids(b.changed)}.`,
+      '',
+    )
   }
   if (report.expectations) {
     const x = report.expectations
     const problems = [...x.unexpectedPasses.map((id) => `\`${id}\` passed unexpectedly`), ...x.expired.map((id) => `\`${id}\` expectation expired`)]
-    out.push(`**Expectations** (\`${x.file}\`): ${x.asExpected.length} as expected, ${x.skipped.length} skipped${problems.length ? `; ${problems.join(', ')}` : ''}.`, '')
+    out.push(
+      `**Expectations** (\`${x.file}\`): ${x.asExpected.length} as expected, ${x.skipped.length} skipped${problems.length ? `; ${problems.join(', ')}` : ''}.`,
+      '',
+    )
   }
   const limited = rateLimitSummary(report)
   if (limited) out.push(`<details><summary>${html(limited.heading)}</summary>`, '', ...limited.entries.map((e) => `- ${cell(e)}`), '', '</details>', '')
@@ -62,7 +73,13 @@ function details(r: CheckResult): string[] {
     ...(e.exchange.length ? ['Exchange (tokens redacted):', ...e.exchange.flat().map((l) => `  ${l}`)] : []),
     ...e.reproduce.map((l, i) => `${i === 0 ? 'Reproduce: ' : '           '}${l}`),
   ]
-  return [`<details><summary>${icons[r.status]} <code>${html(r.id)}</code> [${r.level}] ${html(resultVerdict(r))}: ${html(r.title)}</summary>`, '', fence(block.join('\n')), '', '</details>']
+  return [
+    `<details><summary>${icons[r.status]} <code>${html(r.id)}</code> [${r.level}] ${html(resultVerdict(r))}: ${html(r.title)}</summary>`,
+    '',
+    fence(block.join('\n')),
+    '',
+    '</details>',
+  ]
 }
 
 /** A fence longer than any backtick run inside, so no text can close it early. */

@@ -15,12 +15,16 @@ const report = sampleReport({}, [
     rateLimited: [{ method: 'POST', path, retryAfterMs: 120_000, from: 'Retry-After', waitedMs: 0, gaveUp: "the wait would pass the run's deadline" }],
   }),
 ])
-const entries = [`HS-PING-OK: POST ${path}: waited 30 ms (retry_after_ms 30 ms)`, `HS-PING-USER-TOKEN: POST ${path}: Retry-After 120000 ms; not sent again: the wait would pass the run's deadline`]
+const entries = [
+  `HS-PING-OK: POST ${path}: waited 30 ms (retry_after_ms 30 ms)`,
+  `HS-PING-USER-TOKEN: POST ${path}: Retry-After 120000 ms; not sent again: the wait would pass the run's deadline`,
+]
 
 describe('rate-limited requests in the reports', () => {
   it('are summed up once, each with its check, path, wait and where the wait came from', () => {
     expect(rateLimitSummary(report)).toEqual({
-      heading: 'Rate-limited: 2 answers were 429, never graded; the suite waited 30 ms in all and sent the requests again; 1 not sent again, so its check was skipped',
+      heading:
+        'Rate-limited: 2 answers were 429, never graded; the suite waited 30 ms in all and sent the requests again; 1 not sent again, so its check was skipped',
       entries,
     })
     expect(rateLimitSummary(sampleReport())).toBeUndefined()

@@ -25,7 +25,9 @@ describe('console report', () => {
     expect(lines[2]).toMatch(/^ {2}Requirement: "502: /)
     expect(block).toContain('    Expected: HTTP 502, errcode "M_BAD_STATUS"')
     expect(block).toContain('      Actual: HTTP 500 {"errcode":"M_UNKNOWN"}')
-    expect(block).toContain('  Exchange (tokens redacted):\n    → POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>')
+    expect(block).toContain(
+      '  Exchange (tokens redacted):\n    → POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>',
+    )
     expect(block).toContain('    ⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>')
     expect(block).toContain('    ← 500 after 4 ms')
     expect(block).toContain('  Reproduce: npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-BAD-STATUS')
@@ -35,7 +37,9 @@ describe('console report', () => {
   })
 
   it('ends with counts by level and the verdict', () => {
-    expect(text).toContain('By level: MUST 1 passed, 1 failed, 0 warned, 1 skipped; SHOULD 0 passed, 0 failed, 1 warned, 0 skipped; INFO 1 passed, 0 failed, 0 warned, 0 skipped')
+    expect(text).toContain(
+      'By level: MUST 1 passed, 1 failed, 0 warned, 1 skipped; SHOULD 0 passed, 0 failed, 1 warned, 0 skipped; INFO 1 passed, 0 failed, 0 warned, 0 skipped',
+    )
     expect(text.trimEnd().split('\n').at(-1)).toBe('Warnings: 1. The target does not conform (exit 1).')
   })
 })
@@ -96,9 +100,14 @@ describe('HTML report', () => {
 
 describe('repro lines', () => {
   const report = sampleReport({}, [sampleSecondExchangeFailure(), sampleFailure()])
-  const renderings = { console: renderConsoleReport(report), junit: renderJunitReport(report), markdown: renderMarkdownReport(report), html: renderHtmlReport(report) }
+  const renderings = {
+    console: renderConsoleReport(report),
+    junit: renderJunitReport(report),
+    markdown: renderMarkdownReport(report),
+    html: renderHtmlReport(report),
+  }
 
-  it('offer the curl of the exchange that failed, not the check\'s first (passing) one', () => {
+  it("offer the curl of the exchange that failed, not the check's first (passing) one", () => {
     expect(report.results[0]!.reproduce).toEqual({
       command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD',
       curl: 'curl -sS -X PUT "$HS_URL/_matrix/client/v1/appservice/as-ping-conformance/ping" -H "Authorization: Bearer $AS_TOKEN"',
@@ -119,7 +128,9 @@ describe('repro lines', () => {
   })
 
   it('offer the re-run alone when the run cannot say where the variables come from (the reference)', () => {
-    const reference = sampleReport({ reproCommand: (id) => `npx as-ping-conformance reference --only ${id}`, reproVariables: undefined }, [sampleSecondExchangeFailure()])
+    const reference = sampleReport({ reproCommand: (id) => `npx as-ping-conformance reference --only ${id}`, reproVariables: undefined }, [
+      sampleSecondExchangeFailure(),
+    ])
     expect(reference.results[0]!.reproduce).toEqual({ command: 'npx as-ping-conformance reference --only HS-PING-WRONG-METHOD' })
     expect(reference.reproEnvironment).toBeUndefined()
     expect(renderConsoleReport(reference)).not.toContain('set their variables')
@@ -128,6 +139,8 @@ describe('repro lines', () => {
   it('offer no curl when the check did not say which of several exchanges failed', () => {
     const unnamed = sampleSecondExchangeFailure()
     delete unnamed.failure!.exchangeIndex
-    expect(sampleReport({}, [unnamed]).results[0]!.reproduce).toEqual({ command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD' })
+    expect(sampleReport({}, [unnamed]).results[0]!.reproduce).toEqual({
+      command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD',
+    })
   })
 })

@@ -69,7 +69,8 @@ export function provenanceRows(report: RunReport): Array<[string, string]> {
     ['Fails on', report.failOn === 'regressions' ? 'regressions against the baseline' : 'any failure'],
   ]
   if (report.shard) rows.push(['Shard', `${report.shard.index}/${report.shard.count}`])
-  if (report.mergedFrom) rows.push(['Merged from', report.mergedFrom.map((m) => (m.shard ? `${m.file} (shard ${m.shard.index}/${m.shard.count})` : m.file)).join(', ')])
+  if (report.mergedFrom)
+    rows.push(['Merged from', report.mergedFrom.map((m) => (m.shard ? `${m.file} (shard ${m.shard.index}/${m.shard.count})` : m.file)).join(', ')])
   const p = report.provenance
   if (p) {
     rows.push(['Runtime', `Node.js ${p.node} on ${p.platform}`])
@@ -98,11 +99,18 @@ export function explain(r: CheckResult): FailureExplanation {
   const notes: string[] = []
   if (r.expected) {
     const until = r.expected.until ? ` (until ${r.expected.until})` : ''
-    const what = { 'as-expected': 'As expected.', 'unexpected-pass': 'It passed: remove the entry.', expired: 'The entry has expired: renew or remove it.', 'not-run': 'Not run.' }[r.expected.verdict]
+    const what = {
+      'as-expected': 'As expected.',
+      'unexpected-pass': 'It passed: remove the entry.',
+      expired: 'The entry has expired: renew or remove it.',
+      'not-run': 'Not run.',
+    }[r.expected.verdict]
     notes.push(`Expectations file: expect ${r.expected.expect}${until} — "${r.expected.reason}". ${what}`)
   }
   if (r.regression) {
-    const before = r.regression.previous ? `was ${r.regression.previous.status.toUpperCase()}${r.regression.previous.message ? `: ${r.regression.previous.message}` : ''}` : 'not in the baseline'
+    const before = r.regression.previous
+      ? `was ${r.regression.previous.status.toUpperCase()}${r.regression.previous.message ? `: ${r.regression.previous.message}` : ''}`
+      : 'not in the baseline'
     notes.push(`Baseline: ${r.regression.change} (${before})`)
   }
   return {
@@ -126,5 +134,8 @@ function reproduceExchange(reproduce: NonNullable<CheckResult['reproduce']>): st
 
 /** The run's one line on setting the repro lines' variables, or undefined when they read none. */
 export function reproEnvironmentText(report: RunReport): string | undefined {
-  return report.reproEnvironment && `Before the repro lines, set their variables (the tokens are read from the run's files, never printed): ${report.reproEnvironment}`
+  return (
+    report.reproEnvironment &&
+    `Before the repro lines, set their variables (the tokens are read from the run's files, never printed): ${report.reproEnvironment}`
+  )
 }

@@ -35,7 +35,9 @@ describe('--baseline', () => {
 
   it('ignores run ids and timings when comparing failure messages', () => {
     const before = sampleReport({}, [sampleResult('HS-PING-OK', 'fail', { message: 'asp-0123abcd.x answered after 12 ms' })])
-    const now = sampleReport({ baseline: { file: 'b', report: before } }, [sampleResult('HS-PING-OK', 'fail', { message: 'asp-9876fedc.x answered after 15 ms' })])
+    const now = sampleReport({ baseline: { file: 'b', report: before } }, [
+      sampleResult('HS-PING-OK', 'fail', { message: 'asp-9876fedc.x answered after 15 ms' }),
+    ])
     expect(now.baseline?.changed).toEqual([])
   })
 

@@ -46,7 +46,10 @@ export interface RunFacts {
  * decided. Pure; `merge` calls it again on the shards' results, so every step replaces what an
  * earlier call added.
  */
-export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline'>, facts: RunFacts): RunReport {
+export function buildRunReport(
+  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline'>,
+  facts: RunFacts,
+): RunReport {
   let results = gradeResults(outcome.results, facts, outcome.startedAt).map((r) => withRepro(r, facts))
   const environment = facts.reproVariables && reproEnvironment(results, facts.reproVariables)
   const baselineReport = facts.baseline?.report
@@ -100,7 +103,11 @@ export function buildRunReport(outcome: Pick<RunOutcome, 'results' | 'problems' 
  * alone with it, as it finishes in its own test; a run grades all of them at once. `startedAt`'s
  * date is the "today" that expectations expire by.
  */
-export function gradeResults(results: readonly CheckResult[], facts: Pick<RunFacts, 'specVersion' | 'strict' | 'expectations'>, startedAt: string): CheckResult[] {
+export function gradeResults(
+  results: readonly CheckResult[],
+  facts: Pick<RunFacts, 'specVersion' | 'strict' | 'expectations'>,
+  startedAt: string,
+): CheckResult[] {
   let graded = attributeConsequences(results.map((r) => withRequirementFacts(r, facts.specVersion)))
   if (facts.expectations) graded = applyExpectations(graded, facts.expectations.entries, { today: startedAt.slice(0, 10), skipped: facts.expectations.skipped })
   return graded.map((r) => ({ ...r, failsRun: failsRun(r, facts.strict) }))
@@ -145,5 +152,8 @@ function expectationsSummary(loaded: LoadedExpectations, results: readonly Check
 
 function configHash(version: string, config: Record<string, ConfigValue>): string {
   const sorted = Object.fromEntries(Object.entries(config).sort(([a], [b]) => a.localeCompare(b)))
-  return createHash('sha256').update(JSON.stringify({ version, config: sorted })).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(JSON.stringify({ version, config: sorted }))
+    .digest('hex')
+    .slice(0, 16)
 }

@@ -45,7 +45,12 @@ if (broken.length) {
 }
 
 function isDefinition(value: unknown): value is CheckDefinition | AppserviceCheckDefinition {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { body?: unknown }).body === 'function'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { body?: unknown }).body === 'function'
+  )
 }
 
 function firstLine(reason: unknown): string {

@@ -6,7 +6,6 @@ import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './harness-problem'
 import { gradeFailure } from './grade'
 
-
 /**
  * Turns vitest's test results into graded check results. Only this reporter is installed, so
  * vitest itself prints nothing; rendering is the CLI's job.

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest'
 import type { CheckResult } from './check-result'
 import { attributeConsequences } from './consequences'
 
-const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({ id, title: id, level: 'MUST', spec: '', requirement: '', durationMs: 1, status, message: '', ...more })
+const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({
+  id,
+  title: id,
+  level: 'MUST',
+  spec: '',
+  requirement: '',
+  durationMs: 1,
+  status,
+  message: '',
+  ...more,
+})
 const statuses = (results: readonly CheckResult[]) => results.map((r) => [r.id, r.status, r.consequenceOf])
 
 describe('one root cause, one failure', () => {

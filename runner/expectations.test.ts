@@ -6,8 +6,14 @@ import { renderExpectations, updateExpectations } from './update-expectations'
 
 describe('parseExpectations', () => {
   it('reads entries keyed by check id, with YAML dates as YYYY-MM-DD', () => {
-    const entries = parseExpectations('HS-PING-TIMEOUT:\n  expect: fail\n  reason: "hs#12: 502 instead of 504"\n  until: 2026-12-31\nHS-PING-CONCURRENT: { expect: flaky, reason: races }\n', 'x.yaml')
-    expect(entries).toEqual({ 'HS-PING-TIMEOUT': { expect: 'fail', reason: 'hs#12: 502 instead of 504', until: '2026-12-31' }, 'HS-PING-CONCURRENT': { expect: 'flaky', reason: 'races' } })
+    const entries = parseExpectations(
+      'HS-PING-TIMEOUT:\n  expect: fail\n  reason: "hs#12: 502 instead of 504"\n  until: 2026-12-31\nHS-PING-CONCURRENT: { expect: flaky, reason: races }\n',
+      'x.yaml',
+    )
+    expect(entries).toEqual({
+      'HS-PING-TIMEOUT': { expect: 'fail', reason: 'hs#12: 502 instead of 504', until: '2026-12-31' },
+      'HS-PING-CONCURRENT': { expect: 'flaky', reason: 'races' },
+    })
     expect(parseExpectations('', 'empty.yaml')).toEqual({})
   })
 
@@ -42,7 +48,13 @@ describe('expectations decide the exit code', () => {
   })
 
   it('an unexpected pass fails the run, so the file cannot rot', () => {
-    const report = sampleReport({ expectations: { file: 'x', entries: { 'HS-PING-BAD-STATUS': { expect: 'fail', reason: 'known' }, 'HS-PING-OK': { expect: 'fail', reason: 'fixed since' } }, skipped: [] } })
+    const report = sampleReport({
+      expectations: {
+        file: 'x',
+        entries: { 'HS-PING-BAD-STATUS': { expect: 'fail', reason: 'known' }, 'HS-PING-OK': { expect: 'fail', reason: 'fixed since' } },
+        skipped: [],
+      },
+    })
     expect(report.results.find((r) => r.id === 'HS-PING-OK')).toMatchObject({ status: 'pass', failsRun: true, expected: { verdict: 'unexpected-pass' } })
     expect(report.exitCode).toBe(1)
     expect(report.expectations?.unexpectedPasses).toEqual(['HS-PING-OK'])
@@ -54,15 +66,24 @@ describe('expectations decide the exit code', () => {
     expect(report.results.find((r) => r.id === 'HS-PING-BAD-STATUS')).toMatchObject({ failsRun: true, expected: { verdict: 'expired' } })
     expect(report.exitCode).toBe(1)
     // The last day itself still holds.
-    const onTheDay = sampleReport({ expectations: { file: 'x', entries: { 'HS-PING-BAD-STATUS': { ...entries['HS-PING-BAD-STATUS'], until: '2026-01-02' } }, skipped: [] } })
+    const onTheDay = sampleReport({
+      expectations: { file: 'x', entries: { 'HS-PING-BAD-STATUS': { ...entries['HS-PING-BAD-STATUS'], until: '2026-01-02' } }, skipped: [] },
+    })
     expect(onTheDay.exitCode).toBe(0)
   })
 
   it('flaky tolerates either outcome; skip is not run and reported as skipped', () => {
-    const entries = { 'HS-PING-BAD-STATUS': { expect: 'flaky' as const, reason: 'races' }, 'HS-PING-TIMEOUT': { expect: 'skip' as const, reason: 'takes 60 s' } }
+    const entries = {
+      'HS-PING-BAD-STATUS': { expect: 'flaky' as const, reason: 'races' },
+      'HS-PING-TIMEOUT': { expect: 'skip' as const, reason: 'takes 60 s' },
+    }
     expect(skippedByExpectations(entries, ['HS-PING-OK', 'HS-PING-TIMEOUT'], today)).toEqual(['HS-PING-TIMEOUT'])
     const results = applyExpectations(sampleResults(), entries, { today, skipped: ['HS-PING-TIMEOUT'] })
-    expect(results.find((r) => r.id === 'HS-PING-TIMEOUT')).toMatchObject({ status: 'skip', message: 'skipped by the expectations file: takes 60 s', expected: { verdict: 'as-expected' } })
+    expect(results.find((r) => r.id === 'HS-PING-TIMEOUT')).toMatchObject({
+      status: 'skip',
+      message: 'skipped by the expectations file: takes 60 s',
+      expected: { verdict: 'as-expected' },
+    })
     expect(sampleReport({ expectations: { file: 'x', entries, skipped: ['HS-PING-TIMEOUT'] } }).exitCode).toBe(0)
   })
 
@@ -73,7 +94,8 @@ describe('expectations decide the exit code', () => {
 
 describe('--update-expectations', () => {
   it('adds new failures with a placeholder reason, removes entries that passed, keeps the rest and the comments', () => {
-    const previous = '# known problems of our staging server\nHS-PING-OK:\n  expect: fail # fixed in 1.2\n  reason: was broken\nHS-PING-TIMEOUT:\n  expect: skip\n  reason: slow\n'
+    const previous =
+      '# known problems of our staging server\nHS-PING-OK:\n  expect: fail # fixed in 1.2\n  reason: was broken\nHS-PING-TIMEOUT:\n  expect: skip\n  reason: slow\n'
     const entries = parseExpectations(previous, 'x.yaml')
     const report = sampleReport({ expectations: { file: 'x', entries, skipped: [] } })
     const update = updateExpectations(entries, report.results, { strict: false, today: '2026-01-02' })
@@ -83,7 +105,10 @@ describe('--update-expectations', () => {
     expect(text).toContain('# known problems of our staging server')
     expect(text).not.toContain('HS-PING-OK')
     const again = parseExpectations(text, 'x.yaml')
-    expect(again).toEqual({ 'HS-PING-TIMEOUT': { expect: 'skip', reason: 'slow' }, 'HS-PING-BAD-STATUS': { expect: 'fail', reason: 'TODO: say why (added by --update-expectations on 2026-01-02)' } })
+    expect(again).toEqual({
+      'HS-PING-TIMEOUT': { expect: 'skip', reason: 'slow' },
+      'HS-PING-BAD-STATUS': { expect: 'fail', reason: 'TODO: say why (added by --update-expectations on 2026-01-02)' },
+    })
     // Graded by the updated file, the same run passes.
     expect(sampleReport({ expectations: { file: 'x', entries: again, skipped: [] } }).exitCode).toBe(0)
   })

@@ -14,20 +14,27 @@ export function parseExpectations(text: string, source: string): Expectations {
   try {
     data = parse(text)
   } catch (error) {
-    throw new UsageError(`expectations file ${source} is not valid YAML or JSON: ${String((error as Error).message).split('\n')[0]}`, 'fix the file, or write one with --update-expectations')
+    throw new UsageError(
+      `expectations file ${source} is not valid YAML or JSON: ${String((error as Error).message).split('\n')[0]}`,
+      'fix the file, or write one with --update-expectations',
+    )
   }
   if (data === null || data === undefined) return {}
-  if (typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`expectations file ${source} must be a mapping of check id to entry`, 'see "Expectations file" in the README')
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError(`expectations file ${source} must be a mapping of check id to entry`, 'see "Expectations file" in the README')
   const entries: Expectations = {}
   for (const [id, raw] of Object.entries(data as Record<string, unknown>)) {
     const where = `expectations file ${source}: ${id}`
     if (!hasRequirement(id)) throw new UsageError(`${where} is not a check id`, 'run `as-ping-conformance list` for the check ids')
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${where} must be a mapping with expect and reason`, 'e.g. `expect: fail` and `reason: "…"`')
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new UsageError(`${where} must be a mapping with expect and reason`, 'e.g. `expect: fail` and `reason: "…"`')
     const { expect, reason, until, ...rest } = raw as Record<string, unknown>
     if (!expects.includes(expect as Expect)) throw new UsageError(`${where}: expect must be one of ${expects.join(', ')}`, `set expect: fail, flaky or skip`)
-    if (typeof reason !== 'string' || reason.trim() === '') throw new UsageError(`${where}: reason is mandatory`, 'say why the check is expected to fail, ideally with an issue link')
+    if (typeof reason !== 'string' || reason.trim() === '')
+      throw new UsageError(`${where}: reason is mandatory`, 'say why the check is expected to fail, ideally with an issue link')
     const untilText = until instanceof Date ? until.toISOString().slice(0, 10) : until
-    if (untilText !== undefined && (typeof untilText !== 'string' || !isIsoDate(untilText))) throw new UsageError(`${where}: until must be a date YYYY-MM-DD`, 'e.g. `until: 2026-12-31`, or remove it')
+    if (untilText !== undefined && (typeof untilText !== 'string' || !isIsoDate(untilText)))
+      throw new UsageError(`${where}: until must be a date YYYY-MM-DD`, 'e.g. `until: 2026-12-31`, or remove it')
     const unknown = Object.keys(rest)
     if (unknown.length) throw new UsageError(`${where}: unknown key ${unknown[0]}`, 'an entry has only expect, reason and until')
     entries[id] = { expect: expect as Expect, reason, ...(untilText ? { until: untilText } : {}) }
@@ -53,7 +60,11 @@ export function isExpired(entry: ExpectationEntry, today: string | undefined): b
  * Marks each result with its entry and verdict, and adds a skip result for each selected check the
  * file skipped (the run did not run it). `today` is the run's start date (YYYY-MM-DD, UTC).
  */
-export function applyExpectations(results: readonly CheckResult[], entries: Expectations, options: { today: string; skipped?: readonly string[] }): CheckResult[] {
+export function applyExpectations(
+  results: readonly CheckResult[],
+  entries: Expectations,
+  options: { today: string; skipped?: readonly string[] },
+): CheckResult[] {
   const seen = new Set(results.map((r) => r.id))
   const skipped = (options.skipped ?? []).filter((id) => !seen.has(id)).map((id) => skipResult(id, entries[id]!))
   return [...results, ...skipped].map((r) => {
@@ -75,5 +86,14 @@ function verdictFor(result: CheckResult, entry: ExpectationEntry, today: string)
 
 function skipResult(id: string, entry: ExpectationEntry): CheckResult {
   const r = requirement(id)
-  return { id, title: r.title, level: r.level, spec: r.spec, requirement: r.quote, durationMs: 0, status: 'skip', message: `skipped by the expectations file: ${entry.reason}` }
+  return {
+    id,
+    title: r.title,
+    level: r.level,
+    spec: r.spec,
+    requirement: r.quote,
+    durationMs: 0,
+    status: 'skip',
+    message: `skipped by the expectations file: ${entry.reason}`,
+  }
 }

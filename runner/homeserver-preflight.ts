@@ -27,7 +27,8 @@ export interface PreflightFinding {
 
 /** The one sentence at the top of the output. */
 function headlineOf(finding: PreflightFinding): string {
-  const which = finding.affects === 'every check' ? 'every failure below comes from it' : 'the failures of the checks that need its call to the appservice come from it'
+  const which =
+    finding.affects === 'every check' ? 'every failure below comes from it' : 'the failures of the checks that need its call to the appservice come from it'
   return `${finding.fault[0]!.toUpperCase()}${finding.fault.slice(1)}; ${which} (see ${finding.owner}).`
 }
 
@@ -47,13 +48,23 @@ export async function preflightHomeserver(stub: StubAppservice, target: ProbeTar
     case 'unreachable':
       throw new UsageError(`the homeserver never reached the stub appservice at ${probe.where}: a valid ping answered ${probe.answer}`, verdict.fix)
     case 'not-routed':
-      throw new UsageError(`${ping} answered ${probe.answer} with no Matrix error (${excerpt(probe.exchange.response?.bodyText ?? '', 60) || 'empty body'}): something in front of the homeserver does not pass the ping path on to it`, verdict.fix)
+      throw new UsageError(
+        `${ping} answered ${probe.answer} with no Matrix error (${excerpt(probe.exchange.response?.bodyText ?? '', 60) || 'empty body'}): something in front of the homeserver does not pass the ping path on to it`,
+        verdict.fix,
+      )
     case 'no-http':
-      throw new UsageError(`the homeserver connected to the stub appservice at ${probe.where} but sent no HTTP request (a valid ping answered ${probe.answer})`, verdict.fix)
+      throw new UsageError(
+        `the homeserver connected to the stub appservice at ${probe.where} but sent no HTTP request (a valid ping answered ${probe.answer})`,
+        verdict.fix,
+      )
     case 'endpoint-missing':
       return { owner: 'HS-PING-OK', fault: `the homeserver has no ping endpoint: ${ping} answered ${probe.answer}`, affects: 'every check' }
     case 'answers-without-calling':
-      return { owner: 'HS-PING-FORWARDED-ONCE', fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request`, affects: 'stub checks' }
+      return {
+        owner: 'HS-PING-FORWARDED-ONCE',
+        fault: `the homeserver answers pings without calling the appservice: ${ping} answered ${probe.answer} and the stub appservice saw no request`,
+        affects: 'stub checks',
+      }
     case 'no-answer':
       return { owner: 'HS-PING-OK', fault: `the homeserver gives no answer to a valid ping: ${ping} got ${probe.answer}`, affects: 'every check' }
     default:
@@ -76,7 +87,10 @@ async function requireKnownTokens(target: ProbeTarget & { userToken?: string }):
     )
   }
   if (target.userToken && tokenRefused(await whoami(client, target.userToken))) {
-    throw new UsageError('the homeserver does not accept the user token (whoami answered 401)', "give an ordinary user's current access token in --user-token or --user-token-file")
+    throw new UsageError(
+      'the homeserver does not accept the user token (whoami answered 401)',
+      "give an ordinary user's current access token in --user-token or --user-token-file",
+    )
   }
 }
 

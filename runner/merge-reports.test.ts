@@ -8,10 +8,17 @@ const shard = (index: number, results: ReturnType<typeof sampleResult>[], starte
 
 describe('mergeReports', () => {
   const one = shard(1, [sampleResult('HS-PING-OK', 'pass'), sampleResult('HS-PING-NO-UNSOLICITED', 'pass')], '2026-01-02T03:00:00.000Z')
-  const two = shard(2, [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn', { message: '1 ping(s) reached the stub' })], '2026-01-02T03:00:10.000Z')
+  const two = shard(
+    2,
+    [sampleResult('HS-PING-BAD-STATUS', 'fail'), sampleResult('HS-PING-NO-UNSOLICITED', 'warn', { message: '1 ping(s) reached the stub' })],
+    '2026-01-02T03:00:10.000Z',
+  )
 
   it('makes one run of the shards: results in registry order, a check run in several shards graded by its worst', () => {
-    const { outcome, facts } = mergeReports([{ file: 'b.json', report: two }, { file: 'a.json', report: one }])
+    const { outcome, facts } = mergeReports([
+      { file: 'b.json', report: two },
+      { file: 'a.json', report: one },
+    ])
     const merged = buildRunReport(outcome, facts)
     expect(merged.results.map((r) => [r.id, r.status])).toEqual([
       ['HS-PING-OK', 'pass'],
@@ -38,8 +45,22 @@ describe('mergeReports', () => {
       return 'no error'
     }
     expect(message(() => mergeReports([{ file: 'a.json', report: one }]))).toBe('shard 2/2 missing')
-    expect(message(() => mergeReports([{ file: 'a.json', report: one }, { file: 'a2.json', report: one }]))).toMatch(/shard 1\/2 is given twice/)
+    expect(
+      message(() =>
+        mergeReports([
+          { file: 'a.json', report: one },
+          { file: 'a2.json', report: one },
+        ]),
+      ),
+    ).toMatch(/shard 1\/2 is given twice/)
     const elsewhere = { ...two, target: { url: 'https://other.example', versions: [] } }
-    expect(message(() => mergeReports([{ file: 'a.json', report: one }, { file: 'b.json', report: elsewhere }]))).toMatch(/has target https:\/\/other\.example/)
+    expect(
+      message(() =>
+        mergeReports([
+          { file: 'a.json', report: one },
+          { file: 'b.json', report: elsewhere },
+        ]),
+      ),
+    ).toMatch(/has target https:\/\/other\.example/)
   })
 })

@@ -19,7 +19,10 @@ const rank: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 }
  * facts of one run, for buildRunReport. Refuses reports of different targets or settings, and an
  * incomplete or repeated set of shards: a merged verdict must cover the whole run exactly once.
  */
-export function mergeReports(inputs: readonly ReportFile[]): { outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string }; facts: RunFacts } {
+export function mergeReports(inputs: readonly ReportFile[]): {
+  outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string }
+  facts: RunFacts
+} {
   if (inputs.length === 0) throw new UsageError('merge needs at least one report', 'pass the JSON reports of every shard')
   const first = inputs[0]!.report
   for (const { file, report } of inputs) {
@@ -43,7 +46,9 @@ export function mergeReports(inputs: readonly ReportFile[]): { outcome: { result
   }
   const order = new Map(requirements.map((r, i) => [r.id, i]))
   const results = [...byId.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
-  const problems = inputs.flatMap(({ report }) => report.problems.map((p) => ({ ...p, where: report.shard ? `shard ${report.shard.index}/${report.shard.count}: ${p.where}` : p.where })))
+  const problems = inputs.flatMap(({ report }) =>
+    report.problems.map((p) => ({ ...p, where: report.shard ? `shard ${report.shard.index}/${report.shard.count}: ${p.where}` : p.where })),
+  )
   const starts = inputs.map(({ report }) => Date.parse(report.startedAt))
   const ends = inputs.map(({ report }) => Date.parse(report.startedAt) + report.durationMs)
   const start = Math.min(...starts)
@@ -56,8 +61,22 @@ export function mergeReports(inputs: readonly ReportFile[]): { outcome: { result
       strict: first.strict,
       toolVersion: first.tool.version,
       ...(first.provenance ? { provenance: { node: first.provenance.node, platform: first.provenance.platform, config: commonConfig(inputs) } } : {}),
-      ...(inputs.every(({ report }) => report.expectations) ? { expectations: { file: first.expectations!.file, entries: expectationsOf(results), skipped: [...new Set(inputs.flatMap(({ report }) => report.expectations!.skipped))] } } : {}),
-      mergedFrom: inputs.map(({ file, report }) => ({ file, ...(report.shard ? { shard: report.shard } : {}), startedAt: report.startedAt, durationMs: report.durationMs, exitCode: report.exitCode })),
+      ...(inputs.every(({ report }) => report.expectations)
+        ? {
+            expectations: {
+              file: first.expectations!.file,
+              entries: expectationsOf(results),
+              skipped: [...new Set(inputs.flatMap(({ report }) => report.expectations!.skipped))],
+            },
+          }
+        : {}),
+      mergedFrom: inputs.map(({ file, report }) => ({
+        file,
+        ...(report.shard ? { shard: report.shard } : {}),
+        startedAt: report.startedAt,
+        durationMs: report.durationMs,
+        exitCode: report.exitCode,
+      })),
     },
   }
 }
@@ -69,12 +88,17 @@ function checkShards(inputs: readonly ReportFile[]): void {
   const count = inputs[0]!.report.shard!.count
   const seen = new Set<number>()
   for (const { file, report } of inputs) {
-    if (report.shard!.count !== count) throw new UsageError(`${file} is shard ${report.shard!.index}/${report.shard!.count}, the others are of ${count}`, 'merge the shards of one run only')
+    if (report.shard!.count !== count)
+      throw new UsageError(`${file} is shard ${report.shard!.index}/${report.shard!.count}, the others are of ${count}`, 'merge the shards of one run only')
     if (seen.has(report.shard!.index)) throw new UsageError(`shard ${report.shard!.index}/${count} is given twice (${file})`, 'pass each shard once')
     seen.add(report.shard!.index)
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i))
-  if (missing.length) throw new UsageError(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing`, 'pass the JSON report of every shard; a merged verdict must cover the whole run')
+  if (missing.length)
+    throw new UsageError(
+      `shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+      'pass the JSON report of every shard; a merged verdict must cover the whole run',
+    )
 }
 
 /** Options every shard ran with alike; those that differ (the shard, the stub's address) are marked so. */
@@ -92,7 +116,8 @@ function commonConfig(inputs: readonly ReportFile[]): Record<string, ConfigValue
 /** The entries the shards applied, read back from their results. */
 function expectationsOf(results: readonly CheckResult[]): Expectations {
   const entries: Expectations = {}
-  for (const r of results) if (r.expected) entries[r.id] = { expect: r.expected.expect, reason: r.expected.reason, ...(r.expected.until ? { until: r.expected.until } : {}) }
+  for (const r of results)
+    if (r.expected) entries[r.id] = { expect: r.expected.expect, reason: r.expected.reason, ...(r.expected.until ? { until: r.expected.until } : {}) }
   return entries
 }
 

@@ -15,9 +15,11 @@ export function parseRunReport(text: string, source: string): RunReport {
   }
   const r = data as Partial<RunReport> | null
   if (!r || typeof r !== 'object' || r.format !== 'as-ping-conformance-report') throw new UsageError(`${source} is not an as-ping-conformance report`, fix)
-  if (r.version !== 1) throw new UsageError(`${source} is report version ${String(r.version)}; this tool reads version 1`, 'use the as-ping-conformance release that wrote it')
+  if (r.version !== 1)
+    throw new UsageError(`${source} is report version ${String(r.version)}; this tool reads version 1`, 'use the as-ping-conformance release that wrote it')
   if (!Array.isArray(r.results) || !(r.results as unknown[]).every(isResultLike)) throw new UsageError(`${source} has no valid results list`, fix)
-  if (!Array.isArray(r.problems) || typeof r.startedAt !== 'string' || typeof r.durationMs !== 'number' || !r.target || !r.tool) throw new UsageError(`${source} lacks the fields of a run report`, fix)
+  if (!Array.isArray(r.problems) || typeof r.startedAt !== 'string' || typeof r.durationMs !== 'number' || !r.target || !r.tool)
+    throw new UsageError(`${source} lacks the fields of a run report`, fix)
   return r as RunReport
 }
 

@@ -12,7 +12,12 @@ import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-ch
  * The homeserver checks graded once every scenario has finished, from what the whole run saw: the
  * stub's log, and the answers every check received (`observed`, from their meta).
  */
-export async function postRunChecks(selected: readonly Requirement[], stub: StubAppservice, context: HomeserverRunContext, observed: readonly CheckResponses[]): Promise<CheckResult[]> {
+export async function postRunChecks(
+  selected: readonly Requirement[],
+  stub: StubAppservice,
+  context: HomeserverRunContext,
+  observed: readonly CheckResponses[],
+): Promise<CheckResult[]> {
   const schemaEntry = selected.find((r) => r.id === responseSchemaCheckId)
   return [...noUnsolicited(selected, stub, context), ...(schemaEntry ? [await gradeResponseSchema(schemaEntry, observed, context)] : [])]
 }
@@ -32,9 +37,13 @@ function noUnsolicited(selected: readonly Requirement[], stub: StubAppservice, c
   const mismatch = `${strays.length} ping(s) reached the stub appservice that no client ping asked for`
   // Pings the homeserver answered 200 whose transaction_id never arrived can account for that many strays.
   const lost = stub.lostTransactions().length
-  const dependsOn = lost >= strays.length
-    ? { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: `${lost} client ping(s) were answered 200 without a call carrying their transaction_id, which accounts for the ${strays.length} call(s) the stub could not attribute` }
-    : undefined
+  const dependsOn =
+    lost >= strays.length
+      ? {
+          checkId: 'HS-PING-TXN-PASSTHROUGH',
+          reason: `${lost} client ping(s) were answered 200 without a call carrying their transaction_id, which accounts for the ${strays.length} call(s) the stub could not attribute`,
+        }
+      : undefined
   return [
     {
       ...base,

@@ -74,7 +74,7 @@ export async function probePing(stub: StubAppservice, target: ProbeTarget): Prom
   const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
   stub.endPing(ticket, exchange.response?.status)
   const requested = () => stub.all().length > requestsBefore
-  for (const until = Date.now() + lateCallMs; !requested() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 25))
+  for (const until = Date.now() + lateCallMs; !requested() && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 25))
   const connected = stub.connectionCount > connectionsBefore
   const publicUrl = target.stubPublicUrl ?? target.config.asUrl
   return {
@@ -92,7 +92,11 @@ function verdictOf(exchange: HttpExchange, seen: { connected: boolean; requested
   if (!response) {
     if (seen.connected) return { kind: 'no-http', fix: noHttpFix }
     // Silent past --hs-timeout-ms and its margin without reaching the stub: packets dropped on the way, or a wrong --hs-timeout-ms.
-    if (exchange.error?.startsWith('no answer within')) return { kind: 'unreachable', fix: `${unreachableFix(target, publicUrl)}; and pass --hs-timeout-ms at least the homeserver's appservice timeout (Synapse: 60000)` }
+    if (exchange.error?.startsWith('no answer within'))
+      return {
+        kind: 'unreachable',
+        fix: `${unreachableFix(target, publicUrl)}; and pass --hs-timeout-ms at least the homeserver's appservice timeout (Synapse: 60000)`,
+      }
     return { kind: 'no-answer' }
   }
   if (response.status === 200) return { kind: 'answers-without-calling' }
@@ -100,7 +104,10 @@ function verdictOf(exchange: HttpExchange, seen: { connected: boolean; requested
   const errcode = isJsonObject(response.json) ? response.json.errcode : undefined
   if (missingEndpointStatuses.has(response.status) && errcode === 'M_UNRECOGNIZED') return { kind: 'endpoint-missing' }
   if (missingEndpointStatuses.has(response.status) && response.status !== 400 && errcode === undefined) {
-    return { kind: 'not-routed', fix: 'route all of /_matrix/ to the homeserver in the reverse proxy in front of it, or point --hs-url at the homeserver itself' }
+    return {
+      kind: 'not-routed',
+      fix: 'route all of /_matrix/ to the homeserver in the reverse proxy in front of it, or point --hs-url at the homeserver itself',
+    }
   }
   if (response.status === 502 || response.status === 504) return { kind: 'unreachable', fix: unreachableFix(target, publicUrl) }
   return { kind: 'other' }

@@ -8,7 +8,13 @@ import type { CheckResult } from './check-result'
  * repro line reads a variable.
  */
 export function reproEnvironment(results: readonly CheckResult[], variables: Readonly<Record<string, string>>): string | undefined {
-  const used = [...new Set(results.flatMap((r) => (r.reproduce ? [r.reproduce.command, r.reproduce.curl ?? ''] : [])).flatMap((line) => [...line.matchAll(/\$([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!)))]
+  const used = [
+    ...new Set(
+      results
+        .flatMap((r) => (r.reproduce ? [r.reproduce.command, r.reproduce.curl ?? ''] : []))
+        .flatMap((line) => [...line.matchAll(/\$([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!)),
+    ),
+  ]
   if (used.length === 0) return undefined
   const known = Object.keys(variables).filter((name) => used.includes(name))
   const yours = used.filter((name) => !(name in variables))

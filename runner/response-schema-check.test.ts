@@ -11,11 +11,18 @@ const context = {
   },
 }
 const entry = { sent: '→ POST …', callbacks: [], received: '← …', curl: 'curl …' }
-const answer = (status: number, json: unknown, more: Partial<ObservedResponse> = {}): ObservedResponse => ({ status, json, documentedRequest: true, lost: false, entry, ...more })
+const answer = (status: number, json: unknown, more: Partial<ObservedResponse> = {}): ObservedResponse => ({
+  status,
+  json,
+  documentedRequest: true,
+  lost: false,
+  entry,
+  ...more,
+})
 const grade = (observed: CheckResponses[]) => gradeResponseSchema(requirement(responseSchemaCheckId), observed, context)
 const timeout = { errcode: 'M_CONNECTION_TIMEOUT', error: 'timed out' }
 
-describe('HS-PING-RESPONSE-SCHEMA, graded from every check\'s answers', () => {
+describe("HS-PING-RESPONSE-SCHEMA, graded from every check's answers", () => {
   it('passes valid answers of every documented status, and says how many it validated', async () => {
     const result = await grade([
       { checkId: 'HS-PING-OK', responses: [answer(200, { duration_ms: 3 })] },
@@ -34,7 +41,7 @@ describe('HS-PING-RESPONSE-SCHEMA, graded from every check\'s answers', () => {
     expect(result.dependsOn).toBeUndefined()
   })
 
-  it("leaves a 504 without a string errcode to HS-PING-TIMEOUT, which demands M_CONNECTION_TIMEOUT", async () => {
+  it('leaves a 504 without a string errcode to HS-PING-TIMEOUT, which demands M_CONNECTION_TIMEOUT', async () => {
     const result = await grade([{ checkId: 'HS-PING-TIMEOUT', responses: [answer(504, { error: 'timed out' })] }])
     expect(result).toMatchObject({ status: 'fail', dependsOn: { checkId: 'HS-PING-TIMEOUT' } })
   })
@@ -57,13 +64,15 @@ describe('HS-PING-RESPONSE-SCHEMA, graded from every check\'s answers', () => {
     expect(result.dependsOn).toBeUndefined()
   })
 
-  it('holds only documented requests to the documented statuses; 429s are the rate limiting\'s', async () => {
+  it("holds only documented requests to the documented statuses; 429s are the rate limiting's", async () => {
     const result = await grade([
       { checkId: 'HS-PING-MISSING-TOKEN', responses: [answer(401, { errcode: 'M_MISSING_TOKEN' }, { documentedRequest: false })] },
       { checkId: 'HS-PING-OK', responses: [answer(429, { errcode: 'M_LIMIT_EXCEEDED' })] },
       { checkId: 'HS-PING-USER-TOKEN', responses: [answer(401, { errcode: 'M_UNAUTHORIZED' })] },
     ])
-    expect(result.failure?.mismatches).toEqual(['HTTP 401, a status the endpoint does not document (documented: 200, 400, 403, 502, 504), in 1 answer(s) to pings of HS-PING-USER-TOKEN'])
+    expect(result.failure?.mismatches).toEqual([
+      'HTTP 401, a status the endpoint does not document (documented: 200, 400, 403, 502, 504), in 1 answer(s) to pings of HS-PING-USER-TOKEN',
+    ])
     // One root cause, one failure: the check whose ping got the status grades it.
     expect(result.dependsOn?.checkId).toBe('HS-PING-USER-TOKEN')
   })

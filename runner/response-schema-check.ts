@@ -32,7 +32,11 @@ interface Break {
  * against that status's schema, and an undocumented status only for a request the operation documents
  * (documented-request.ts). A 429 is left to the rate-limit handling (the check is skipped or retried).
  */
-export async function gradeResponseSchema(entry: Requirement, observed: readonly CheckResponses[], context: Pick<HomeserverRunContext, 'appservices' | 'userToken'>): Promise<CheckResult> {
+export async function gradeResponseSchema(
+  entry: Requirement,
+  observed: readonly CheckResponses[],
+  context: Pick<HomeserverRunContext, 'appservices' | 'userToken'>,
+): Promise<CheckResult> {
   const startedAt = performance.now()
   // A failed load is a fault of the suite (broken install): it fails the run like any other.
   const specs = await loadVendoredSpecs()
@@ -63,16 +67,36 @@ export async function gradeResponseSchema(entry: Requirement, observed: readonly
     const http = `HTTP ${answer.status}`
     if (!isDocumented) return [{ problem: `${http}, a status the endpoint does not document (documented: ${documented.join(', ')})`, path: undocumentedStatus }]
     if (answer.json === undefined) return [{ problem: `${http} body ${answer.jsonProblem ?? 'is empty'}`, path: '' }]
-    return validator.validate('pingAppservice', answer.status, answer.json).map((m) => ({ problem: `${http} ${m.path || '(body)'} ${m.message}`, path: m.path }))
+    return validator
+      .validate('pingAppservice', answer.status, answer.json)
+      .map((m) => ({ problem: `${http} ${m.path || '(body)'} ${m.message}`, path: m.path }))
   }
 
   const redactor = createRedactor(runSecrets(context))
-  const base = { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: Math.round(performance.now() - startedAt) }
+  const base = {
+    id: entry.id,
+    title: entry.title,
+    level: entry.level,
+    spec: entry.spec,
+    requirement: entry.quote,
+    durationMs: Math.round(performance.now() - startedAt),
+  }
   const dependsOn = dependencyOf([...breaks.values()], lost)
   const withDependency = dependsOn ? { dependsOn } : {}
-  if (validated === 0) return { ...base, status: 'skip', message: 'no answer of the ping endpoint to validate: this check grades the answers to the other checks\' pings, so select some of them too' }
+  if (validated === 0)
+    return {
+      ...base,
+      status: 'skip',
+      message: "no answer of the ping endpoint to validate: this check grades the answers to the other checks' pings, so select some of them too",
+    }
   const checks = observed.filter((c) => c.responses.length > 0).length
-  if (breaks.size === 0) return { ...base, status: 'pass', message: `${validated} answers to the pings of ${checks} checks valid against their documented schemas`, ...withDependency }
+  if (breaks.size === 0)
+    return {
+      ...base,
+      status: 'pass',
+      message: `${validated} answers to the pings of ${checks} checks valid against their documented schemas`,
+      ...withDependency,
+    }
   const mismatches = [...breaks.values()].map((b) => `${b.problem}, in ${b.count} answer(s) to pings of ${[...b.checks].join(', ')}`)
   return redactor.redactValue({
     ...base,
@@ -92,7 +116,11 @@ const undocumentedStatus = '#status'
 /** Whose fault a break in this answer is, when not this check's ('senders': whichever check that got such an answer fails on it). */
 function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'none' | 'senders' {
   // Not the answer its check arranged: whatever it looks like, the lost transaction_id is the cause.
-  if (answer.lost) return { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'every answer that breaks its schema answers a ping whose arranged answer was never given (no call carried its transaction_id)' }
+  if (answer.lost)
+    return {
+      checkId: 'HS-PING-TXN-PASSTHROUGH',
+      reason: 'every answer that breaks its schema answers a ping whose arranged answer was never given (no call carried its transaction_id)',
+    }
   // The checks that sent the pings name the statuses they want: one that fails on a status no schema documents owns it.
   if (path === undocumentedStatus) return 'senders'
   const field = fieldOwner(answer.status, answer.json, path)
@@ -107,7 +135,10 @@ function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'non
 function dependencyOf(breaks: readonly Break[], lost: readonly string[]): CheckDependency | undefined {
   if (breaks.length === 0) {
     if (lost.length === 0) return undefined
-    return { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: `${lost.length} ping(s) of ${new Set(lost).size} check(s) were answered as if the appservice had been called, but no call carried their transaction_id, so the answers their checks arranged were never given nor validated` }
+    return {
+      checkId: 'HS-PING-TXN-PASSTHROUGH',
+      reason: `${lost.length} ping(s) of ${new Set(lost).size} check(s) were answered as if the appservice had been called, but no call carried their transaction_id, so the answers their checks arranged were never given nor validated`,
+    }
   }
   if (breaks.every((b) => b.owner === 'senders')) return sendersDependency(breaks)
   const owners = new Set(breaks.map((b) => (typeof b.owner === 'string' ? b.owner : b.owner.checkId)))

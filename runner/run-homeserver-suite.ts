@@ -70,14 +70,24 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
   const chosen = requirements.filter((r) => r.role === 'homeserver' && isSelected(r, options))
   // Checks graded from the whole run hold for one shard's stub and answers only: every shard grades them.
   const everyShard = new Set(chosen.filter((r) => phaseOf(r) === 'whole-run').map((r) => r.id))
-  const inShard = new Set(options.shard ? shardSelection(chosen.map((r) => r.id), options.shard, everyShard) : chosen.map((r) => r.id))
+  const inShard = new Set(
+    options.shard
+      ? shardSelection(
+          chosen.map((r) => r.id),
+          options.shard,
+          everyShard,
+        )
+      : chosen.map((r) => r.id),
+  )
   const skipped = chosen.filter((r) => inShard.has(r.id) && options.skip?.includes(r.id)).map((r) => r.id)
   const selected = chosen.filter((r) => inShard.has(r.id) && !skipped.includes(r.id))
   const stub = new StubAppservice()
   await stub.start(options.listen.host, options.listen.port).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
       `the stub appservice cannot listen on ${options.listen.host}:${options.listen.port}: ${error.code ?? error.message}`,
-      error.code === 'EADDRINUSE' ? 'stop whatever uses that port, or re-run init with another --as-url and pass --listen' : 'pass --listen HOST:PORT with an address of this machine',
+      error.code === 'EADDRINUSE'
+        ? 'stop whatever uses that port, or re-run init with another --as-url and pass --listen'
+        : 'pass --listen HOST:PORT with an address of this machine',
     )
   })
   const headStarts = new Map<string, Promise<PingWithResult>>()
@@ -89,22 +99,42 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
       ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
     })
     const context = runContext(options, control.url)
-    sendHeadStarts(selected.map((r) => r.id), context, headStarts)
+    sendHeadStarts(
+      selected.map((r) => r.id),
+      context,
+      headStarts,
+    )
     const scenarios = selected.filter((r) => phaseOf(r) === 'scenario')
     const files = scenarios.map((r) => `suites/homeserver/${checkFileName(r.id)}`)
     options.progress?.started(scenarios.map((r) => r.id))
     const reporter = files.length
-      ? await runVitest({ files, provide: { conformance: context }, testTimeoutMs: checkTimeoutMs(options.hsTimeoutMs), ...(options.progress ? { onCheckDone: (id: string) => options.progress!.checkDone(id) } : {}) })
+      ? await runVitest({
+          files,
+          provide: { conformance: context },
+          testTimeoutMs: checkTimeoutMs(options.hsTimeoutMs),
+          ...(options.progress ? { onCheckDone: (id: string) => options.progress!.checkDone(id) } : {}),
+        })
       : { results: [], problems: [], responses: [] }
     // After the checks, not alongside them: the load would distort their timing, and they its figures.
     const loadEntry = selected.find((r) => phaseOf(r) === 'load')
     const load = loadEntry && options.load ? await runLoadCheck(loadEntry, stub, context, options.load) : undefined
     const loadResults = load ? [load.result] : loadEntry ? [skippedLoadCheck(loadEntry)] : []
-    const { results, headline } = applyFinding([...reporter.results, ...loadResults, ...(await postRunChecks(selected, stub, context, reporter.responses))], finding)
+    const { results, headline } = applyFinding(
+      [...reporter.results, ...loadResults, ...(await postRunChecks(selected, stub, context, reporter.responses))],
+      finding,
+    )
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
     const problems = [...reporter.problems]
-    return { results, problems, ...(headline ? { headline } : {}), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(load ? { load: load.stats } : {}), ...(skipped.length ? { skipped } : {}) }
+    return {
+      results,
+      problems,
+      ...(headline ? { headline } : {}),
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      ...(load ? { load: load.stats } : {}),
+      ...(skipped.length ? { skipped } : {}),
+    }
   } finally {
     await control.close()
     await stub.stop()

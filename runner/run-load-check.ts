@@ -39,7 +39,12 @@ interface FailingPing {
  * no vitest, since the hot loop is also the throughput measurement. Every answer is checked
  * against its own ping's outcome; one that is not its own is a cross-talk bug.
  */
-export async function runLoadCheck(entry: Requirement, stub: StubAppservice, context: HomeserverRunContext, options: LoadOptions): Promise<{ result: CheckResult; stats: LoadStats }> {
+export async function runLoadCheck(
+  entry: Requirement,
+  stub: StubAppservice,
+  context: HomeserverRunContext,
+  options: LoadOptions,
+): Promise<{ result: CheckResult; stats: LoadStats }> {
   const pings = mixedPings(options.pings, (i) => `${context.runId}.${entry.id.toLowerCase()}.${i + 1}`)
   for (const p of pings) stub.arrange(p.transactionId, p.outcome)
   // Each ping gets the usual request deadline; the run's deadline bounds the checks, not a load of any size.
@@ -88,7 +93,13 @@ export async function runLoadCheck(entry: Requirement, stub: StubAppservice, con
 }
 
 /** The failed check: every failing ping counted, the first few shown with both hops, redacted. */
-function gradeFailures(entry: Requirement, failing: FailingPing[], stats: LoadStats, stub: StubAppservice, context: HomeserverRunContext): Pick<CheckResult, 'status' | 'message' | 'failure' | 'transcript'> {
+function gradeFailures(
+  entry: Requirement,
+  failing: FailingPing[],
+  stats: LoadStats,
+  stub: StubAppservice,
+  context: HomeserverRunContext,
+): Pick<CheckResult, 'status' | 'message' | 'failure' | 'transcript'> {
   const redactor = createRedactor(runSecrets(context))
   const shown = failing.slice(0, shownFailures)
   const more = failing.length > shown.length ? [`… and ${failing.length - shown.length} more pings that did not get their own answer`] : []
@@ -112,12 +123,27 @@ function reportedDuration(exchange: HttpExchange): number[] {
 
 /** HS-PING-LOAD asked for by --only without --load: listed, not graded. */
 export function skippedLoadCheck(entry: Requirement): CheckResult {
-  return { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: 0, status: 'skip', message: 'run with --load N' }
+  return {
+    id: entry.id,
+    title: entry.title,
+    level: entry.level,
+    spec: entry.spec,
+    requirement: entry.quote,
+    durationMs: 0,
+    status: 'skip',
+    message: 'run with --load N',
+  }
 }
 
 /** The load's 429s, when there were any (a ping waited out and answered counts once per 429 it got). */
 function rateLimitStats(log: RateLimitLog): Pick<LoadStats, 'rateLimited'> {
   const { requests } = log
   if (requests.length === 0) return {}
-  return { rateLimited: { answers: requests.length, waitedMs: requests.reduce((sum, r) => sum + r.waitedMs, 0), stillLimited: requests.filter((r) => r.gaveUp).length } }
+  return {
+    rateLimited: {
+      answers: requests.length,
+      waitedMs: requests.reduce((sum, r) => sum + r.waitedMs, 0),
+      stillLimited: requests.filter((r) => r.gaveUp).length,
+    },
+  }
 }

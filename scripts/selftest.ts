@@ -25,7 +25,9 @@ for (const r of requirements) {
   const canFail = r.level !== 'INFO'
   const mark = !canFail ? 'info' : killers.length ? `${killers.length}`.padStart(4) : 'NONE'
   if (canFail && killers.length === 0) problems++
-  lines.push(`${r.id.padEnd(30)} ${r.level.padEnd(6)} ${mark}  ${canFail ? killers.join(', ') : '(INFO records what the target chose; by policy it never fails)'}`)
+  lines.push(
+    `${r.id.padEnd(30)} ${r.level.padEnd(6)} ${mark}  ${canFail ? killers.join(', ') : '(INFO records what the target chose; by policy it never fails)'}`,
+  )
 }
 const reference = verdicts.get('hs:reference')
 const referenceBad = reference ? Object.entries(reference.checks).filter(([, s]) => s !== 'pass') : [['hs:reference', 'no report']]
@@ -33,6 +35,9 @@ if (referenceBad.length) {
   problems++
   lines.push('', `The reference homeserver did not pass: ${referenceBad.map(([id, s]) => `${id} ${s}`).join(', ')}`)
 }
-lines.push('', `${verdicts.size} targets in ${((Date.now() - started) / 1000).toFixed(0)} s; ${problems === 0 ? 'every check that can fail is killed by a fixture, and the reference passes everything.' : `${problems} problem(s).`}`)
+lines.push(
+  '',
+  `${verdicts.size} targets in ${((Date.now() - started) / 1000).toFixed(0)} s; ${problems === 0 ? 'every check that can fail is killed by a fixture, and the reference passes everything.' : `${problems} problem(s).`}`,
+)
 process.stdout.write(`${lines.join('\n')}\n`)
 process.exit(problems === 0 ? 0 : 1)

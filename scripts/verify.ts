@@ -46,10 +46,14 @@ for (let i = 1; i <= repeat; i++) {
   const started = Date.now()
   const results = await Promise.all(work.map((job) => limit(() => job.run())))
   repetitions.push(new Map(results.flatMap((verdicts) => [...verdicts])))
-  process.stderr.write(`verify: repetition ${i} of ${repeat}: ${work.length} jobs, ${repetitions.at(-1)!.size} targets in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stderr.write(
+    `verify: repetition ${i} of ${repeat}: ${work.length} jobs, ${repetitions.at(-1)!.size} targets in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  )
 }
 
 const changed = differences(repetitions)
 process.stdout.write(renderVerdictTable(repetitions, changed))
-process.stdout.write(changed.length === 0 ? `\nEvery verdict held over ${repeat} repetitions.\n` : `\n${changed.length} verdict(s) changed: the suite is flaky there.\n`)
+process.stdout.write(
+  changed.length === 0 ? `\nEvery verdict held over ${repeat} repetitions.\n` : `\n${changed.length} verdict(s) changed: the suite is flaky there.\n`,
+)
 process.exit(changed.length === 0 ? 0 : 1)

@@ -21,7 +21,10 @@ async function serve(handler: RequestListener): Promise<string> {
   return served.url
 }
 
-const html = (status: number, page: string): RequestListener => (_req, res) => res.writeHead(status, { 'content-type': 'text/html' }).end(page)
+const html =
+  (status: number, page: string): RequestListener =>
+  (_req, res) =>
+    res.writeHead(status, { 'content-type': 'text/html' }).end(page)
 
 async function runAppservice(asUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -33,8 +36,16 @@ async function runAppservice(asUrl: string): Promise<{ code: number; stdout: str
 
 describe('the appservice run, against a target that is no appservice', () => {
   it.each([
-    ['a web server answering 200 text/html to everything', html(200, '<!DOCTYPE html><html><body>Welcome to nginx!</body></html>'), /no appservice at .*both got HTTP 200 with Content-Type: text\/html, not JSON/],
-    ['a reverse proxy whose appservice is down (502 HTML)', html(502, '<html><head><title>502 Bad Gateway</title></head></html>'), /no appservice at .*HTTP 502 with Content-Type: text\/html, a gateway's answer/],
+    [
+      'a web server answering 200 text/html to everything',
+      html(200, '<!DOCTYPE html><html><body>Welcome to nginx!</body></html>'),
+      /no appservice at .*both got HTTP 200 with Content-Type: text\/html, not JSON/,
+    ],
+    [
+      'a reverse proxy whose appservice is down (502 HTML)',
+      html(502, '<html><head><title>502 Bad Gateway</title></head></html>'),
+      /no appservice at .*HTTP 502 with Content-Type: text\/html, a gateway's answer/,
+    ],
   ])('%s: exit 2, one line, no check run', async (_name, handler, line) => {
     const run = await runAppservice(await serve(handler))
     expect(run.code, run.stdout + run.stderr).toBe(2)
@@ -47,7 +58,9 @@ describe('the appservice run, against a target that is no appservice', () => {
   // These two reach the checks, so they run as a real child process (the checks run in vitest workers).
   it('an appservice without a ping endpoint (an HTML 404, as Express gives) is graded, not refused', async () => {
     const url = await serve(html(404, '<pre>Cannot POST /_matrix/app/v1/ping</pre>'))
-    const run = await runCli(['appservice', '--as-url', url, '--only', 'AS-PING-OK'], { env: { CONFORMANCE_HS_TOKEN: referenceAppserviceCredentials().hsToken } })
+    const run = await runCli(['appservice', '--as-url', url, '--only', 'AS-PING-OK'], {
+      env: { CONFORMANCE_HS_TOKEN: referenceAppserviceCredentials().hsToken },
+    })
     expect(run.code, run.stdout + run.stderr).toBe(1)
     expect(run.stdout).toMatch(/AS-PING-OK/)
   })

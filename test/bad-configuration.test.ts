@@ -62,7 +62,9 @@ beforeAll(async () => {
       badJson: await brokenConfig('bad-json', (d) => writeFile(join(d, configFileName), '{"version": 1,')),
       // The token's line is the broken one: the message must not quote it.
       badYaml: await brokenConfig('bad-yaml', (d, c) => writeFile(join(d, c.files.main), `id: x\nas_token: ${c.registrations.main.as_token}: oops\n  - [`)),
-      noTokens: await brokenConfig('no-tokens', (d, c) => writeFile(join(d, c.files.main), 'id: as-ping-conformance\nurl: http://127.0.0.1:9000\nsender_localpart: bot\n')),
+      noTokens: await brokenConfig('no-tokens', (d, c) =>
+        writeFile(join(d, c.files.main), 'id: as-ping-conformance\nurl: http://127.0.0.1:9000\nsender_localpart: bot\n'),
+      ),
       unreadable: await brokenConfig('unreadable', async (d, c) => {
         await rm(join(d, c.files.noUrl))
         await mkdir(join(d, c.files.noUrl))
@@ -101,41 +103,157 @@ const cases: Case[] = [
   // Flags
   { name: 'no command', argv: () => [], problem: /no command given/, fix: /use one of .*init.*homeserver/ },
   { name: 'an unknown command', argv: () => ['homserver'], problem: /unknown command 'homserver'/, fix: /use one of .*homeserver/ },
-  { name: 'a missing --hs-url', argv: () => ['homeserver', '--config', f.dir], problem: /required option '--hs-url <url>' not specified/, fix: /add --hs-url \(or set CONFORMANCE_HS_URL\)/ },
-  { name: 'a missing --config', argv: () => ['homeserver', '--hs-url', f.homeserver.url], problem: /required option '--config <dir>' not specified/, fix: /add --config/ },
+  {
+    name: 'a missing --hs-url',
+    argv: () => ['homeserver', '--config', f.dir],
+    problem: /required option '--hs-url <url>' not specified/,
+    fix: /add --hs-url \(or set CONFORMANCE_HS_URL\)/,
+  },
+  {
+    name: 'a missing --config',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url],
+    problem: /required option '--config <dir>' not specified/,
+    fix: /add --config/,
+  },
   { name: 'a missing --as-url', argv: () => ['init', '--out', join(root, 'unused')], problem: /required option '--as-url <url>'/, fix: /add --as-url/ },
-  { name: 'an unknown flag', argv: () => [...hs(), '--hs-timeout', '500'], problem: /unknown option '--hs-timeout'/, fix: /`as-ping-conformance homeserver --help`/ },
+  {
+    name: 'an unknown flag',
+    argv: () => [...hs(), '--hs-timeout', '500'],
+    problem: /unknown option '--hs-timeout'/,
+    fix: /`as-ping-conformance homeserver --help`/,
+  },
   { name: 'a stray argument', argv: () => [...hs(), 'extra'], problem: /too many arguments for 'homeserver'/, fix: /every value belongs to a flag/ },
   { name: 'a flag without its value', argv: () => [...hs(), '--hs-timeout-ms'], problem: /option '--hs-timeout-ms <n>' argument missing/, fix: /--help/ },
-  { name: 'a --hs-url without a scheme', argv: () => ['homeserver', '--hs-url', '127.0.0.1:8008', '--config', f.dir], problem: /'127\.0\.0\.1:8008' is not a URL/, fix: /--help/ },
-  { name: 'a --hs-url host:port', argv: () => ['homeserver', '--hs-url', 'localhost:8008', '--config', f.dir], problem: /must be an http:\/\/ or https:\/\/ URL, e.g\. http:\/\/localhost:8008/, fix: /--help/ },
-  { name: 'an --as-url without a scheme', argv: () => ['init', '--as-url', '127.0.0.1:9000', '--out', join(root, 'unused')], problem: /option '--as-url <url>' argument '127\.0\.0\.1:9000' is invalid/, fix: /init --help/ },
+  {
+    name: 'a --hs-url without a scheme',
+    argv: () => ['homeserver', '--hs-url', '127.0.0.1:8008', '--config', f.dir],
+    problem: /'127\.0\.0\.1:8008' is not a URL/,
+    fix: /--help/,
+  },
+  {
+    name: 'a --hs-url host:port',
+    argv: () => ['homeserver', '--hs-url', 'localhost:8008', '--config', f.dir],
+    problem: /must be an http:\/\/ or https:\/\/ URL, e.g\. http:\/\/localhost:8008/,
+    fix: /--help/,
+  },
+  {
+    name: 'an --as-url without a scheme',
+    argv: () => ['init', '--as-url', '127.0.0.1:9000', '--out', join(root, 'unused')],
+    problem: /option '--as-url <url>' argument '127\.0\.0\.1:9000' is invalid/,
+    fix: /init --help/,
+  },
   { name: 'a zero --hs-timeout-ms', argv: () => [...hs(), '--hs-timeout-ms', '0'], problem: /'0' is not a positive whole number/, fix: /--help/ },
   { name: 'a word for --hs-timeout-ms', argv: () => [...hs(), '--hs-timeout-ms', 'sixty'], problem: /'sixty' is not a positive whole number/, fix: /--help/ },
-  { name: 'a --hs-timeout-ms in seconds with a unit', argv: () => [...hs(), '--hs-timeout-ms', '60s'], problem: /'60s' is not a positive whole number/, fix: /--help/ },
+  {
+    name: 'a --hs-timeout-ms in seconds with a unit',
+    argv: () => [...hs(), '--hs-timeout-ms', '60s'],
+    problem: /'60s' is not a positive whole number/,
+    fix: /--help/,
+  },
   { name: 'an --hs-timeout-ms past an hour', argv: () => [...hs(), '--hs-timeout-ms', '99999999999'], problem: /more than an hour/, fix: /--help/ },
-  { name: 'a bad CONFORMANCE_HS_TIMEOUT_MS', argv: hs, env: { CONFORMANCE_HS_TIMEOUT_MS: '-1' }, problem: /from env 'CONFORMANCE_HS_TIMEOUT_MS' is invalid/, fix: /--help/ },
+  {
+    name: 'a bad CONFORMANCE_HS_TIMEOUT_MS',
+    argv: hs,
+    env: { CONFORMANCE_HS_TIMEOUT_MS: '-1' },
+    problem: /from env 'CONFORMANCE_HS_TIMEOUT_MS' is invalid/,
+    fix: /--help/,
+  },
   { name: 'a --listen without a port', argv: () => [...hs(), '--listen', '127.0.0.1'], problem: /'127\.0\.0\.1' is not HOST:PORT/, fix: /--help/ },
-  { name: 'a --listen port out of range', argv: () => [...hs(), '--listen', '127.0.0.1:70000'], problem: /is not HOST:PORT with a port from 1 to 65535/, fix: /--help/ },
+  {
+    name: 'a --listen port out of range',
+    argv: () => [...hs(), '--listen', '127.0.0.1:70000'],
+    problem: /is not HOST:PORT with a port from 1 to 65535/,
+    fix: /--help/,
+  },
   { name: 'a --spec-version without the v', argv: () => [...hs(), '--spec-version', '1.7'], problem: /'1\.7' is not a spec version like v1\.7/, fix: /--help/ },
   { name: 'an unknown --report format', argv: () => [...hs(), '--report', 'pdf=out.pdf'], problem: /'pdf=out\.pdf' is not FORMAT=FILE/, fix: /--help/ },
-  { name: '--only with an unknown id', argv: () => [...hs(), '--only', 'HS-PING-OK,HS-PING-NOPE'], problem: /--only: no homeserver check 'HS-PING-NOPE'/, fix: /as-ping-conformance list/ },
+  {
+    name: '--only with an unknown id',
+    argv: () => [...hs(), '--only', 'HS-PING-OK,HS-PING-NOPE'],
+    problem: /--only: no homeserver check 'HS-PING-NOPE'/,
+    fix: /as-ping-conformance list/,
+  },
   { name: 'an unknown --variant', argv: () => ['reference', '--variant', 'no-such-bug'], problem: /no homeserver variant 'no-such-bug'/, fix: /choose one of/ },
   // Configuration
-  { name: 'a --config dir without the config file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noConfigFile], problem: /no as-ping-conformance\.json in .*no-config-file/, fix: /run `as-ping-conformance init/ },
-  { name: 'a --config that is a file', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.file], problem: /no as-ping-conformance\.json in .*a-file/, fix: /init/ },
-  { name: 'a config file that is not JSON', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badJson], problem: /as-ping-conformance\.json is not valid JSON/, fix: /init/ },
-  { name: 'a registration that is not YAML', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badYaml], problem: /registration .*as-ping-conformance\.yaml is not valid YAML/, fix: /init/ },
-  { name: 'a registration without tokens', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noTokens], problem: /'as_token' must be a non-empty string/, fix: /application-service-api\/#registration/ },
-  { name: 'an unreadable registration', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.unreadable], problem: /cannot read registration .*no-url\.yaml: EISDIR/, fix: /check the path/ },
-  { name: 'a registration the config lists but that is gone', argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.missingRegistration], problem: /cannot read registration .*unreachable\.yaml: ENOENT/, fix: /check the path/ },
-  { name: 'init over a config whose tokens may be registered', argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.dir], problem: /already holds a config/, fix: /--force/ },
-  { name: 'init into a file', argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.file], problem: /cannot write the config to .*a-file/, fix: /a directory you can write to/ },
+  {
+    name: 'a --config dir without the config file',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noConfigFile],
+    problem: /no as-ping-conformance\.json in .*no-config-file/,
+    fix: /run `as-ping-conformance init/,
+  },
+  {
+    name: 'a --config that is a file',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.file],
+    problem: /no as-ping-conformance\.json in .*a-file/,
+    fix: /init/,
+  },
+  {
+    name: 'a config file that is not JSON',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badJson],
+    problem: /as-ping-conformance\.json is not valid JSON/,
+    fix: /init/,
+  },
+  {
+    name: 'a registration that is not YAML',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.badYaml],
+    problem: /registration .*as-ping-conformance\.yaml is not valid YAML/,
+    fix: /init/,
+  },
+  {
+    name: 'a registration without tokens',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.noTokens],
+    problem: /'as_token' must be a non-empty string/,
+    fix: /application-service-api\/#registration/,
+  },
+  {
+    name: 'an unreadable registration',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.unreadable],
+    problem: /cannot read registration .*no-url\.yaml: EISDIR/,
+    fix: /check the path/,
+  },
+  {
+    name: 'a registration the config lists but that is gone',
+    argv: () => ['homeserver', '--hs-url', f.homeserver.url, '--config', f.broken.missingRegistration],
+    problem: /cannot read registration .*unreachable\.yaml: ENOENT/,
+    fix: /check the path/,
+  },
+  {
+    name: 'init over a config whose tokens may be registered',
+    argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.dir],
+    problem: /already holds a config/,
+    fix: /--force/,
+  },
+  {
+    name: 'init into a file',
+    argv: () => ['init', '--as-url', 'http://127.0.0.1:9000', '--out', f.file],
+    problem: /cannot write the config to .*a-file/,
+    fix: /a directory you can write to/,
+  },
   // Target and machine
-  { name: 'an unreachable homeserver', argv: () => ['homeserver', '--hs-url', `http://127.0.0.1:${f.closedPort}`, '--config', f.dir], problem: /no answer from the homeserver at .*: fetch failed \(ECONNREFUSED\)/, fix: /check --hs-url/ },
-  { name: 'a homeserver on a port fetch refuses', argv: () => ['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', f.dir], problem: /bad port: fetch never connects to this port/, fix: /check --hs-url/ },
-  { name: 'a target that does not advertise v1.7', argv: () => ['homeserver', '--hs-url', f.oldHomeserver.url, '--config', f.dir], problem: /not applicable: the target advertises only v1\.6, and the ping needs v1\.7/, fix: /--assume-version v1\.7/ },
-  { name: 'a --listen address of another machine', argv: () => [...hs(), '--listen', '192.0.2.1:9000', '--only', 'HS-PING-OK'], problem: /the stub appservice cannot listen on 192\.0\.2\.1:9000: EADDRNOTAVAIL/, fix: /an address of this machine/ },
+  {
+    name: 'an unreachable homeserver',
+    argv: () => ['homeserver', '--hs-url', `http://127.0.0.1:${f.closedPort}`, '--config', f.dir],
+    problem: /no answer from the homeserver at .*: fetch failed \(ECONNREFUSED\)/,
+    fix: /check --hs-url/,
+  },
+  {
+    name: 'a homeserver on a port fetch refuses',
+    argv: () => ['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', f.dir],
+    problem: /bad port: fetch never connects to this port/,
+    fix: /check --hs-url/,
+  },
+  {
+    name: 'a target that does not advertise v1.7',
+    argv: () => ['homeserver', '--hs-url', f.oldHomeserver.url, '--config', f.dir],
+    problem: /not applicable: the target advertises only v1\.6, and the ping needs v1\.7/,
+    fix: /--assume-version v1\.7/,
+  },
+  {
+    name: 'a --listen address of another machine',
+    argv: () => [...hs(), '--listen', '192.0.2.1:9000', '--only', 'HS-PING-OK'],
+    problem: /the stub appservice cannot listen on 192\.0\.2\.1:9000: EADDRNOTAVAIL/,
+    fix: /an address of this machine/,
+  },
 ]
 
 describe('a wrong invocation exits 2 with one line naming the problem and the fix', () => {
@@ -176,7 +294,8 @@ describe('a wrong invocation exits 2 with one line naming the problem and the fi
 })
 
 describe('an appservice started with --spawn that cannot be graded exits 2 with one line', () => {
-  const spawnRun = (asUrl: string, command: string) => runMain(['appservice', '--as-url', asUrl, '--hs-token', 'hs_not_a_real_token', '--spawn', command, '--wait-for-ping', '10'])
+  const spawnRun = (asUrl: string, command: string) =>
+    runMain(['appservice', '--as-url', asUrl, '--hs-token', 'hs_not_a_real_token', '--spawn', command, '--wait-for-ping', '10'])
   // A command that listens where it is told, then ends at once: it never pings.
   const listensThenEnds = `"${process.execPath}" -e "require('node:net').createServer().listen(Number(process.env.CONFORMANCE_AS_PORT), '127.0.0.1', function () { setTimeout(function () { process.exit(3) }, 200) })"`
 
@@ -198,7 +317,9 @@ describe('an appservice started with --spawn that cannot be graded exits 2 with 
   it('it listens, then ends before it pings: there is no appservice left to grade', async () => {
     const run = await spawnRun(`http://127.0.0.1:${await freePort()}`, listensThenEnds)
     expect(run.code, run.stderr).toBe(2)
-    expect(run.stderr).toMatch(/^as-ping-conformance: the appservice started with --spawn ended \(exit code 3\) before it pinged the homeserver at http:\/\/127\.0\.0\.1:\d+\. Fix: run the command by hand to see why it stops .*\.\n$/)
+    expect(run.stderr).toMatch(
+      /^as-ping-conformance: the appservice started with --spawn ended \(exit code 3\) before it pinged the homeserver at http:\/\/127\.0\.0\.1:\d+\. Fix: run the command by hand to see why it stops .*\.\n$/,
+    )
     expect(hasStackTrace(run.stdout + run.stderr)).toBe(false)
   })
 })

@@ -35,7 +35,7 @@ for (const variant of brokenAppservices) {
 }
 
 describe('the broken appservices', () => {
-  it('face every appservice check: the library declares each one, in the registry\'s order', () => {
+  it("face every appservice check: the library declares each one, in the registry's order", () => {
     expect(appserviceChecks.map((c) => c.id)).toEqual(appserviceRequirements.map((r) => r.id))
   })
 
@@ -59,7 +59,16 @@ describe('a broken appservice the suite starts itself (--spawn)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'asp-broken-as-'))
     try {
       const file = join(dir, 'report.json')
-      const run = await runCli(['reference', '--appservice-variant', 'exits-on-ping-failure', '--only', 'AS-PING-OK,AS-CLIENT-SURVIVES-ERRORS', '--strict', '--report', `json=${file}`])
+      const run = await runCli([
+        'reference',
+        '--appservice-variant',
+        'exits-on-ping-failure',
+        '--only',
+        'AS-PING-OK,AS-CLIENT-SURVIVES-ERRORS',
+        '--strict',
+        '--report',
+        `json=${file}`,
+      ])
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1)
       const report = await readReport(file)
       expect(statuses(report)).toEqual({ 'AS-PING-OK': 'pass', 'AS-CLIENT-SURVIVES-ERRORS': 'warn' })
@@ -79,7 +88,10 @@ describe('a broken appservice reached by URL (no ping of its own to compare)', (
     const dir = await mkdtemp(join(tmpdir(), 'asp-broken-url-'))
     try {
       const file = join(dir, 'report.json')
-      const run = await runCli(['appservice', '--as-url', served.url, '--only', 'AS-PING-OK,AS-PING-NO-TXN-OK,AS-PING-UNSOLICITED', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+      const run = await runCli(
+        ['appservice', '--as-url', served.url, '--only', 'AS-PING-OK,AS-PING-NO-TXN-OK,AS-PING-UNSOLICITED', '--report', `json=${file}`],
+        { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } },
+      )
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
       expect(statuses(await readReport(file))).toEqual({ 'AS-PING-OK': 'skip', 'AS-PING-NO-TXN-OK': 'skip', 'AS-PING-UNSOLICITED': 'warn' })
     } finally {

@@ -87,7 +87,9 @@ describe('homeserver run against a homeserver on a URL', () => {
     const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', other])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toMatch(/the homeserver does not know the as_token of \S+as-ping-conformance\.yaml, .*\(whoami answered HTTP 401 M_UNKNOWN_TOKEN\): these registrations are not loaded\. Fix: add the file/)
+    expect(run.stderr).toMatch(
+      /the homeserver does not know the as_token of \S+as-ping-conformance\.yaml, .*\(whoami answered HTTP 401 M_UNKNOWN_TOKEN\): these registrations are not loaded\. Fix: add the file/,
+    )
     await rm(other, { recursive: true, force: true })
   })
 })

@@ -38,7 +38,9 @@ for (const variant of conformantAppservices) {
 
 /** Every check that failed or warned, with its first mismatch, for a readable assertion. */
 function falseVerdicts(report: RunReport): string[] {
-  return report.results.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => `${r.id} ${r.status}: ${r.failure?.mismatches[0] ?? r.message ?? ''}`)
+  return report.results
+    .filter((r) => r.status === 'fail' || r.status === 'warn')
+    .map((r) => `${r.id} ${r.status}: ${r.failure?.mismatches[0] ?? r.message ?? ''}`)
 }
 
 describe.concurrent('the conformant appservices, run by the CLI', () => {
@@ -57,7 +59,9 @@ describe.concurrent('the conformant appservices, run by the CLI', () => {
         const served = await serveOnLoopback(appservice.handler)
         try {
           const file = join(dir, `${variant.name}.url.json`)
-          const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+          const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], {
+            env: { CONFORMANCE_HS_TOKEN: credentials.hsToken },
+          })
           expect(falseVerdicts(await readReport(file))).toEqual([])
           expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
         } finally {
@@ -85,7 +89,9 @@ describe('the conformant appservices', () => {
     const dir = await mkdtemp(join(tmpdir(), 'asp-rate-limited-'))
     try {
       const file = join(dir, 'report.json')
-      const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], { env: { CONFORMANCE_HS_TOKEN: credentials.hsToken } })
+      const run = await runCli(['appservice', '--as-url', served.url, '--strict', '--report', `json=${file}`], {
+        env: { CONFORMANCE_HS_TOKEN: credentials.hsToken },
+      })
       const report = await readReport(file)
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
       const limited = report.results.filter((r) => r.rateLimited?.length)

@@ -58,7 +58,10 @@ describe.concurrent('each conformant homeserver passes the whole suite: no failu
       expect(idsWith(report!, 'fail', 'warn'), output).toEqual(Object.keys(known).sort())
       // Skips only where the reference also skips.
       const referenceSkips = new Set(idsWith(ref.report!, 'skip'))
-      expect(idsWith(report!, 'skip').filter((id) => !referenceSkips.has(id)), output).toEqual([])
+      expect(
+        idsWith(report!, 'skip').filter((id) => !referenceSkips.has(id)),
+        output,
+      ).toEqual([])
       // Nothing else than pass / fail / warn / skip (INFO rows are passes with a note).
       expect(report!.results.filter((r) => !['pass', 'fail', 'warn', 'skip'].includes(r.status))).toEqual([])
       const exitCode = Object.keys(known).some((id) => levelOf.get(id) === 'MUST') ? 1 : 0
@@ -73,7 +76,15 @@ describe.concurrent('each conformant homeserver passes the whole suite: no failu
 })
 
 /** Variants whose connection handling or timing matters most under sustained concurrency. */
-const underLoad = ['node-http-keep-alive-client', 'pings-serialized-per-appservice', 'closes-client-connections', 'short-keep-alive-timeout', 'chunked-responses', 'added-latency', 'rate-limits-first-requests']
+const underLoad = [
+  'node-http-keep-alive-client',
+  'pings-serialized-per-appservice',
+  'closes-client-connections',
+  'short-keep-alive-timeout',
+  'chunked-responses',
+  'added-latency',
+  'rate-limits-first-requests',
+]
 
 describe.concurrent('under --load the connection-level conformant variants still pass HS-PING-LOAD', () => {
   test.each(underLoad)(
@@ -100,9 +111,18 @@ test(
     expect(reportText, `no JSON report; the run printed:\n${output}`).not.toBe('')
     expect(run.code, output).toBe(0)
     const limited = (JSON.parse(reportText) as RunReport).results.filter((r) => r.rateLimited?.length)
-    expect(limited.map((r) => r.id), output).toEqual(expect.arrayContaining(['HS-PING-OK', 'HS-PING-BAD-STATUS', 'HS-PING-TIMEOUT', 'HS-PING-USER-TOKEN', 'HS-PING-MISSING-TOKEN']))
+    expect(
+      limited.map((r) => r.id),
+      output,
+    ).toEqual(expect.arrayContaining(['HS-PING-OK', 'HS-PING-BAD-STATUS', 'HS-PING-TIMEOUT', 'HS-PING-USER-TOKEN', 'HS-PING-MISSING-TOKEN']))
     for (const request of limited.flatMap((r) => r.rateLimited!)) {
-      expect(request).toEqual({ method: 'POST', path: expect.stringMatching(/^\/_matrix\/client\/v1\/appservice\/[^/?]+\/ping$/), retryAfterMs: 25, from: 'retry_after_ms', waitedMs: 25 })
+      expect(request).toEqual({
+        method: 'POST',
+        path: expect.stringMatching(/^\/_matrix\/client\/v1\/appservice\/[^/?]+\/ping$/),
+        retryAfterMs: 25,
+        from: 'retry_after_ms',
+        waitedMs: 25,
+      })
     }
     expect(run.stdout).toMatch(/^Rate-limited: \d+ answers were 429, never graded; the suite waited \d+ ms in all and sent the requests again$/m)
     expect(run.stdout).toContain('  HS-PING-OK: POST /_matrix/client/v1/appservice/as-ping-conformance/ping: waited 25 ms (retry_after_ms 25 ms)')

@@ -37,11 +37,26 @@ describe('doctor', () => {
     // The homeserver has loaded only the main registration, and the stub listens where the registration does not point.
     const partial = await startReferenceHomeserver({ appservices: [setup.config.registrations.main], appserviceTimeoutMs: 1_000 })
     try {
-      const run = await doctor(['--hs-url', partial.url, '--config', setup.config.dir, '--hs-timeout-ms', '1000', '--listen', `127.0.0.1:${await freePort()}`, '--user-token', 'syt_not_a_token'])
+      const run = await doctor([
+        '--hs-url',
+        partial.url,
+        '--config',
+        setup.config.dir,
+        '--hs-timeout-ms',
+        '1000',
+        '--listen',
+        `127.0.0.1:${await freePort()}`,
+        '--user-token',
+        'syt_not_a_token',
+      ])
       expect(run.code).toBe(2)
-      expect(run.out).toMatch(/✗ as_token of as-ping-conformance-no-url: the homeserver does not accept it: HTTP 401 M_UNKNOWN_TOKEN\n {4}Fix: add .*as-ping-conformance-no-url\.yaml to the homeserver's appservice registrations/)
+      expect(run.out).toMatch(
+        /✗ as_token of as-ping-conformance-no-url: the homeserver does not accept it: HTTP 401 M_UNKNOWN_TOKEN\n {4}Fix: add .*as-ping-conformance-no-url\.yaml to the homeserver's appservice registrations/,
+      )
       expect(run.out).toMatch(/✗ user token: the homeserver does not accept it: HTTP 401 M_UNKNOWN_TOKEN\n {4}Fix: /)
-      expect(run.out).toMatch(/✗ stub appservice: the homeserver never connected to the stub at http:\/\/127\.0\.0\.1:\d+\/? \(the stub listens on 127\.0\.0\.1:\d+\); its ping answered HTTP 502 M_CONNECTION_FAILED\n {4}Fix: --listen 127\.0\.0\.1:\d+ is not the port of the registration's url/)
+      expect(run.out).toMatch(
+        /✗ stub appservice: the homeserver never connected to the stub at http:\/\/127\.0\.0\.1:\d+\/? \(the stub listens on 127\.0\.0\.1:\d+\); its ping answered HTTP 502 M_CONNECTION_FAILED\n {4}Fix: --listen 127\.0\.0\.1:\d+ is not the port of the registration's url/,
+      )
       expect(run.out).toContain('Doctor found 4 problems (exit 2).')
       expect(run.out).not.toContain('syt_not_a_token')
     } finally {

@@ -12,7 +12,14 @@ async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen
   const stub = new StubAppservice()
   await stub.start('127.0.0.1', listenPort)
   try {
-    return await preflightHomeserver(stub, { hsUrl: setup.homeserver.url, config: setup.config, listen: { host: '127.0.0.1', port: listenPort }, hsTimeoutMs: 1_000, requestDeadlineMs: 5_000, userToken: setup.userToken })
+    return await preflightHomeserver(stub, {
+      hsUrl: setup.homeserver.url,
+      config: setup.config,
+      listen: { host: '127.0.0.1', port: listenPort },
+      hsTimeoutMs: 1_000,
+      requestDeadlineMs: 5_000,
+      userToken: setup.userToken,
+    })
   } finally {
     await stub.stop()
   }
@@ -20,7 +27,7 @@ async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen
 
 const variant = (name: string) => brokenHomeservers.find((v) => v.name === name)!.options
 
-describe('homeserver preflight: set-up faults stop the run, the target\'s own faults are findings for the checks', () => {
+describe("homeserver preflight: set-up faults stop the run, the target's own faults are findings for the checks", () => {
   let setup: ReferenceSetup | undefined
   afterEach(async () => {
     await setup?.close()
@@ -32,12 +39,16 @@ describe('homeserver preflight: set-up faults stop the run, the target\'s own fa
     expect(await preflightAgainst(setup)).toBeUndefined()
   })
 
-  it('a missing endpoint is the target\'s fault, owned by HS-PING-OK', async () => {
+  it("a missing endpoint is the target's fault, owned by HS-PING-OK", async () => {
     setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...variant('no-ping-endpoint') })
-    expect(await preflightAgainst(setup)).toEqual({ owner: 'HS-PING-OK', affects: 'every check', fault: expect.stringMatching(/^the homeserver has no ping endpoint: POST \/_matrix\/client\/v1\/appservice\/.+\/ping answered HTTP 404 M_UNRECOGNIZED/) })
+    expect(await preflightAgainst(setup)).toEqual({
+      owner: 'HS-PING-OK',
+      affects: 'every check',
+      fault: expect.stringMatching(/^the homeserver has no ping endpoint: POST \/_matrix\/client\/v1\/appservice\/.+\/ping answered HTTP 404 M_UNRECOGNIZED/),
+    })
   })
 
-  it('a 200 without any call is the target\'s fault, owned by HS-PING-FORWARDED-ONCE', async () => {
+  it("a 200 without any call is the target's fault, owned by HS-PING-FORWARDED-ONCE", async () => {
     setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...variant('answers-without-calling') })
     expect(await preflightAgainst(setup)).toMatchObject({ owner: 'HS-PING-FORWARDED-ONCE', affects: 'stub checks' })
   })
@@ -56,7 +67,10 @@ describe('homeserver preflight: set-up faults stop the run, the target\'s own fa
   })
 
   it('a 404 that is no Matrix error is a proxy in front of the homeserver, a set-up fault', async () => {
-    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, routes: { ping: async () => ({ status: 404, body: 'Not Found' as unknown as Record<string, unknown> }) } })
+    setup = await startReferenceSetup({
+      appserviceTimeoutMs: 1_000,
+      routes: { ping: async () => ({ status: 404, body: 'Not Found' as unknown as Record<string, unknown> }) },
+    })
     const error = await preflightAgainst(setup).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).message).toMatch(/answered HTTP 404 with no Matrix error .*does not pass the ping path on/)
@@ -72,13 +86,26 @@ describe('homeserver preflight: set-up faults stop the run, the target\'s own fa
 })
 
 describe('a preflight finding explains the failures it causes, and no others', () => {
-  const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({ id, title: id, level: 'MUST', status, spec: '', requirement: '', durationMs: 0, ...more })
+  const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({
+    id,
+    title: id,
+    level: 'MUST',
+    status,
+    spec: '',
+    requirement: '',
+    durationMs: 0,
+    ...more,
+  })
   const finding = { owner: 'HS-PING-FORWARDED-ONCE', fault: 'the homeserver answers pings without calling the appservice', affects: 'stub checks' as const }
 
-  it('makes the failures of the checks that need the stub depend on the owner, and keeps the others\' own', () => {
+  it("makes the failures of the checks that need the stub depend on the owner, and keeps the others' own", () => {
     const lesser = { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'lost' }
     const { results, headline } = applyFinding(
-      [result('HS-PING-FORWARDED-ONCE', 'fail', { dependsOn: lesser }), result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: lesser }), result('HS-PING-USER-TOKEN', 'fail')],
+      [
+        result('HS-PING-FORWARDED-ONCE', 'fail', { dependsOn: lesser }),
+        result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: lesser }),
+        result('HS-PING-USER-TOKEN', 'fail'),
+      ],
       finding,
     )
     expect(results.map((r) => [r.id, r.dependsOn?.checkId])).toEqual([
@@ -86,11 +113,16 @@ describe('a preflight finding explains the failures it causes, and no others', (
       ['HS-PING-HS-TOKEN-HEADER', 'HS-PING-FORWARDED-ONCE'],
       ['HS-PING-USER-TOKEN', undefined],
     ])
-    expect(headline).toMatch(/^The homeserver answers pings without calling the appservice; the failures of the checks that need its call .*\(see HS-PING-FORWARDED-ONCE\)\.$/)
+    expect(headline).toMatch(
+      /^The homeserver answers pings without calling the appservice; the failures of the checks that need its call .*\(see HS-PING-FORWARDED-ONCE\)\.$/,
+    )
   })
 
   it('explains nothing, and says nothing, when its owner passed after all', () => {
-    const given = [result('HS-PING-FORWARDED-ONCE', 'pass'), result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'lost' } })]
+    const given = [
+      result('HS-PING-FORWARDED-ONCE', 'pass'),
+      result('HS-PING-HS-TOKEN-HEADER', 'fail', { dependsOn: { checkId: 'HS-PING-TXN-PASSTHROUGH', reason: 'lost' } }),
+    ]
     expect(applyFinding(given, finding)).toEqual({ results: given })
   })
 })

@@ -51,7 +51,10 @@ async function runAgainst(target: HostileHomeserver): Promise<HostileRun> {
       const cli = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', dir, ...flags], {
         timeoutMs: deadlineMs[target.endpoint] + startupAllowanceMs + 30_000,
       })
-      const report = await readFile(reportFile, 'utf8').then((text) => JSON.parse(text) as RunReport, () => undefined)
+      const report = await readFile(reportFile, 'utf8').then(
+        (text) => JSON.parse(text) as RunReport,
+        () => undefined,
+      )
       return { cli, ...(report ? { report } : {}), tokens: configTokens(config) }
     } finally {
       await homeserver.close()
@@ -76,35 +79,39 @@ beforeAll(() => {
 describe.each(hostileHomeservers)('hostile homeserver $name ($misbehaviour)', (target) => {
   const bound = deadlineMs[target.endpoint] + startupAllowanceMs
 
-  it(`exits ${target.expected.exitCode} within ${bound / 1000} s, saying what it saw, in bounded output without stack traces or tokens`, { timeout: 300_000 }, async () => {
-    const { cli, report, tokens } = await runs.get(target.name)!
-    const output = cli.stdout + cli.stderr
-    expect(cli.code, output.slice(0, 2_000)).toBe(target.expected.exitCode)
-    expect(cli.elapsedMs).toBeLessThan(bound)
-    expect(hasStackTrace(output), output.slice(0, 2_000)).toBe(false)
-    expect(Buffer.byteLength(output)).toBeLessThan(maxOutputBytes)
-    for (const token of tokens) expect(output).not.toContain(token)
+  it(
+    `exits ${target.expected.exitCode} within ${bound / 1000} s, saying what it saw, in bounded output without stack traces or tokens`,
+    { timeout: 300_000 },
+    async () => {
+      const { cli, report, tokens } = await runs.get(target.name)!
+      const output = cli.stdout + cli.stderr
+      expect(cli.code, output.slice(0, 2_000)).toBe(target.expected.exitCode)
+      expect(cli.elapsedMs).toBeLessThan(bound)
+      expect(hasStackTrace(output), output.slice(0, 2_000)).toBe(false)
+      expect(Buffer.byteLength(output)).toBeLessThan(maxOutputBytes)
+      for (const token of tokens) expect(output).not.toContain(token)
 
-    if (target.endpoint === 'versions') {
-      // Refused before any check: one line naming the problem and the fix, no report.
-      expect(cli.stdout).toBe('')
-      expect(cli.stderr.trimEnd().split('\n')).toHaveLength(1)
-      expect(cli.stderr).toMatch(/^as-ping-conformance: .+\. Fix: .+\.\n$/)
-      expect(cli.stderr).toMatch(target.expected.evidence)
-      return
-    }
-    // stderr carries only the progress lines of a long run (cli/progress.ts); the report is on stdout.
-    expect(cli.stderr.split('\n').filter((line) => line && !line.startsWith('… '))).toEqual([])
-    expect(cli.stdout).toMatch(target.expected.evidence)
-    expect(report, 'the JSON report').toBeDefined()
-    // Exit 2 after the checks: the report says why there is no verdict.
-    if (target.expected.exitCode === 2) expect(report!.problems.length).toBeGreaterThan(0)
-    else expect(report!.problems).toEqual([])
-    const graded = report!.results.filter((r) => r.status === 'fail' || (target.expected.strict && r.status === 'warn'))
-    expect(graded.length).toBeGreaterThan(0)
-    for (const r of report!.results.filter((r) => r.status === 'fail' || r.status === 'warn')) {
-      expect(r.message?.trim(), `${r.id} has no message`).toBeTruthy()
-      for (const mismatch of r.failure?.mismatches ?? []) expect(mismatch).not.toContain('\n')
-    }
-  })
+      if (target.endpoint === 'versions') {
+        // Refused before any check: one line naming the problem and the fix, no report.
+        expect(cli.stdout).toBe('')
+        expect(cli.stderr.trimEnd().split('\n')).toHaveLength(1)
+        expect(cli.stderr).toMatch(/^as-ping-conformance: .+\. Fix: .+\.\n$/)
+        expect(cli.stderr).toMatch(target.expected.evidence)
+        return
+      }
+      // stderr carries only the progress lines of a long run (cli/progress.ts); the report is on stdout.
+      expect(cli.stderr.split('\n').filter((line) => line && !line.startsWith('… '))).toEqual([])
+      expect(cli.stdout).toMatch(target.expected.evidence)
+      expect(report, 'the JSON report').toBeDefined()
+      // Exit 2 after the checks: the report says why there is no verdict.
+      if (target.expected.exitCode === 2) expect(report!.problems.length).toBeGreaterThan(0)
+      else expect(report!.problems).toEqual([])
+      const graded = report!.results.filter((r) => r.status === 'fail' || (target.expected.strict && r.status === 'warn'))
+      expect(graded.length).toBeGreaterThan(0)
+      for (const r of report!.results.filter((r) => r.status === 'fail' || r.status === 'warn')) {
+        expect(r.message?.trim(), `${r.id} has no message`).toBeTruthy()
+        for (const mismatch of r.failure?.mismatches ?? []) expect(mismatch).not.toContain('\n')
+      }
+    },
+  )
 })

@@ -23,7 +23,17 @@ describe('load mode (--load N --concurrency C, graded as HS-PING-LOAD)', () => {
   })
 
   it('passes the reference homeserver at concurrency 50 alongside the full run, with its figures in both reports', async () => {
-    const run = await runCli(['reference', '--load', '500', '--concurrency', '50', '--hs-timeout-ms', starvedMachineTimeoutMs, '--report', `json=${reportFile('reference')}`])
+    const run = await runCli([
+      'reference',
+      '--load',
+      '500',
+      '--concurrency',
+      '50',
+      '--hs-timeout-ms',
+      starvedMachineTimeoutMs,
+      '--report',
+      `json=${reportFile('reference')}`,
+    ])
     expect(run.code).toBe(0)
     const report = await readReport('reference')
     expect(report.results.find((r) => r.id === 'HS-PING-LOAD')?.status).toBe('pass')
@@ -37,7 +47,19 @@ describe('load mode (--load N --concurrency C, graded as HS-PING-LOAD)', () => {
   })
 
   it(`fails the shared-state variant (${sharedStateVariant}) with every crossed answer counted`, async () => {
-    const run = await runCli(['reference', '--variant', sharedStateVariant, '--only', 'HS-PING-LOAD', '--load', '500', '--concurrency', '50', '--report', `json=${reportFile('variant')}`])
+    const run = await runCli([
+      'reference',
+      '--variant',
+      sharedStateVariant,
+      '--only',
+      'HS-PING-LOAD',
+      '--load',
+      '500',
+      '--concurrency',
+      '50',
+      '--report',
+      `json=${reportFile('variant')}`,
+    ])
     expect(run.code).toBe(1)
     const report = await readReport('variant')
     const load = report.results.find((r) => r.id === 'HS-PING-LOAD')

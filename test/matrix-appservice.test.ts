@@ -52,11 +52,22 @@ describe('matrix-appservice 2.0.0, listening, by URL through the CLI', () => {
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1)
     const report = await readReport(file)
     const got = statuses(report)
-    expect(Object.entries(got).filter(([, s]) => s === 'fail').map(([id]) => id)).toEqual(verdict.fail)
-    expect(Object.entries(got).filter(([, s]) => s === 'warn').map(([id]) => id)).toEqual(verdict.warn)
+    expect(
+      Object.entries(got)
+        .filter(([, s]) => s === 'fail')
+        .map(([id]) => id),
+    ).toEqual(verdict.fail)
+    expect(
+      Object.entries(got)
+        .filter(([, s]) => s === 'warn')
+        .map(([id]) => id),
+    ).toEqual(verdict.warn)
     expect(Object.values(got).filter((s) => s === 'pass')).toEqual([])
-    expect(report.results.find((r) => r.id === 'AS-PING-OK')?.message).toMatch(/^the appservice does not implement POST \/_matrix\/app\/v1\/ping: a valid ping got HTTP 404 <!DOCTYPE html>/)
-    for (const r of report.results.filter((r) => r.status === 'skip')) expect(r.message, r.id).toMatch(/does not implement POST \/_matrix\/app\/v1\/ping|--spawn|--wait-for-ping|--as-token|--as-id/)
+    expect(report.results.find((r) => r.id === 'AS-PING-OK')?.message).toMatch(
+      /^the appservice does not implement POST \/_matrix\/app\/v1\/ping: a valid ping got HTTP 404 <!DOCTYPE html>/,
+    )
+    for (const r of report.results.filter((r) => r.status === 'skip'))
+      expect(r.message, r.id).toMatch(/does not implement POST \/_matrix\/app\/v1\/ping|--spawn|--wait-for-ping|--as-token|--as-id/)
     expect(run.stdout).not.toContain(hsToken)
   })
 })

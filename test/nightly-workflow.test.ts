@@ -34,7 +34,10 @@ function invocations(script: string): string[][] {
 }
 
 describe('examples/nightly-conformance.yml', async () => {
-  const workflow = parse(await readFile(workflowFile, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { env?: Record<string, string>; steps: Step[] }> }
+  const workflow = parse(await readFile(workflowFile, 'utf8')) as {
+    on: Record<string, unknown>
+    jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>
+  }
   const job = workflow.jobs.conformance!
   const scripts = job.steps.flatMap((s) => (s.run ? [s.run] : []))
   const calls = scripts.flatMap(invocations)
@@ -68,7 +71,10 @@ describe('examples/nightly-conformance.yml', async () => {
     const variables = [...Object.keys(job.env ?? {}), ...exported].filter((v) => v.startsWith('CONFORMANCE_'))
     const called = calls.map((c) => command(c[0]!)!)
     for (const variable of new Set(variables)) {
-      expect(called.some((cmd) => [...cmd.options, ...program.options].some((o) => o.envVar === variable)), variable).toBe(true)
+      expect(
+        called.some((cmd) => [...cmd.options, ...program.options].some((o) => o.envVar === variable)),
+        variable,
+      ).toBe(true)
     }
     for (const call of calls) expect(call.join(' ')).not.toMatch(/secrets\.|token/i)
     expect(job.env?.CONFORMANCE_USER_TOKEN).toMatch(/^\$\{\{ secrets\./)

@@ -13,7 +13,7 @@ function body(code: string): string {
     .trim()
 }
 
-describe('the README\'s library example', () => {
+describe("the README's library example", () => {
   it('is the code test/readme-example.test.ts runs', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8')
     const start = readme.indexOf(marker)

@@ -88,7 +88,7 @@ const realServers: RealServer[] = [
         was: 'fail MUST',
         now: 'pass MUST',
         because: 'one root cause, one failure',
-        why: 'it failed only because its mix contains a reset, which Synapse answers 504 as it does alone; it now judges each outcome against what the same outcome gets alone, so the reset is HS-PING-CONNECTION-RESET\'s failure only',
+        why: "it failed only because its mix contains a reset, which Synapse answers 504 as it does alone; it now judges each outcome against what the same outcome gets alone, so the reset is HS-PING-CONNECTION-RESET's failure only",
       },
       'HS-PING-EMPTY-TXN': {
         was: 'absent',
@@ -150,13 +150,13 @@ const realServers: RealServer[] = [
         was: 'absent',
         now: 'pass MUST',
         because: 'check added since',
-        why: 'the valid-ping row for a transaction_id outside ASCII with JSON escapes; mautrix-python\'s _http_ping (mautrix/appservice/as_handler.py) parses the body as JSON and answers {} whatever the transaction_id says; the stand-in does the same',
+        why: "the valid-ping row for a transaction_id outside ASCII with JSON escapes; mautrix-python's _http_ping (mautrix/appservice/as_handler.py) parses the body as JSON and answers {} whatever the transaction_id says; the stand-in does the same",
       },
       'AS-CLIENT-PING-BEARER-SPELLING': {
         was: 'absent',
         now: 'skip SHOULD',
         because: 'check added since',
-        why: 'grades the appservice\'s own ping, which a run by URL with only the hs_token does not see: skipped like the other AS-CLIENT checks of that run',
+        why: "grades the appservice's own ping, which a run by URL with only the hs_token does not see: skipped like the other AS-CLIENT checks of that run",
       },
     },
   },
@@ -190,7 +190,11 @@ describe.concurrent('the suite on each real server recorded in research (f), thr
         expect(report.problems, 'the stand-in run could not grade').toEqual([])
         // The stand-in's own declaration is what the run says, for the checks this run mode grades
         // (the broken-variant tests hold it to all of them).
-        const ids = (status: string) => report.results.filter((r) => r.status === status).map((r) => r.id).sort()
+        const ids = (status: string) =>
+          report.results
+            .filter((r) => r.status === status)
+            .map((r) => r.id)
+            .sort()
         const graded = (listed: readonly string[] = []) => listed.filter((id) => !ids('skip').includes(id)).sort()
         expect({ fail: ids('fail'), warn: ids('warn') }).toEqual({ fail: graded(server.standIn.mustFail), warn: graded(server.standIn.mustWarn) })
         expect(report.exitCode).toBe(ids('fail').length > 0 ? 1 : 0)

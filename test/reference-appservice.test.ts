@@ -71,8 +71,29 @@ describe('the reference appservice', () => {
       const file = join(dir, 'wait.json')
       // The tokens, id and url from a registration file this time.
       const registration = join(dir, 'registration.yaml')
-      await writeFile(registration, renderRegistration({ id: credentials.asId, url, as_token: credentials.asToken, hs_token: credentials.hsToken, sender_localpart: 'ref_bot', namespaces: { users: [], aliases: [], rooms: [] }, rate_limited: false }))
-      const cli = runCli(['appservice', '--registration', registration, '--wait-for-ping', '20', '--hs-listen', `127.0.0.1:${homeserverPort}`, '--report', `json=${file}`])
+      await writeFile(
+        registration,
+        renderRegistration({
+          id: credentials.asId,
+          url,
+          as_token: credentials.asToken,
+          hs_token: credentials.hsToken,
+          sender_localpart: 'ref_bot',
+          namespaces: { users: [], aliases: [], rooms: [] },
+          rate_limited: false,
+        }),
+      )
+      const cli = runCli([
+        'appservice',
+        '--registration',
+        registration,
+        '--wait-for-ping',
+        '20',
+        '--hs-listen',
+        `127.0.0.1:${homeserverPort}`,
+        '--report',
+        `json=${file}`,
+      ])
       // Started "by the user" before the mock homeserver is up: it retries until it is.
       void appservice.pingHomeserverOnStart({ attempts: 40, delayMs: 250 })
       const run = await cli

@@ -69,7 +69,9 @@ describe('repro lines of a homeserver run', () => {
 
   it('re-run the check with npx, and give the curl of the exchange that failed, under the base path once', () => {
     const block = blockOf(run, 'HS-PING-WRONG-METHOD')
-    expect(block, run.stdout).toContain(`Reproduce: npx as-ping-conformance homeserver --hs-url "$HS_URL" --config ${dir} --hs-timeout-ms 500 --only HS-PING-WRONG-METHOD`)
+    expect(block, run.stdout).toContain(
+      `Reproduce: npx as-ping-conformance homeserver --hs-url "$HS_URL" --config ${dir} --hs-timeout-ms 500 --only HS-PING-WRONG-METHOD`,
+    )
     expect(block).toMatch(/^ {13}curl -sS -X PUT "\$HS_URL\/_matrix\/client\/v1\/appservice\/as-ping-conformance\/ping" -H "Authorization: Bearer \$AS_TOKEN"/m)
     expect(block).not.toMatch(/curl -sS -X GET/)
   })
@@ -104,7 +106,18 @@ describe('repro lines of an appservice run', () => {
     served = await serveOnLoopback(createReferenceAppservice({ ...credentials, behaviour: wrongMethod404.behaviour() }).handler)
     const registration = join(dir, 'registration.yaml')
     const namespaces = { users: [], aliases: [], rooms: [] }
-    await writeFile(registration, renderRegistration({ id: credentials.asId, url: served.url, as_token: credentials.asToken, hs_token: credentials.hsToken, sender_localpart: 'bridge', namespaces, rate_limited: false }))
+    await writeFile(
+      registration,
+      renderRegistration({
+        id: credentials.asId,
+        url: served.url,
+        as_token: credentials.asToken,
+        hs_token: credentials.hsToken,
+        sender_localpart: 'bridge',
+        namespaces,
+        rate_limited: false,
+      }),
+    )
     run = await runCli(['appservice', '--as-url', served.url, '--registration', registration, '--only', 'AS-PING-WRONG-METHOD'])
   }, 60_000)
   afterAll(async () => {
@@ -112,9 +125,11 @@ describe('repro lines of an appservice run', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('re-run the check with npx and give the failing request\'s curl against $AS_URL with $HS_TOKEN, not the first (valid) ping\'s', () => {
+  it("re-run the check with npx and give the failing request's curl against $AS_URL with $HS_TOKEN, not the first (valid) ping's", () => {
     const block = blockOf(run, 'AS-PING-WRONG-METHOD')
-    expect(block, run.stdout).toContain(`Reproduce: npx as-ping-conformance appservice --as-url ${served.url} --registration ${join(dir, 'registration.yaml')} --only AS-PING-WRONG-METHOD`)
+    expect(block, run.stdout).toContain(
+      `Reproduce: npx as-ping-conformance appservice --as-url ${served.url} --registration ${join(dir, 'registration.yaml')} --only AS-PING-WRONG-METHOD`,
+    )
     expect(block).toMatch(/^ {13}curl -sS -X GET "\$AS_URL\/_matrix\/app\/v1\/ping" -H "Authorization: Bearer \$HS_TOKEN"$/m)
   })
 

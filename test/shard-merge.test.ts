@@ -32,7 +32,21 @@ describe('--shard and merge', () => {
 
   it('runs each check in exactly one shard, and merges the shards into one run', async () => {
     const shards = await Promise.all(
-      [1, 2].map((shard) => runCli(['homeserver', '--hs-url', homeserver.url, '--config', join(dir, `config-${shard}`), '--hs-timeout-ms', '1000', '--shard', `${shard}/2`, '--report', `json=${join(dir, `shard-${shard}.json`)}`])),
+      [1, 2].map((shard) =>
+        runCli([
+          'homeserver',
+          '--hs-url',
+          homeserver.url,
+          '--config',
+          join(dir, `config-${shard}`),
+          '--hs-timeout-ms',
+          '1000',
+          '--shard',
+          `${shard}/2`,
+          '--report',
+          `json=${join(dir, `shard-${shard}.json`)}`,
+        ]),
+      ),
     )
     for (const run of shards) {
       expect(run.stderr).toBe('')
@@ -45,7 +59,10 @@ describe('--shard and merge', () => {
     expect(one.shard).toEqual({ index: 1, count: 2 })
 
     let stdout = ''
-    const code = await main(['merge', join(dir, 'shard-2.json'), join(dir, 'shard-1.json'), '--report', `json=${join(dir, 'merged.json')},junit=${join(dir, 'merged.xml')}`], { out: (t) => void (stdout += t), err: (t) => void (stdout += t) })
+    const code = await main(
+      ['merge', join(dir, 'shard-2.json'), join(dir, 'shard-1.json'), '--report', `json=${join(dir, 'merged.json')},junit=${join(dir, 'merged.xml')}`],
+      { out: (t) => void (stdout += t), err: (t) => void (stdout += t) },
+    )
     expect(code).toBe(0)
     expect(stdout).toContain('The target conforms (exit 0).')
     const report = JSON.parse(await readFile(join(dir, 'merged.json'), 'utf8'))

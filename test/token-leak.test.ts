@@ -27,7 +27,9 @@ const leakyBehaviour: Partial<PingBehaviour> = {
   },
   answer(result) {
     const answer = referencePingBehaviour.answer(result)
-    return answer.status === 200 ? answer : { ...answer, body: { ...(answer.body as Record<string, unknown>), error: `failed with ${JSON.stringify(answer.body)} for as_token-bearing request` } }
+    return answer.status === 200
+      ? answer
+      : { ...answer, body: { ...(answer.body as Record<string, unknown>), error: `failed with ${JSON.stringify(answer.body)} for as_token-bearing request` } }
   },
   async send(outbound, timeoutMs) {
     const result = await referencePingBehaviour.send(outbound, timeoutMs)
@@ -44,13 +46,31 @@ interface Run {
 }
 
 /** One CLI run with every report format, against a reference homeserver (maybe leaky) started here. */
-async function runWithEveryOutput(behaviour: Partial<PingBehaviour> | undefined, extraArgs: (dir: string) => string[] = () => []): Promise<Run & { setup: ReferenceSetup; dir: string }> {
+async function runWithEveryOutput(
+  behaviour: Partial<PingBehaviour> | undefined,
+  extraArgs: (dir: string) => string[] = () => [],
+): Promise<Run & { setup: ReferenceSetup; dir: string }> {
   const setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...(behaviour ? { behaviour } : {}) })
   const dir = await mkdtemp(join(tmpdir(), 'asp-leak-'))
   await writeFile(join(dir, 'user-token'), `${setup.userToken}\n`)
   const report = formats.map((f) => `${f}=${join(dir, `report.${f}`)}`).join(',')
   const cli = await runCli(
-    ['homeserver', '--hs-url', setup.homeserver.url, '--config', setup.config.dir, '--listen', `127.0.0.1:${setup.listen.port}`, '--user-token-file', join(dir, 'user-token'), '--hs-timeout-ms', '1000', '--report', report, ...extraArgs(dir)],
+    [
+      'homeserver',
+      '--hs-url',
+      setup.homeserver.url,
+      '--config',
+      setup.config.dir,
+      '--listen',
+      `127.0.0.1:${setup.listen.port}`,
+      '--user-token-file',
+      join(dir, 'user-token'),
+      '--hs-timeout-ms',
+      '1000',
+      '--report',
+      report,
+      ...extraArgs(dir),
+    ],
     { env: { CONFORMANCE_STRICT: 'true' } },
   )
   const files: Record<string, string> = {}
@@ -73,7 +93,13 @@ describe('no token in any output', () => {
     clean = await runWithEveryOutput(undefined)
     await clean.setup.close()
     // The broken run also exercises the expectations file (rewritten) and the baseline comparison.
-    leaky = await runWithEveryOutput(leakyBehaviour, (dir) => ['--baseline', join(clean.dir, 'report.json'), '--expectations', join(dir, 'expectations.yaml'), '--update-expectations'])
+    leaky = await runWithEveryOutput(leakyBehaviour, (dir) => [
+      '--baseline',
+      join(clean.dir, 'report.json'),
+      '--expectations',
+      join(dir, 'expectations.yaml'),
+      '--update-expectations',
+    ])
   })
   afterAll(() => leaky?.setup.close())
 

@@ -49,29 +49,43 @@ export interface AppserviceCommandContext {
  */
 export async function appserviceCommand(options: AppserviceCommandOptions, output: Output, context: AppserviceCommandContext = {}): Promise<number> {
   for (const id of options.only ?? []) {
-    if (!hasRequirement(id) || requirement(id).role !== 'appservice') throw new UsageError(`--only: no appservice check '${id}'`, 'run `as-ping-conformance list` for the check ids')
+    if (!hasRequirement(id) || requirement(id).role !== 'appservice')
+      throw new UsageError(`--only: no appservice check '${id}'`, 'run `as-ping-conformance list` for the check ids')
   }
   const { credentials, registrationUrl } = await credentialsFrom(options)
   const asUrl = options.asUrl ?? registrationUrl
   if (!asUrl) throw new UsageError('no appservice URL: --as-url is missing and the registration has no url', 'pass --as-url URL')
   const waitForPingMs = (options.waitForPing ?? (options.spawn ? defaultSpawnWaitSeconds : 0)) * 1000
-  if (options.spawn && waitForPingMs <= 0) throw new UsageError('--wait-for-ping must be more than 0 with --spawn', 'drop --wait-for-ping, or give the appservice a few seconds to start')
+  if (options.spawn && waitForPingMs <= 0)
+    throw new UsageError('--wait-for-ping must be more than 0 with --spawn', 'drop --wait-for-ping, or give the appservice a few seconds to start')
   const inputs = await loadRunInputs(options)
   // Loaded here, not with the CLI: its mock homeserver (msw, ~0.7 s of CPU) would slow every homeserver run's start.
   const { defaultSurvivalGraceMs, runAppserviceSuite } = await import('../../runner/run-appservice-suite')
   const outcome = await runAppserviceSuite({
     asUrl,
     credentials,
-    ...(options.spawn ? { spawn: { command: options.spawn, ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}), ...(options.registration ? { registrationFile: resolve(options.registration) } : {}) } } : {}),
+    ...(options.spawn
+      ? {
+          spawn: {
+            command: options.spawn,
+            ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}),
+            ...(options.registration ? { registrationFile: resolve(options.registration) } : {}),
+          },
+        }
+      : {}),
     waitForPingMs,
     // Without --spawn, waiting for its ping is saying it pings; a spawned one may simply not (the spec's "may").
     expectPing: Boolean(options.expectPing) || (!options.spawn && waitForPingMs > 0),
     ...(options.hsListen ? { hsListen: options.hsListen } : {}),
     survivalGraceMs: options.survivalGraceMs ?? defaultSurvivalGraceMs,
     ...(options.only ? { only: options.only } : {}),
-    skip: checksToSkip(inputs, requirements.map((r) => r.id)),
+    skip: checksToSkip(
+      inputs,
+      requirements.map((r) => r.id),
+    ),
     onMockHomeserver: (url) => {
-      if (!options.spawn && waitForPingMs > 0) output.out(`Mock homeserver at ${url}: start the appservice with that homeserver URL now; waiting up to ${waitForPingMs / 1000} s for its ping.\n`)
+      if (!options.spawn && waitForPingMs > 0)
+        output.out(`Mock homeserver at ${url}: start the appservice with that homeserver URL now; waiting up to ${waitForPingMs / 1000} s for its ping.\n`)
     },
   })
   const facts = {
@@ -89,15 +103,25 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
 /** The tokens and id, from the registration file or the flags (not both: one source of truth). */
 async function credentialsFrom(options: AppserviceCommandOptions): Promise<{ credentials: AppserviceCredentials; registrationUrl?: string }> {
   if (options.registration) {
-    if (options.hsToken || options.asToken || options.asId) throw new UsageError('--registration already gives the tokens and id', 'pass either --registration FILE or --hs-token (with --as-token and --as-id), not both')
+    if (options.hsToken || options.asToken || options.asId)
+      throw new UsageError(
+        '--registration already gives the tokens and id',
+        'pass either --registration FILE or --hs-token (with --as-token and --as-id), not both',
+      )
     const registration = await loadRegistration(options.registration)
     return {
       credentials: { hsToken: registration.hs_token, asToken: registration.as_token, asId: registration.id },
       ...(registration.url ? { registrationUrl: registration.url } : {}),
     }
   }
-  if (!options.hsToken) throw new UsageError('the appservice\'s hs_token is needed to ping it', 'pass --registration FILE, or --hs-token T (and --as-token T --as-id ID for the checks of its own ping)')
-  return { credentials: { hsToken: options.hsToken, ...(options.asToken ? { asToken: options.asToken } : {}), ...(options.asId ? { asId: options.asId } : {}) } }
+  if (!options.hsToken)
+    throw new UsageError(
+      "the appservice's hs_token is needed to ping it",
+      'pass --registration FILE, or --hs-token T (and --as-token T --as-id ID for the checks of its own ping)',
+    )
+  return {
+    credentials: { hsToken: options.hsToken, ...(options.asToken ? { asToken: options.asToken } : {}), ...(options.asId ? { asId: options.asId } : {}) },
+  }
 }
 
 /** Tokens come from the environment in the repro line, never from the command line shown. */

@@ -47,7 +47,13 @@ export async function doctorCommand(options: DoctorOptions, output: Output): Pro
     for (const f of more) output.out(`${f.ok ? '✓' : '✗'} ${f.what}: ${f.detail}\n${f.fix ? `    Fix: ${f.fix}\n` : ''}`)
   }
   if (options.stubPublicUrl && options.stubPublicUrl !== config.asUrl) {
-    report([{ ok: true, what: 'stub public url', detail: `${options.stubPublicUrl}; the main registration the suite holds says ${config.asUrl}: the homeserver uses the url of the registration it loaded` }])
+    report([
+      {
+        ok: true,
+        what: 'stub public url',
+        detail: `${options.stubPublicUrl}; the main registration the suite holds says ${config.asUrl}: the homeserver uses the url of the registration it loaded`,
+      },
+    ])
   }
   report(await checkHomeserver(target))
   if (findings.every((f) => f.ok)) {

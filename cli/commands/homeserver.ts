@@ -49,9 +49,11 @@ export interface HomeserverCommandOptions extends RunFinishOptions {
 /** `as-ping-conformance homeserver`: preflight, run, render, exit code. */
 export async function homeserverCommand(options: HomeserverCommandOptions, output: Output, loaded?: ConformanceConfig): Promise<number> {
   for (const id of options.only ?? []) {
-    if (!hasRequirement(id) || requirement(id).role !== 'homeserver') throw new UsageError(`--only: no homeserver check '${id}'`, 'run `as-ping-conformance list` for the check ids')
+    if (!hasRequirement(id) || requirement(id).role !== 'homeserver')
+      throw new UsageError(`--only: no homeserver check '${id}'`, 'run `as-ping-conformance list` for the check ids')
   }
-  if (options.concurrency !== undefined && options.load === undefined) throw new UsageError('--concurrency only applies under --load', 'add --load N, or drop --concurrency')
+  if (options.concurrency !== undefined && options.load === undefined)
+    throw new UsageError('--concurrency only applies under --load', 'add --load N, or drop --concurrency')
   const config = loaded ?? (await loadConformanceConfig(options.config))
   const userToken = options.userTokenFile ? await readTokenFile(options.userTokenFile, '--user-token-file') : options.userToken
   const tls = await loadTlsOptions(options)
@@ -68,7 +70,10 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     ...(userToken ? { userToken } : {}),
     ...(options.only ? { only: options.only } : {}),
     ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),
-    skip: checksToSkip(inputs, requirements.map((r) => r.id)),
+    skip: checksToSkip(
+      inputs,
+      requirements.map((r) => r.id),
+    ),
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
     ...(tls ? { tls } : {}),

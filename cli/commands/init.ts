@@ -17,11 +17,18 @@ export interface InitOptions {
 /** Writes fresh registrations and the suite's config, and says what to add to the homeserver. */
 export async function initCommand(options: InitOptions, output: Output): Promise<number> {
   const dir = resolve(options.out)
-  const exists = await access(join(dir, configFileName)).then(() => true, () => false)
+  const exists = await access(join(dir, configFileName)).then(
+    () => true,
+    () => false,
+  )
   if (exists && !options.force) {
     throw new UsageError(`${dir} already holds a config; its tokens may be registered on a homeserver`, 'pass --force to replace it, or choose another --out')
   }
-  const registrations = createConformanceRegistrations({ asUrl: options.asUrl, ...(options.unreachableUrl ? { unreachableUrl: options.unreachableUrl } : {}), ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}) })
+  const registrations = createConformanceRegistrations({
+    asUrl: options.asUrl,
+    ...(options.unreachableUrl ? { unreachableUrl: options.unreachableUrl } : {}),
+    ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
+  })
   const config = await writeConformanceConfig(dir, registrations)
   const files = Object.values(config.files).map((f) => join(dir, f))
   output.out(

@@ -19,7 +19,8 @@ function jsonType(value: unknown): JsonType {
 }
 
 // JSON.stringify shows a number too large for a double (Infinity) as null; say what it is.
-const show = (value: unknown) => `${typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to represent' : JSON.stringify(value)} (${jsonType(value)})`
+const show = (value: unknown) =>
+  `${typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to represent' : JSON.stringify(value)} (${jsonType(value)})`
 
 export const match = {
   /** The key holds exactly this JSON value. */

@@ -96,9 +96,7 @@ export const must: Must = {
 
   /** Several named exchanges at once; the failure lists every case that differs, and its repro is the first that does. */
   matchEach(cases: readonly { name: string; exchange: HttpExchange; want: AllowedResponses }[]): void {
-    const failing = cases
-      .map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) }))
-      .filter((c) => c.mismatches.length > 0)
+    const failing = cases.map((c) => ({ ...c, mismatches: responseMismatches(c.exchange, c.want) })).filter((c) => c.mismatches.length > 0)
     if (failing.length === 0) return
     throw new CheckFailure(
       failing.flatMap((c) => c.mismatches.map((m) => `${c.name}: ${m}`)),

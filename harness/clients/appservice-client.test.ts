@@ -13,7 +13,9 @@ describe('AppserviceClient', () => {
     if (req.url === '/redirect') return void res.writeHead(302, { location: '/elsewhere' }).end()
     let body = ''
     req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url, auth: req.headers.authorization ?? null, body })))
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url, auth: req.headers.authorization ?? null, body })),
+    )
   })
 
   it('sends the token where asked and the body byte for byte, in process', async () => {

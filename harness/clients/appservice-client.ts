@@ -94,13 +94,24 @@ export class AppserviceClient {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
     const url = `${await this.baseUrl()}${options.path}`
     const waitUntil = epochNow() + timeoutMs
-    return retryWhileRateLimited(() => this.#sendOnce(options, timeoutMs), { method: options.method, url, waitUntil, waitUntilReason: `the request's timeout (${timeoutMs} ms)`, onRateLimited: options.onRateLimited })
+    return retryWhileRateLimited(() => this.#sendOnce(options, timeoutMs), {
+      method: options.method,
+      url,
+      waitUntil,
+      waitUntilReason: `the request's timeout (${timeoutMs} ms)`,
+      onRateLimited: options.onRateLimited,
+    })
   }
 
   async #sendOnce(options: AppserviceRequest, timeoutMs: number): Promise<HttpExchange> {
     const baseUrl = await this.baseUrl()
     const headers = options.headers ?? {}
-    const exchangeRequest = { method: options.method, url: `${baseUrl}${options.path}`, headers, ...(options.bodyText === undefined ? {} : { bodyText: options.bodyText }) }
+    const exchangeRequest = {
+      method: options.method,
+      url: `${baseUrl}${options.path}`,
+      headers,
+      ...(options.bodyText === undefined ? {} : { bodyText: options.bodyText }),
+    }
     const startedAt = epochNow()
     const finish = (rest: Pick<HttpExchange, 'response' | 'error'>): HttpExchange => {
       const endedAt = epochNow()
@@ -110,14 +121,22 @@ export class AppserviceClient {
     const agent = request(target) as unknown as Record<string, (path: string) => request.Test>
     const make = agent[options.method.toLowerCase()]
     if (!make) return finish({ error: `the suite cannot send method ${options.method}` })
-    let test = make.call(agent, options.path).redirects(0).ok(() => true).timeout(timeoutMs).buffer(true).parse(boundedParser as unknown as Parameters<request.Test['parse']>[0])
+    let test = make
+      .call(agent, options.path)
+      .redirects(0)
+      .ok(() => true)
+      .timeout(timeoutMs)
+      .buffer(true)
+      .parse(boundedParser as unknown as Parameters<request.Test['parse']>[0])
     for (const [name, value] of Object.entries(headers)) test = test.set(name, value)
     if (options.bodyText !== undefined) test = test.send(options.bodyText)
     try {
       const response = await test
       const raw = response.body as BoundedBuffer
       const body = decode(raw.buffer, raw.bytes, raw.truncated)
-      const headers = Object.fromEntries(Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]))
+      const headers = Object.fromEntries(
+        Object.entries(response.headers as Record<string, string | string[]>).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+      )
       return finish({ response: recordResponse(response.status, headers, body) })
     } catch (error) {
       const failure = error as { timeout?: number; code?: string; message?: string }

@@ -33,7 +33,10 @@ describe('HomeserverClient, rate-limited', () => {
   let limited = 0
   const server = createServer((req, res) => {
     // The first request is refused with M_LIMIT_EXCEEDED, as a rate limiter in front of the homeserver would.
-    if (limited++ === 0) return void res.writeHead(429, { 'content-type': 'application/json' }).end('{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":30}')
+    if (limited++ === 0)
+      return void res
+        .writeHead(429, { 'content-type': 'application/json' })
+        .end('{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":30}')
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"duration_ms":1}')
   })
   let origin = ''

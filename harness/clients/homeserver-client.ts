@@ -55,7 +55,13 @@ export class HomeserverClient {
     const method = options.method ?? 'POST'
     const bodyText = options.rawBody ?? (method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(options.body ?? {}))
     if (bodyText !== undefined) headers['content-type'] = 'application/json'
-    return this.#send({ method, url: url.href, headers, ...(bodyText === undefined ? {} : { bodyText }), timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs })
+    return this.#send({
+      method,
+      url: url.href,
+      headers,
+      ...(bodyText === undefined ? {} : { bodyText }),
+      timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs,
+    })
   }
 
   async get(path: string, token?: string): Promise<HttpExchange> {

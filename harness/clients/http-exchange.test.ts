@@ -71,7 +71,7 @@ describe('sendRequest', () => {
 
   it('tells headers without a complete body apart from no answer, with the bytes that came', async () => {
     expect((await get('/headers-then-silence', 200)).error).toBe('HTTP 200 headers came, but the body was not complete within 200 ms (0 bytes so far)')
-    expect((await get('/three-bytes-then-silence', 200, 'the run\'s deadline')).error).toBe(
+    expect((await get('/three-bytes-then-silence', 200, "the run's deadline")).error).toBe(
       "HTTP 200 headers came, but the body was not complete within 200 ms (the run's deadline) (3 bytes so far)",
     )
   })

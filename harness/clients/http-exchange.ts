@@ -73,7 +73,10 @@ export async function sendRequest(options: SendOptions): Promise<HttpExchange> {
   const progress = { bytes: 0 }
   try {
     const init = { method: options.method, headers, signal, ...(options.bodyText === undefined ? {} : { body: options.bodyText }) }
-    const response = options.tls && options.url.startsWith('https:') ? await tlsFetch(options.url, init, options.tls) : await fetch(options.url, { ...init, redirect: 'manual' })
+    const response =
+      options.tls && options.url.startsWith('https:')
+        ? await tlsFetch(options.url, init, options.tls)
+        : await fetch(options.url, { ...init, redirect: 'manual' })
     status = response.status
     const body = await readBoundedText(response.body, maxBodyBytes, progress)
     return finish({ response: recordResponse(response.status, Object.fromEntries(response.headers), body) })

@@ -20,7 +20,8 @@ describe('bearerToken', () => {
 describe('isCanonicalBearer', () => {
   it('holds only for `Bearer`, one space, the token (all Synapse reads)', () => {
     expect(isCanonicalBearer(parseBearer('Bearer t0k')!)).toBe(true)
-    for (const header of ['bearer t0k', 'BEARER t0k', 'Bearer  t0k', 'Bearer\tt0k']) expect(isCanonicalBearer(parseBearer(header)!), JSON.stringify(header)).toBe(false)
+    for (const header of ['bearer t0k', 'BEARER t0k', 'Bearer  t0k', 'Bearer\tt0k'])
+      expect(isCanonicalBearer(parseBearer(header)!), JSON.stringify(header)).toBe(false)
   })
 
   it('keeps the scheme and separator as sent, for messages', () => {

@@ -24,7 +24,10 @@ export function readJsonBody(body: BoundedText): JsonBody {
   if (json === undefined) return { json: undefined, problem: 'is not JSON' }
   const duplicates = duplicateJsonKeys(body.text)
   if (duplicates.length > 0) {
-    const keys = duplicates.slice(0, 3).map((k) => `'${k.slice(0, 40)}'`).join(', ')
+    const keys = duplicates
+      .slice(0, 3)
+      .map((k) => `'${k.slice(0, 40)}'`)
+      .join(', ')
     return { json: undefined, problem: `repeats the key ${keys} in one object (JSON parsers disagree on which value counts)` }
   }
   return { json }

@@ -11,7 +11,7 @@ export async function callJsonControl(controlUrl: string, method: string, path: 
   } catch (error) {
     throw new HarnessError(`[harness] control API unreachable at ${controlUrl}: ${(error as Error).message}`)
   }
-  const json = (await response.json())
+  const json = await response.json()
   if (!response.ok) throw new HarnessError(`[harness] control ${method} ${path}: ${(json as { error?: string }).error}`)
   return json
 }

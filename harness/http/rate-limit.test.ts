@@ -8,14 +8,23 @@ function answer(status: number, json: unknown, headers: Record<string, string> =
 }
 
 function exchange(response: HttpExchange['response']): HttpExchange {
-  return { request: { method: 'POST', url: 'http://hs/_matrix/client/v1/appservice/a/ping?access_token=secret', headers: {} }, ...(response ? { response } : {}), startedAt: 0, endedAt: 0, durationMs: 0 }
+  return {
+    request: { method: 'POST', url: 'http://hs/_matrix/client/v1/appservice/a/ping?access_token=secret', headers: {} },
+    ...(response ? { response } : {}),
+    startedAt: 0,
+    endedAt: 0,
+    durationMs: 0,
+  }
 }
 
 describe('retryAfter', () => {
   const now = Date.parse('2026-12-01T21:00:00Z')
 
   it('reads retry_after_ms from a Matrix error, and from a body without errcode or error', () => {
-    expect(retryAfter(answer(429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: 1500 }))).toEqual({ ms: 1500, from: 'retry_after_ms' })
+    expect(retryAfter(answer(429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: 1500 }))).toEqual({
+      ms: 1500,
+      from: 'retry_after_ms',
+    })
     expect(retryAfter(answer(429, { retry_after_ms: 20.2 }))).toEqual({ ms: 21, from: 'retry_after_ms' })
   })
 
@@ -31,7 +40,12 @@ describe('retryAfter', () => {
   })
 
   it('waits the default when the 429 says nothing usable', () => {
-    for (const [json, header] of [[undefined, undefined], [{ errcode: 'M_LIMIT_EXCEEDED' }, 'soon'], [{ retry_after_ms: -1 }, undefined], [{ retry_after_ms: '10' }, '']] as const) {
+    for (const [json, header] of [
+      [undefined, undefined],
+      [{ errcode: 'M_LIMIT_EXCEEDED' }, 'soon'],
+      [{ retry_after_ms: -1 }, undefined],
+      [{ retry_after_ms: '10' }, ''],
+    ] as const) {
       expect(retryAfter(answer(429, json, header === undefined ? {} : { 'retry-after': header }), now)).toEqual({ ms: defaultRetryAfterMs, from: 'default' })
     }
   })
@@ -43,7 +57,13 @@ describe('retryAfter', () => {
 })
 
 describe('retryWhileRateLimited', () => {
-  const options = (waitUntil: number, seen: RateLimitedRequest[]) => ({ method: 'POST', url: 'http://hs/_matrix/client/v1/appservice/a/ping?access_token=secret', waitUntil, waitUntilReason: "the run's deadline", onRateLimited: (r: RateLimitedRequest) => seen.push(r) })
+  const options = (waitUntil: number, seen: RateLimitedRequest[]) => ({
+    method: 'POST',
+    url: 'http://hs/_matrix/client/v1/appservice/a/ping?access_token=secret',
+    waitUntil,
+    waitUntilReason: "the run's deadline",
+    onRateLimited: (r: RateLimitedRequest) => seen.push(r),
+  })
 
   it('waits as asked, sends again, and records the wait with the path only', async () => {
     const answers = [answer(429, { errcode: 'M_LIMIT_EXCEEDED', retry_after_ms: 40 }), answer(200, { duration_ms: 1 })]
@@ -61,7 +81,16 @@ describe('retryWhileRateLimited', () => {
     const result = await retryWhileRateLimited(async () => exchange(answer(429, { retry_after_ms: 60_000 })), options(epochNow() + 1_000, seen))
     expect(result.response?.status).toBe(429)
     expect(epochNow() - started).toBeLessThan(500)
-    expect(seen).toEqual([{ method: 'POST', path: '/_matrix/client/v1/appservice/a/ping', retryAfterMs: 60_000, from: 'retry_after_ms', waitedMs: 0, gaveUp: "the wait would pass the run's deadline" }])
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        path: '/_matrix/client/v1/appservice/a/ping',
+        retryAfterMs: 60_000,
+        from: 'retry_after_ms',
+        waitedMs: 0,
+        gaveUp: "the wait would pass the run's deadline",
+      },
+    ])
   })
 
   it('gives up after a bounded number of retries', async () => {

@@ -85,7 +85,12 @@ export async function retryWhileRateLimited(attempt: () => Promise<HttpExchange>
     const wait = retryAfter(exchange.response)
     if (!wait) return exchange
     const record = { method: options.method, path, retryAfterMs: wait.ms, from: wait.from }
-    const gaveUp = retries >= maxRateLimitRetries ? `still 429 after ${maxRateLimitRetries} retries` : epochNow() + wait.ms >= options.waitUntil ? `the wait would pass ${options.waitUntilReason}` : undefined
+    const gaveUp =
+      retries >= maxRateLimitRetries
+        ? `still 429 after ${maxRateLimitRetries} retries`
+        : epochNow() + wait.ms >= options.waitUntil
+          ? `the wait would pass ${options.waitUntilReason}`
+          : undefined
     options.onRateLimited?.({ ...record, waitedMs: gaveUp ? 0 : wait.ms, ...(gaveUp ? { gaveUp } : {}) })
     if (gaveUp) return exchange
     await new Promise((resolve) => setTimeout(resolve, wait.ms))

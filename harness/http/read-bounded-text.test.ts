@@ -16,7 +16,12 @@ function stream(chunks: Uint8Array[], then?: Error): ReadableStream<Uint8Array> 
 
 describe('readBoundedText', () => {
   it('reads a whole body', async () => {
-    expect(await readBoundedText(stream([Buffer.from('{"a":'), Buffer.from('1}')]))).toEqual({ text: '{"a":1}', bytes: 7, truncated: false, invalidUtf8: false })
+    expect(await readBoundedText(stream([Buffer.from('{"a":'), Buffer.from('1}')]))).toEqual({
+      text: '{"a":1}',
+      bytes: 7,
+      truncated: false,
+      invalidUtf8: false,
+    })
     expect(await readBoundedText(null)).toEqual({ text: '', bytes: 0, truncated: false, invalidUtf8: false })
   })
 

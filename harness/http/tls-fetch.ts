@@ -16,7 +16,11 @@ export interface TlsOptions {
  * speaks node:https and hands back a standard Response; errors look like fetch's
  * (TypeError 'fetch failed' with the socket error as cause).
  */
-export function tlsFetch(url: string, init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal }, tls: TlsOptions): Promise<Response> {
+export function tlsFetch(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  tls: TlsOptions,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,

@@ -8,7 +8,10 @@ export type HomeserverPlan = 'answer' | HomeserverFault
 
 /** The answer a homeserver gives for each fault; `unreachable` has none (the homeserver is not there). */
 export const faultAnswers: Record<Exclude<HomeserverFault, 'unreachable'>, { status: number; body: Record<string, unknown> }> = {
-  'bad-status': { status: 502, body: { errcode: 'M_BAD_STATUS', error: 'Ping returned status 500', status: 500, body: '{"errcode":"M_UNKNOWN","error":"Internal server error"}' } },
+  'bad-status': {
+    status: 502,
+    body: { errcode: 'M_BAD_STATUS', error: 'Ping returned status 500', status: 500, body: '{"errcode":"M_UNKNOWN","error":"Internal server error"}' },
+  },
   'connection-failed': { status: 502, body: { errcode: 'M_CONNECTION_FAILED', error: 'Connection to the application service failed' } },
   timeout: { status: 504, body: { errcode: 'M_CONNECTION_TIMEOUT', error: 'Connection to the application service timed out' } },
   'url-not-set': { status: 400, body: { errcode: 'M_URL_NOT_SET', error: "Application service doesn't have a URL configured" } },

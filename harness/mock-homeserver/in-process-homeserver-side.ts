@@ -71,7 +71,7 @@ export class InProcessHomeserverSide implements HomeserverSide {
     const { ping, waitMs, graceMs, homeserverUrl } = this.options
     if (!ping) return { unavailable: 'no `ping` function was given, so the suite cannot make the appservice ping its homeserver' }
     const { asToken, asId } = this.options.credentials
-    if (!asToken || !asId) return { unavailable: 'the appservice\'s as_token and id were not given, so the mock homeserver cannot recognise its ping' }
+    if (!asToken || !asId) return { unavailable: "the appservice's as_token and id were not given, so the mock homeserver cannot recognise its ping" }
     this.mock.beginRound(plan)
     // ping() may resolve or reject as the appservice likes; only what reached the homeserver is graded.
     const settled = ping().then(

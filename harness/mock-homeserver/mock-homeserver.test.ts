@@ -27,7 +27,11 @@ afterAll(async () => {
 })
 
 const post = (url: string, init: { token?: string; body?: string }) =>
-  fetch(url, { method: 'POST', headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), 'content-type': 'application/json' }, body: init.body ?? '{}' })
+  fetch(url, {
+    method: 'POST',
+    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), 'content-type': 'application/json' },
+    body: init.body ?? '{}',
+  })
 
 describe('the mock homeserver', () => {
   it('pings a valid ping back with the hs_token and the same transaction_id, then reports duration_ms', async () => {
@@ -38,7 +42,7 @@ describe('the mock homeserver', () => {
     if (isNoPing(round)) return
     expect(pingAttempt(round)?.rawPath).toBe('/_matrix/client/v1/appservice/mock%20test%2F1/ping')
     expect(pingsSeen).toEqual(['Bearer hs_mock_test {"transaction_id":"t-1"}'])
-    expect((round.pingBack!).response?.status).toBe(200)
+    expect(round.pingBack!.response?.status).toBe(200)
     expect(answer?.status).toBe(200)
     expect(Object.keys((await answer!.json()) as object)).toEqual(['duration_ms'])
   })
@@ -69,6 +73,9 @@ describe('the mock homeserver', () => {
   it('says why there is no round when ping() sends nothing', async () => {
     nextPing = () => Promise.reject(new Error('no homeserver configured'))
     // A `ping` function was given, so the appservice was said to ping: its silence is graded (AS-CLIENT-PINGS), not just skipped.
-    expect(await side.pingUnder('bad-status')).toEqual({ unavailable: expect.stringMatching(/sent nothing .*ping\(\) failed: no homeserver configured/), expected: true })
+    expect(await side.pingUnder('bad-status')).toEqual({
+      unavailable: expect.stringMatching(/sent nothing .*ping\(\) failed: no homeserver configured/),
+      expected: true,
+    })
   })
 })

@@ -16,7 +16,10 @@ export interface MockHomeserverOptions {
 }
 
 /** What /_matrix/client/versions advertises: the ping's version and its feature flag, so clients that feature-detect go ahead. */
-const mockVersions = { versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'], unstable_features: { 'fi.mau.msc2659.stable': true } }
+const mockVersions = {
+  versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'],
+  unstable_features: { 'fi.mau.msc2659.stable': true },
+}
 
 const clientPingPath = /^\/_matrix\/client\/v1\/appservice\/([^/]+)\/ping$/
 
@@ -100,7 +103,10 @@ export class MockHomeserver {
     const response = pingBack.response
     if (!response) return matrixError(502, 'M_CONNECTION_FAILED', `Connection to the application service failed: ${pingBack.error}`)
     if (response.status >= 200 && response.status < 300) return { status: 200, body: { duration_ms: Math.floor(pingBack.durationMs) } }
-    return { status: 502, body: { errcode: 'M_BAD_STATUS', error: `Ping returned status ${response.status}`, status: response.status, body: response.bodyText } }
+    return {
+      status: 502,
+      body: { errcode: 'M_BAD_STATUS', error: `Ping returned status ${response.status}`, status: response.status, body: response.bodyText },
+    }
   }
 
   /** The checks a homeserver makes before it pings back (v1.7–v1.19: the token may also come in the query). */

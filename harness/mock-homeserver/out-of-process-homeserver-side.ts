@@ -68,7 +68,15 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
   async listen(): Promise<string> {
     const { host, port } = this.options.listen ?? { host: '127.0.0.1', port: 0 }
     const server = createServer(...createMockHomeserverHandlers(this.mock, '*')).listen(port, host)
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`the mock homeserver cannot listen on ${host}:${port}: ${error.code ?? error.message}`, 'pass --hs-listen with a free HOST:PORT'))))
+    await new Promise<void>((resolve, reject) =>
+      server
+        .once('listening', resolve)
+        .once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            new UsageError(`the mock homeserver cannot listen on ${host}:${port}: ${error.code ?? error.message}`, 'pass --hs-listen with a free HOST:PORT'),
+          ),
+        ),
+    )
     this.#server = server
     const address = server.address() as { port: number }
     this.#url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
@@ -85,18 +93,29 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
       const { host, port } = urlAddress(this.options.asUrl)
       // Something else answering there would be graded in the appservice's place.
       if (await acceptsConnection(host, port)) {
-        throw new UsageError(`something already listens on ${this.options.asUrl}, where the appservice started with --spawn is to listen`, 'stop whatever listens there, or point --as-url at a free port')
+        throw new UsageError(
+          `something already listens on ${this.options.asUrl}, where the appservice started with --spawn is to listen`,
+          'stop whatever listens there, or point --as-url at a free port',
+        )
       }
       const { round, listening } = await this.#startRound('answer', this.#url)
       if (!listening) {
         const why = round.exited && !round.exited.stoppedBySuite ? `it ended first (${howItEnded(round.exited)})` : `not within ${this.options.waitMs / 1000} s`
-        throw new UsageError(`the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`, 'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping')
+        throw new UsageError(
+          `the appservice started with --spawn did not listen on ${this.options.asUrl}: ${why}`,
+          'make it listen on CONFORMANCE_AS_HOST:CONFORMANCE_AS_PORT (run the command by hand to see its output), or give it longer with --wait-for-ping',
+        )
       }
       // It ended without pinging: there is no appservice left to grade (one that pings and is then refused may end: the checks grade that).
       if (round.exited && !pingAttempt(round)) {
-        throw new UsageError(`the appservice started with --spawn ended (${howItEnded(round.exited)}) before it pinged the homeserver at ${this.#url}`, 'run the command by hand to see why it stops (e.g. its port was taken), and keep it running')
+        throw new UsageError(
+          `the appservice started with --spawn ended (${howItEnded(round.exited)}) before it pinged the homeserver at ${this.#url}`,
+          'run the command by hand to see why it stops (e.g. its port was taken), and keep it running',
+        )
       }
-      this.#first = this.#unrecognisable() ?? this.#noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
+      this.#first =
+        this.#unrecognisable() ??
+        this.#noPingIfSilent(round, `the appservice did not ping the homeserver at ${this.#url} within ${this.options.waitMs / 1000} s of starting`)
       return
     }
     const unrecognisable = this.#unrecognisable()
@@ -112,14 +131,22 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
   /** Without its as_token and id, the mock homeserver cannot tell the appservice's ping from anyone's. */
   #unrecognisable(): NoPing | undefined {
     const { asToken, asId } = this.options.credentials
-    return asToken && asId ? undefined : { unavailable: 'the appservice\'s as_token and id were not given (--as-token and --as-id, or --registration), so the mock homeserver cannot recognise its ping' }
+    return asToken && asId
+      ? undefined
+      : {
+          unavailable:
+            "the appservice's as_token and id were not given (--as-token and --as-id, or --registration), so the mock homeserver cannot recognise its ping",
+        }
   }
 
   /** A round without a ping attempt says why, naming what the appservice did call, if anything. */
   #noPingIfSilent(round: PingRound, reason: string): PingRoundResult {
     if (pingAttempt(round)) return round
     const called = round.requests.map((r) => `${r.method} ${r.rawPath}`)
-    return { unavailable: called.length ? `${reason} (it called ${called.slice(0, 3).join(', ')} but nothing ending in /ping)` : reason, expected: this.options.expectPing }
+    return {
+      unavailable: called.length ? `${reason} (it called ${called.slice(0, 3).join(', ')} but nothing ending in /ping)` : reason,
+      expected: this.options.expectPing,
+    }
   }
 
   async firstPing(): Promise<PingRoundResult> {
@@ -142,7 +169,14 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     const process = this.#process!
     await process.stop()
     this.mock.beginRound(plan)
-    process.start(spawnEnvironment({ homeserverUrl, appserviceUrl: this.options.asUrl, credentials: this.options.credentials, ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}) }))
+    process.start(
+      spawnEnvironment({
+        homeserverUrl,
+        appserviceUrl: this.options.asUrl,
+        credentials: this.options.credentials,
+        ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}),
+      }),
+    )
     const deadlineAt = Date.now() + this.options.waitMs
     const { host, port } = urlAddress(this.options.asUrl)
     const listening = await waitForPort(host, port, deadlineAt, () => !process.running)
@@ -160,7 +194,10 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     const stoppedBySuite = !listening && process.running
     if (stoppedBySuite) await process.stop()
     const round = this.mock.endRound()
-    if (process.exit) round.exited = stoppedBySuite ? { ...process.exit, stoppedBySuite: `never listened on ${host}:${port} within ${this.options.waitMs / 1000} s of its start` } : process.exit
+    if (process.exit)
+      round.exited = stoppedBySuite
+        ? { ...process.exit, stoppedBySuite: `never listened on ${host}:${port} within ${this.options.waitMs / 1000} s of its start` }
+        : process.exit
     return { round, listening }
   }
 

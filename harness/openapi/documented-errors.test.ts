@@ -1,6 +1,6 @@
-import { describe, it, expect } from 'vitest';
-import { loadSpecs, type PingSpecs, type SpecOperation } from './load-specs';
-import { documentedErrorCodes, errcodesInDescription } from './documented-errors';
+import { describe, it, expect } from 'vitest'
+import { loadSpecs, type PingSpecs, type SpecOperation } from './load-specs'
+import { documentedErrorCodes, errcodesInDescription } from './documented-errors'
 
 describe('documentedErrorCodes on the vendored specs', () => {
   it('lists exactly the errcodes of the spec change', async () => {
@@ -10,19 +10,19 @@ describe('documentedErrorCodes on the vendored specs', () => {
       { operationId: 'pingAppservice', status: 502, errcode: 'M_BAD_STATUS' },
       { operationId: 'pingAppservice', status: 502, errcode: 'M_CONNECTION_FAILED' },
       { operationId: 'pingAppservice', status: 504, errcode: 'M_CONNECTION_TIMEOUT' },
-    ]);
-  });
-});
+    ])
+  })
+})
 
 /** Minimal PingSpecs whose pingAppservice has the given responses. */
 function fakeSpecs(responses: SpecOperation['responses']): PingSpecs {
-  const base = { method: 'post', path: '/x', addedInMatrixVersion: '1.7' } as const;
+  const base = { method: 'post', path: '/x', addedInMatrixVersion: '1.7' } as const
   return {
     operations: {
       pingAppservice: { ...base, operationId: 'pingAppservice', responses },
       ping: { ...base, operationId: 'ping', responses: { 200: { description: 'ok' } } },
     },
-  };
+  }
 }
 
 describe('documentedErrorCodes sources', () => {
@@ -33,9 +33,9 @@ describe('documentedErrorCodes sources', () => {
         schema: { properties: { errcode: { type: 'string', enum: ['M_A', 'M_B'] } } },
         examples: { 'application/json': { errcode: 'M_FROM_EXAMPLE' } },
       },
-    });
-    expect(documentedErrorCodes(specs).map((e) => e.errcode)).toEqual(['M_A', 'M_B']);
-  });
+    })
+    expect(documentedErrorCodes(specs).map((e) => e.errcode)).toEqual(['M_A', 'M_B'])
+  })
 
   it('falls back to prose and the JSON example, without duplicates', () => {
     const specs = fakeSpecs({
@@ -48,22 +48,22 @@ describe('documentedErrorCodes sources', () => {
         description: 'Conflict without prose.',
         examples: { 'application/json': { errcode: 'M_EXAMPLE_ONLY' } },
       },
-    });
+    })
     expect(documentedErrorCodes(specs)).toEqual([
       { operationId: 'pingAppservice', status: 400, errcode: 'M_ONE' },
       { operationId: 'pingAppservice', status: 400, errcode: 'M_TWO' },
       { operationId: 'pingAppservice', status: 409, errcode: 'M_EXAMPLE_ONLY' },
-    ]);
-  });
+    ])
+  })
 
   it('skips `default` and responses that name no errcode', () => {
     const specs = fakeSpecs({
       200: { description: 'Fine.', examples: { 'application/json': { duration_ms: 1 } } },
       default: { description: 'The errcode is `M_UNKNOWN`.' },
-    });
-    expect(documentedErrorCodes(specs)).toEqual([]);
-  });
-});
+    })
+    expect(documentedErrorCodes(specs)).toEqual([])
+  })
+})
 
 describe('errcodesInDescription', () => {
   it.each([
@@ -74,6 +74,6 @@ describe('errcodesInDescription', () => {
     ['Mentions `M_NOT_AN_ERRCODE` without the phrase.', []],
     ['The errcode is `M_A`. Some other `M_NOISE` later.', ['M_A']],
   ])('%j -> %j', (text, expected) => {
-    expect(errcodesInDescription(text)).toEqual(expected);
-  });
-});
+    expect(errcodesInDescription(text)).toEqual(expected)
+  })
+})

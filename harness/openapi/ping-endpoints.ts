@@ -29,7 +29,10 @@ export function clientPingPath(appserviceId: string): string {
 }
 
 function endpointOf(id: OperationId): PingEndpoint {
-  const api = parse(readFileSync(join(defaultSpecsDir, specFiles[id]), 'utf8')) as { basePath?: string; paths?: Record<string, Record<string, { operationId?: string }>> }
+  const api = parse(readFileSync(join(defaultSpecsDir, specFiles[id]), 'utf8')) as {
+    basePath?: string
+    paths?: Record<string, Record<string, { operationId?: string }>>
+  }
   for (const [path, operations] of Object.entries(api.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
       if (operation.operationId === id) return { method: method.toUpperCase(), path: `${api.basePath ?? ''}${path}` }

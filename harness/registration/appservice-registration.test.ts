@@ -73,7 +73,10 @@ describe('loadRegistration', () => {
   })
 
   async function loadError(file: string): Promise<UsageError> {
-    const error = await loadRegistration(file).then(() => undefined, (e: unknown) => e)
+    const error = await loadRegistration(file).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).message).not.toContain('\n')
     return error as UsageError

@@ -32,7 +32,10 @@ export async function loadRegistration(file: string): Promise<AppserviceRegistra
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`cannot read registration ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check the path, or run `as-ping-conformance init` to write one')
+    throw new UsageError(
+      `cannot read registration ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      'check the path, or run `as-ping-conformance init` to write one',
+    )
   }
   let data: unknown
   try {

@@ -17,7 +17,10 @@ const registrations = () => createConformanceRegistrations({ asUrl: 'http://127.
 
 /** The message of the UsageError loading fails with; it must be one line with a remedy. */
 async function loadProblem(): Promise<string> {
-  const error = await loadConformanceConfig(dir).then(() => undefined, (e: unknown) => e)
+  const error = await loadConformanceConfig(dir).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(UsageError)
   expect((error as UsageError).message).not.toContain('\n')
   expect((error as UsageError).remedy).toMatch(/init/)
@@ -41,7 +44,10 @@ describe('writeConformanceConfig and loadConformanceConfig', () => {
   it('says which directory it cannot write to, without a stack trace', async () => {
     const file = join(dir, 'a-file')
     await writeFile(file, '')
-    const error = await writeConformanceConfig(file, registrations()).then(() => undefined, (e: unknown) => e)
+    const error = await writeConformanceConfig(file, registrations()).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).message).toMatch(/cannot write the config to .*a-file: (EEXIST|ENOTDIR)/)
   })

@@ -2,11 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UsageError } from '../usage-error'
 import { loadRegistration, renderRegistration } from './appservice-registration'
-import {
-  registrationRoles,
-  type ConformanceRegistrations,
-  type RegistrationRole,
-} from './conformance-registrations'
+import { registrationRoles, type ConformanceRegistrations, type RegistrationRole } from './conformance-registrations'
 
 /** The suite's own config file in the --config DIR, written by `init`. */
 export const configFileName = 'as-ping-conformance.json'
@@ -28,9 +24,7 @@ export interface ConformanceConfig {
 
 /** Writes the three registrations (mode 0600: they hold tokens) and the config file that records them. */
 export async function writeConformanceConfig(dir: string, registrations: ConformanceRegistrations): Promise<ConformanceConfig> {
-  const files = Object.fromEntries(
-    registrationRoles.map((role) => [role, `${registrations[role].id}.yaml`]),
-  ) as Record<RegistrationRole, string>
+  const files = Object.fromEntries(registrationRoles.map((role) => [role, `${registrations[role].id}.yaml`])) as Record<RegistrationRole, string>
   const asUrl = registrations.main.url ?? ''
   const file: ConformanceConfigFile = { version: 1, asUrl, registrations: files }
   try {
@@ -41,7 +35,10 @@ export async function writeConformanceConfig(dir: string, registrations: Conform
     await writeFile(join(dir, configFileName), `${JSON.stringify(file, null, 2)}\n`)
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException
-    throw new UsageError(`cannot write the config to ${dir}: ${code ?? String(error)}${path && path !== dir ? ` (${path})` : ''}`, 'choose a directory you can write to as --out')
+    throw new UsageError(
+      `cannot write the config to ${dir}: ${code ?? String(error)}${path && path !== dir ? ` (${path})` : ''}`,
+      'choose a directory you can write to as --out',
+    )
   }
   return { dir, asUrl, registrations, files }
 }
@@ -69,10 +66,13 @@ export async function loadConformanceConfig(dir: string): Promise<ConformanceCon
     if (typeof name !== 'string') throw new UsageError(`${path}: registrations.${role} is missing`, 'write a fresh config with `as-ping-conformance init`')
     registrations[role] = await loadRegistration(join(dir, name))
   }
-  if (registrations.main.url === null) throw new UsageError(`the main registration (${file.registrations.main}) has url: null`, 'it must point at the stub appservice: re-run init with --as-url')
-  if (registrations.noUrl.url !== null) throw new UsageError(`the no-url registration (${file.registrations.noUrl}) must have url: null`, 'restore it from `as-ping-conformance init`')
+  if (registrations.main.url === null)
+    throw new UsageError(`the main registration (${file.registrations.main}) has url: null`, 'it must point at the stub appservice: re-run init with --as-url')
+  if (registrations.noUrl.url !== null)
+    throw new UsageError(`the no-url registration (${file.registrations.noUrl}) must have url: null`, 'restore it from `as-ping-conformance init`')
   const ids = new Set(registrationRoles.map((r) => registrations[r].id))
   const asTokens = new Set(registrationRoles.map((r) => registrations[r].as_token))
-  if (ids.size !== 3 || asTokens.size !== 3) throw new UsageError(`the registrations in ${dir} must have distinct ids and as_tokens`, 'write a fresh config with `as-ping-conformance init`')
+  if (ids.size !== 3 || asTokens.size !== 3)
+    throw new UsageError(`the registrations in ${dir} must have distinct ids and as_tokens`, 'write a fresh config with `as-ping-conformance init`')
   return { dir, asUrl: file.asUrl, registrations, files: file.registrations }
 }

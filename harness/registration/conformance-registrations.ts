@@ -25,11 +25,7 @@ export function defaultUnreachableUrl(asUrl: string): string {
 }
 
 /** Fresh registrations with new random tokens. */
-export function createConformanceRegistrations(options: {
-  asUrl: string
-  unreachableUrl?: string
-  idPrefix?: string
-}): ConformanceRegistrations {
+export function createConformanceRegistrations(options: { asUrl: string; unreachableUrl?: string; idPrefix?: string }): ConformanceRegistrations {
   const prefix = options.idPrefix ?? defaultIdPrefix
   const make = (suffix: string, url: string | null): AppserviceRegistration => {
     const id = suffix ? `${prefix}-${suffix}` : prefix

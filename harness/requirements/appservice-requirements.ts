@@ -57,7 +57,7 @@ export const appserviceRequirements = [
     title: 'The same valid ping sent again answers 200 again',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
-    quote: 'Appservices don\'t need to have any special behavior on this endpoint (MSC2659: a ping has no side effects)',
+    quote: "Appservices don't need to have any special behavior on this endpoint (MSC2659: a ping has no side effects)",
     policyRow: 'as.repeated-concurrent',
   }),
   defineRequirement({
@@ -66,7 +66,7 @@ export const appserviceRequirements = [
     title: 'Concurrent valid pings each answer 200',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
-    quote: 'Appservices don\'t need to have any special behavior on this endpoint (MSC2659)',
+    quote: "Appservices don't need to have any special behavior on this endpoint (MSC2659)",
     policyRow: 'as.repeated-concurrent',
     policyNote: 'a homeserver may ping while another ping is in flight',
   }),
@@ -76,7 +76,8 @@ export const appserviceRequirements = [
     title: 'A valid ping the appservice did not start itself is not rejected',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
-    quote: '200: The provided `hs_token` is valid and the ping request was successful. (MSC2659: appservices "may use the incoming request to verify that an outgoing ping actually pinged the appservice")',
+    quote:
+      '200: The provided `hs_token` is valid and the ping request was successful. (MSC2659: appservices "may use the incoming request to verify that an outgoing ping actually pinged the appservice")',
     policyRow: 'as.unsolicited',
   }),
   defineRequirement({
@@ -85,7 +86,8 @@ export const appserviceRequirements = [
     title: 'A wrong hs_token is rejected with errcode M_FORBIDDEN',
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
-    quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
+    quote:
+      'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
     policyRow: 'as.wrong-token',
   }),
   defineRequirement({
@@ -104,9 +106,11 @@ export const appserviceRequirements = [
     title: 'Its own as_token in place of the hs_token (swapped tokens) is rejected with errcode M_FORBIDDEN',
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
-    quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
+    quote:
+      'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
     policyRow: 'as.wrong-token',
-    policyNote: 'for the token of the homeserver row "`hs_token` used as the access token" (added 2026-12) the other way round: swapped tokens are a real set-up mistake',
+    policyNote:
+      'for the token of the homeserver row "`hs_token` used as the access token" (added 2026-12) the other way round: swapped tokens are a real set-up mistake',
   }),
   defineRequirement({
     ...as,
@@ -135,7 +139,8 @@ export const appserviceRequirements = [
     spec: specLinks.appserviceAuthorization,
     quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`',
     policyRow: 'as.missing-token',
-    policyNote: 'a header of another scheme provides no Bearer token, so no hs_token was supplied (a token cut out of another scheme is a guess); not the wrong-token row, whose M_FORBIDDEN is for a Bearer token that does not match',
+    policyNote:
+      'a header of another scheme provides no Bearer token, so no hs_token was supplied (a token cut out of another scheme is a guess); not the wrong-token row, whose M_FORBIDDEN is for a Bearer token that does not match',
   }),
   defineRequirement({
     ...as,
@@ -143,7 +148,8 @@ export const appserviceRequirements = [
     title: 'A wrong or missing token is rejected even with a transaction_id the appservice has already answered',
     level: 'MUST',
     spec: specLinks.appserviceAuthorization,
-    quote: 'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
+    quote:
+      'Application services MUST verify that the provided `Bearer` token matches their known `hs_token`, failing the request with an `M_FORBIDDEN` error if it does not match.',
     policyRow: 'as.auth-on-repeated-txn',
   }),
   defineRequirement({
@@ -190,7 +196,7 @@ export const appserviceRequirements = [
     spec: specLinks.appservicePing,
     quote: 'Ping body with optional transaction ID. (schema: type object; transaction_id: type string)',
     policyRow: 'as.malformed-json',
-    policyNote: 'the row\'s "never 5xx", for every bad body: a bad request is the caller\'s error (4xx), not the appservice\'s (5xx)',
+    policyNote: "the row's \"never 5xx\", for every bad body: a bad request is the caller's error (4xx), not the appservice's (5xx)",
   }),
   defineRequirement({
     ...as,
@@ -198,7 +204,8 @@ export const appserviceRequirements = [
     title: 'Error answers of the ping endpoint are JSON objects with a string errcode',
     level: 'MUST',
     spec: specLinks.standardErrorResponse,
-    quote: 'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
+    quote:
+      'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
     policyRow: 'as.error-body',
   }),
   defineRequirement({
@@ -244,27 +251,30 @@ export const appserviceRequirements = [
     title: 'An appservice said to ping its homeserver as it starts does ping it',
     level: 'SHOULD',
     spec: specLinks.pinging,
-    quote: 'The application service API includes a ping mechanism to allow appservices to ensure that the homeserver can reach the appservice. Appservices may use this mechanism to detect misconfigurations and report them appropriately.',
+    quote:
+      'The application service API includes a ping mechanism to allow appservices to ensure that the homeserver can reach the appservice. Appservices may use this mechanism to detect misconfigurations and report them appropriately.',
     policyRow: 'as-client.pings',
   }),
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-PATH',
     needs: ['as-id'],
-    title: 'The appservice\'s own ping is POST /_matrix/client/v1/appservice/{its id, percent-encoded}/ping',
+    title: "The appservice's own ping is POST /_matrix/client/v1/appservice/{its id, percent-encoded}/ping",
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: 'POST /_matrix/client/v1/appservice/{appserviceId}/ping — appserviceId: The appservice ID of the appservice to ping. This must be the same as the appservice whose `as_token` is being used to authenticate the request.',
+    quote:
+      'POST /_matrix/client/v1/appservice/{appserviceId}/ping — appserviceId: The appservice ID of the appservice to ping. This must be the same as the appservice whose `as_token` is being used to authenticate the request.',
     policyRow: 'as-client.ping-request',
   }),
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-AS-TOKEN',
     needs: ['as-token'],
-    title: 'The appservice\'s own ping carries Authorization: Bearer <as_token>',
+    title: "The appservice's own ping carries Authorization: Bearer <as_token>",
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: 'This API cannot be invoked by users who are not identified as application services. (security: appserviceAccessTokenBearer, "the preferred method")',
+    quote:
+      'This API cannot be invoked by users who are not identified as application services. (security: appserviceAccessTokenBearer, "the preferred method")',
     policyRow: 'as-client.ping-request',
     policyNote: 'the scheme name is case-insensitive (RFC 9110 §11.1), so `bearer <as_token>` passes here',
   }),
@@ -272,16 +282,17 @@ export const appserviceRequirements = [
     ...client,
     id: 'AS-CLIENT-PING-BEARER-SPELLING',
     needs: ['as-token'],
-    title: 'The appservice\'s own ping spells its header exactly `Bearer <as_token>` (the only spelling Synapse reads)',
+    title: "The appservice's own ping spells its header exactly `Bearer <as_token>` (the only spelling Synapse reads)",
     level: 'SHOULD',
     spec: specLinks.usingAccessTokens,
-    quote: 'Access tokens may be provided in two ways, both of which the homeserver MUST support: … Via a request header, `Authorization: Bearer TheTokenHere`.',
+    quote:
+      'Access tokens may be provided in two ways, both of which the homeserver MUST support: … Via a request header, `Authorization: Bearer TheTokenHere`.',
     policyRow: 'as-client.bearer-spelling',
   }),
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-BODY',
-    title: 'The appservice\'s own ping sends a JSON object whose transaction_id, if any, is a string',
+    title: "The appservice's own ping sends a JSON object whose transaction_id, if any, is a string",
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'transaction_id (string): An optional transaction ID that is passed through to the /_matrix/app/v1/ping call.',
@@ -299,10 +310,11 @@ export const appserviceRequirements = [
   defineRequirement({
     ...client,
     id: 'AS-CLIENT-PING-BACK',
-    title: 'The appservice answers the homeserver\'s ping back for its own ping with 200 and a JSON object',
+    title: "The appservice answers the homeserver's ping back for its own ping with 200 and a JSON object",
     level: 'MUST',
     spec: specLinks.pinging,
-    quote: 'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping {"transaction_id": "meow"} … HS ---> AS : /_matrix/app/v1/ping {"transaction_id": "meow"} … HS <--- AS : 200 OK {}',
+    quote:
+      'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping {"transaction_id": "meow"} … HS ---> AS : /_matrix/app/v1/ping {"transaction_id": "meow"} … HS <--- AS : 200 OK {}',
     policyRow: 'as-client.ping-back',
   }),
   defineRequirement({
@@ -313,8 +325,8 @@ export const appserviceRequirements = [
     title: 'The appservice keeps running after its ping gets 502, 504, 400 M_URL_NOT_SET, or no homeserver',
     level: 'SHOULD',
     spec: specLinks.pinging,
-    quote: 'Implementations using this mechanism should take care to not fail entirely in the event of temporary issues, e.g. gracefully handling cases where the appservice is started before the homeserver.',
+    quote:
+      'Implementations using this mechanism should take care to not fail entirely in the event of temporary issues, e.g. gracefully handling cases where the appservice is started before the homeserver.',
     policyRow: 'as-client.survives-errors',
   }),
 ] as const
-

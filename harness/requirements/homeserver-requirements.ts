@@ -26,7 +26,8 @@ export const homeserverRequirements = [
     title: 'The homeserver calls POST /_matrix/app/v1/ping exactly once, before it answers',
     level: 'MUST',
     spec: specLinks.pinging,
-    quote: 'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping … HS ---> AS : /_matrix/app/v1/ping … HS <--- AS : 200 OK {} … AS <--- HS : 200 OK {"duration_ms": 123}',
+    quote:
+      'AS ---> HS : /_matrix/client/v1/appservice/{appserviceId}/ping … HS ---> AS : /_matrix/app/v1/ping … HS <--- AS : 200 OK {} … AS <--- HS : 200 OK {"duration_ms": 123}',
     policyRow: 'hs.forwarded-once',
   }),
   defineRequirement({
@@ -78,7 +79,8 @@ export const homeserverRequirements = [
     title: 'An empty-string transaction_id reaches the appservice unchanged',
     level: 'MUST',
     spec: specLinks.appservicePing,
-    quote: 'transaction_id: type: string. A transaction ID for the ping, copied directly from the `POST /_matrix/client/v1/appservice/{appserviceId}/ping` call.',
+    quote:
+      'transaction_id: type: string. A transaction ID for the ping, copied directly from the `POST /_matrix/client/v1/appservice/{appserviceId}/ping` call.',
     policyRow: 'hs.empty-txn',
   }),
   defineRequirement({
@@ -88,7 +90,7 @@ export const homeserverRequirements = [
     title: 'duration_ms is measured: at least the appservice delay, at most the observed round trip',
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: 'The duration in milliseconds that the /_matrix/app/v1/ping request took from the homeserver\'s point of view.',
+    quote: "The duration in milliseconds that the /_matrix/app/v1/ping request took from the homeserver's point of view.",
     policyRow: 'hs.duration-measured',
     policyNote: 'a made-up or mis-scaled number defeats the field',
   }),
@@ -128,10 +130,11 @@ export const homeserverRequirements = [
     ...hs,
     id: 'HS-PING-BAD-STATUS-FIELDS',
     needs: ['stub'],
-    title: 'M_BAD_STATUS includes the appservice\'s status and body',
+    title: "M_BAD_STATUS includes the appservice's status and body",
     level: 'SHOULD',
     spec: specLinks.clientPing,
-    quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text respectively to aid with debugging.',
+    quote:
+      'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text respectively to aid with debugging.',
     policyRow: 'hs.bad-status-fields',
   }),
   defineRequirement({
@@ -151,7 +154,8 @@ export const homeserverRequirements = [
     title: 'An appservice 2xx with an empty, non-JSON or non-object body, or a 204, gets a documented answer, never a 5xx of its own',
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: 'responses: 200 (duration_ms), 502: The application service returned a bad status, or the connection failed. The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`. (ping.yaml 200: schema type object)',
+    quote:
+      'responses: 200 (duration_ms), 502: The application service returned a bad status, or the connection failed. The errcode is `M_BAD_STATUS` or `M_CONNECTION_FAILED`. (ping.yaml 200: schema type object)',
     policyRow: 'hs.2xx-not-object',
     policyNote: 'row added 2026-12; which answer each body got is noted',
   }),
@@ -162,7 +166,8 @@ export const homeserverRequirements = [
     title: 'An appservice redirect not followed gives 502 M_BAD_STATUS with the 3xx status; one followed is graded on the final answer',
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: 'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text (MSC2659: "For non-2xx responses")',
+    quote:
+      'For bad statuses, the response may include `status` and `body` fields containing the HTTP status code and response body text (MSC2659: "For non-2xx responses")',
     policyRow: 'hs.redirect',
     policyNote: 'row added 2026-12; not followed: the 3xx `status` is checked where present; whether it followed is noted',
   }),
@@ -208,7 +213,7 @@ export const homeserverRequirements = [
     title: 'A registration with url: null gives 400 M_URL_NOT_SET and no call out',
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: '400: The application service doesn\'t have a URL configured. The errcode is `M_URL_NOT_SET`.',
+    quote: "400: The application service doesn't have a URL configured. The errcode is `M_URL_NOT_SET`.",
     policyRow: 'hs.url-not-set',
     covers: ['pingAppservice 400 M_URL_NOT_SET'],
   }),
@@ -216,20 +221,22 @@ export const homeserverRequirements = [
     ...hs,
     id: 'HS-PING-OTHER-AS-TOKEN',
     needs: ['no-url-registration'],
-    title: 'Another appservice\'s as_token for this id gives 403 M_FORBIDDEN and no call out',
+    title: "Another appservice's as_token for this id gives 403 M_FORBIDDEN and no call out",
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: '403: The access token used to authenticate the request doesn\'t belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.',
+    quote:
+      "403: The access token used to authenticate the request doesn't belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.",
     policyRow: 'hs.other-as-token',
     covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({
     ...hs,
     id: 'HS-PING-UNKNOWN-ID',
-    title: 'An appservice\'s as_token for an id nobody registered gives 403 M_FORBIDDEN and no call out',
+    title: "An appservice's as_token for an id nobody registered gives 403 M_FORBIDDEN and no call out",
     level: 'MUST',
     spec: specLinks.clientPing,
-    quote: '403: The access token used to authenticate the request doesn\'t belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.',
+    quote:
+      "403: The access token used to authenticate the request doesn't belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.",
     policyRow: 'hs.other-as-token',
     policyNote: 'the same row for an id no appservice has: the token still belongs to a different appservice than the one in the path, so 404 fails',
     covers: ['pingAppservice 403 M_FORBIDDEN'],
@@ -238,7 +245,7 @@ export const homeserverRequirements = [
     ...hs,
     id: 'HS-PING-USER-TOKEN',
     needs: ['user-token'],
-    title: 'An ordinary user\'s access token gives 403 M_FORBIDDEN',
+    title: "An ordinary user's access token gives 403 M_FORBIDDEN",
     level: 'MUST',
     spec: specLinks.clientPing,
     quote: 'This API cannot be invoked by users who are not identified as application services.',
@@ -252,7 +259,8 @@ export const homeserverRequirements = [
     title: 'No access token gives 401 M_MISSING_TOKEN',
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
-    quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
+    quote:
+      'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
     policyRow: 'hs.missing-unknown-token',
   }),
   defineRequirement({
@@ -261,7 +269,8 @@ export const homeserverRequirements = [
     title: 'An unknown access token gives 401 M_UNKNOWN_TOKEN',
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
-    quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
+    quote:
+      'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
     policyRow: 'hs.missing-unknown-token',
   }),
   defineRequirement({
@@ -270,7 +279,8 @@ export const homeserverRequirements = [
     title: 'The hs_token used as the access token gives 401 M_UNKNOWN_TOKEN and no call out',
     level: 'MUST',
     spec: specLinks.usingAccessTokens,
-    quote: 'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
+    quote:
+      'When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.',
     policyRow: 'hs.hs-token-refused',
     policyNote: 'row added 2026-12',
   }),
@@ -280,7 +290,8 @@ export const homeserverRequirements = [
     title: 'An Authorization header with another scheme than Bearer is no access token: 401 M_MISSING_TOKEN',
     level: 'SHOULD',
     spec: specLinks.usingAccessTokens,
-    quote: 'via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere` … When credentials are required but missing … `M_MISSING_TOKEN`',
+    quote:
+      'via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere` … When credentials are required but missing … `M_MISSING_TOKEN`',
     policyRow: 'hs.non-bearer-auth',
   }),
   defineRequirement({
@@ -292,7 +303,7 @@ export const homeserverRequirements = [
     spec: specLinks.usingAccessTokens,
     quote: 'Homeservers MUST support both methods. (removed by MSC4127: "Sending the access token as a query string parameter is no longer supported")',
     policyRow: 'hs.query-as-token',
-    policyNote: 'read as: any advertised version before v1.20 (see the README\'s note on this row); row corrected 2026-12',
+    policyNote: "read as: any advertised version before v1.20 (see the README's note on this row); row corrected 2026-12",
   }),
   defineRequirement({
     ...hs,
@@ -310,7 +321,8 @@ export const homeserverRequirements = [
     title: 'A wrong method on the ping path gives 405 M_UNRECOGNIZED',
     level: 'SHOULD',
     spec: specLinks.commonErrorCodes,
-    quote: 'M_UNRECOGNIZED: The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used.',
+    quote:
+      'M_UNRECOGNIZED: The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used.',
     policyRow: 'hs.wrong-method',
   }),
   defineRequirement({
@@ -319,7 +331,8 @@ export const homeserverRequirements = [
     title: 'Error responses are JSON objects with a string errcode',
     level: 'MUST',
     spec: specLinks.standardErrorResponse,
-    quote: 'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
+    quote:
+      'Any errors which occur at the Matrix API level MUST return a "standard error response". This is a JSON object which looks like: {"errcode": "<error code>", "error": "<error message>"}',
     policyRow: 'hs.error-body',
   }),
   defineRequirement({
@@ -395,7 +408,8 @@ export const homeserverRequirements = [
     title: 'The homeserver calls /_matrix/app/v1/ping only when asked to by a client ping',
     level: 'SHOULD',
     spec: specLinks.appservicePing,
-    quote: 'Currently this is only called by the homeserver as a direct result of the application service calling POST /_matrix/client/v1/appservice/{appserviceId}/ping.',
+    quote:
+      'Currently this is only called by the homeserver as a direct result of the application service calling POST /_matrix/client/v1/appservice/{appserviceId}/ping.',
     policyRow: 'hs.no-unsolicited',
   }),
   defineRequirement({
@@ -411,4 +425,3 @@ export const homeserverRequirements = [
     policyNote: 'graded only with --load N: HS-PING-CONCURRENT under load, where pooled or shared state crosses answers',
   }),
 ] as const
-

@@ -25,7 +25,10 @@ function documentRows(markdown: string): DocumentRow[] {
     if (!line.startsWith('|') || /^\|\s*(Behaviour\s*\||-)/.test(line)) continue
     const section = sectionByHeading.get(heading)
     if (!section) throw new Error(`docs/conformance-policy.md: a table under "## ${heading}", a section policySectionHeadings does not know`)
-    const [behaviour = '', grade = '', why = '', ...rest] = line.slice(1, -1).split('|').map((cell) => cell.trim())
+    const [behaviour = '', grade = '', why = '', ...rest] = line
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim())
     if (rest.length > 0) throw new Error(`docs/conformance-policy.md: more than three cells in "${line}"`)
     rows.push({ section, behaviour, grade, why })
   }
@@ -36,7 +39,7 @@ describe('policy rows: the conformance policy as data', () => {
   const document = documentRows(readFileSync(vendoredPolicy, 'utf8'))
   const fromPolicy = policyRows.filter((row) => row.source === 'policy')
 
-  it.skipIf(!existsSync(productPolicy))('docs/conformance-policy.md is the product owner\'s current document, verbatim', () => {
+  it.skipIf(!existsSync(productPolicy))("docs/conformance-policy.md is the product owner's current document, verbatim", () => {
     expect(readFileSync(vendoredPolicy, 'utf8'), 'copy ../shared/design/conformance-policy.md to docs/conformance-policy.md, then update policy-rows.ts').toBe(
       readFileSync(productPolicy, 'utf8'),
     )
@@ -53,7 +56,10 @@ describe('policy rows: the conformance policy as data', () => {
   it('has no policy entry the document lacks, and lists them in its order', () => {
     for (const row of fromPolicy) {
       const inDocument = document.some((doc) => doc.section === row.section && doc.behaviour === row.behaviour)
-      expect(inDocument, `${row.id} ("${row.behaviour}") is not in docs/conformance-policy.md: removed or reworded? If the suite grades it anyway, make it source: 'suite'`).toBe(true)
+      expect(
+        inDocument,
+        `${row.id} ("${row.behaviour}") is not in docs/conformance-policy.md: removed or reworded? If the suite grades it anyway, make it source: 'suite'`,
+      ).toBe(true)
     }
     expect(fromPolicy.map((row) => row.behaviour)).toEqual(document.map((doc) => doc.behaviour))
   })

@@ -120,7 +120,7 @@ const documentRows = [
     id: 'hs.bad-status-accurate',
     section: 'homeserver',
     source: 'policy',
-    behaviour: '… where present, `status` equals the appservice\'s status and `body` equals its body text (small UTF-8 bodies)',
+    behaviour: "… where present, `status` equals the appservice's status and `body` equals its body text (small UTF-8 bodies)",
     grade: 'MUST',
     levels: ['MUST'],
     why: 'a wrong value is worse than none',
@@ -141,7 +141,7 @@ const documentRows = [
     behaviour: 'Appservice never answers: 504 `M_CONNECTION_TIMEOUT`',
     grade: 'MUST',
     levels: ['MUST'],
-    why: 'schema 504. The spec sets no timeout, so the suite waits for the homeserver\'s own timeout (configurable, default long enough for Synapse\'s 60 s) and reports how long it took',
+    why: "schema 504. The spec sets no timeout, so the suite waits for the homeserver's own timeout (configurable, default long enough for Synapse's 60 s) and reports how long it took",
   },
   {
     id: 'hs.url-not-set',
@@ -184,7 +184,8 @@ const documentRows = [
     section: 'homeserver',
     source: 'policy',
     behaviour: '`as_token` in the `access_token` query parameter',
-    grade: 'MUST be accepted while the homeserver advertises any version from v1.7 to v1.19; INFO (accepting and refusing are both allowed) when it advertises only versions from the release that removes it (MSC4127) on',
+    grade:
+      'MUST be accepted while the homeserver advertises any version from v1.7 to v1.19; INFO (accepting and refusing are both allowed) when it advertises only versions from the release that removes it (MSC4127) on',
     levels: ['MUST', 'INFO'],
     why: 'v1.7–v1.19: "Homeservers MUST support both methods", and a server that still advertises v1.19 owes that to v1.19 clients; the removal says clients no longer send it, not that servers must refuse it. *Corrected 2026-12: the earlier row demanded rejection from the removal version.*',
   },
@@ -202,7 +203,8 @@ const documentRows = [
     section: 'homeserver',
     source: 'policy',
     behaviour: 'Appservice answers 2xx with an empty body, a non-JSON or non-object body, or 204',
-    grade: 'MUST: one of the documented answers (200 with `duration_ms`, 502 `M_BAD_STATUS`, 502 `M_CONNECTION_FAILED`), never a 5xx of its own; which one: INFO',
+    grade:
+      'MUST: one of the documented answers (200 with `duration_ms`, 502 `M_BAD_STATUS`, 502 `M_CONNECTION_FAILED`), never a 5xx of its own; which one: INFO',
     levels: ['MUST', 'INFO'],
     why: 'the spec does not say whether such an answer is a success; Synapse answers `M_CONNECTION_FAILED`, others treat any 2xx as success',
   },
@@ -211,7 +213,8 @@ const documentRows = [
     section: 'homeserver',
     source: 'policy',
     behaviour: 'Appservice answers a redirect (3xx with `Location`)',
-    grade: 'MUST: not followed → 502 `M_BAD_STATUS` with the 3xx `status` (it is a non-2xx answer); followed → graded on the final answer; whether it follows: INFO',
+    grade:
+      'MUST: not followed → 502 `M_BAD_STATUS` with the 3xx `status` (it is a non-2xx answer); followed → graded on the final answer; whether it follows: INFO',
     levels: ['MUST', 'INFO'],
     why: 'MSC2659: "For non-2xx responses"; redirects are not mentioned',
   },
@@ -249,7 +252,7 @@ const documentRows = [
     behaviour: 'Every response matches the OpenAPI schema for its status in `specs/`',
     grade: 'MUST',
     levels: ['MUST'],
-    why: 'the spec\'s own data',
+    why: "the spec's own data",
   },
   {
     id: 'hs.error-body',
@@ -390,7 +393,8 @@ const documentRows = [
     id: 'as-client.ping-request',
     section: 'appservice-client',
     source: 'policy',
-    behaviour: 'Calls `POST /_matrix/client/v1/appservice/{its id}/ping` with `Authorization: Bearer <as_token>`, id percent-encoded, body a JSON object whose `transaction_id`, if any, is a string',
+    behaviour:
+      'Calls `POST /_matrix/client/v1/appservice/{its id}/ping` with `Authorization: Bearer <as_token>`, id percent-encoded, body a JSON object whose `transaction_id`, if any, is a string',
     grade: 'MUST',
     levels: ['MUST'],
     why: 'appservice_ping.yaml',
@@ -399,7 +403,7 @@ const documentRows = [
     id: 'as-client.ping-back',
     section: 'appservice-client',
     source: 'policy',
-    behaviour: 'Answers the homeserver\'s ping-back for that transaction with 200 `{}`',
+    behaviour: "Answers the homeserver's ping-back for that transaction with 200 `{}`",
     grade: 'MUST',
     levels: ['MUST'],
     why: 'sequence diagram "Typical"',
@@ -413,7 +417,6 @@ const documentRows = [
     levels: ['SHOULD'],
     why: '"take care to not fail entirely in the event of temporary issues"',
   },
-
 ] as const satisfies readonly PolicyRow[]
 
 /** Rows the policy lacks (README: "Where we think the policy is wrong"), graded from the spec's schemas, its common error codes and what Synapse does. */
@@ -506,7 +509,7 @@ const suiteRows = [
     behaviour: 'The ping endpoint answers with `Content-Type: application/json`',
     grade: 'SHOULD',
     levels: ['SHOULD'],
-    why: 'no row on this side; SHOULD for the header, as the homeserver\'s error-body row',
+    why: "no row on this side; SHOULD for the header, as the homeserver's error-body row",
   },
   {
     id: 'as-client.pings',
@@ -521,7 +524,7 @@ const suiteRows = [
     id: 'as-client.bearer-spelling',
     section: 'appservice-client',
     source: 'suite',
-    behaviour: 'The appservice\'s own ping spells its header exactly `Bearer <as_token>`',
+    behaviour: "The appservice's own ping spells its header exactly `Bearer <as_token>`",
     grade: 'SHOULD',
     levels: ['SHOULD'],
     why: 'interoperability: HTTP makes the scheme case-insensitive, but Synapse (`get_access_token_from_request`) accepts only `parts[0] == b"Bearer"` after splitting on one space',
@@ -530,10 +533,10 @@ const suiteRows = [
     id: 'as-client.content-type',
     section: 'appservice-client',
     source: 'suite',
-    behaviour: 'The appservice\'s own ping is sent with `Content-Type: application/json`',
+    behaviour: "The appservice's own ping is sent with `Content-Type: application/json`",
     grade: 'SHOULD',
     levels: ['SHOULD'],
-    why: 'SHOULD for the header, as the homeserver\'s error-body row',
+    why: "SHOULD for the header, as the homeserver's error-body row",
   },
 ] as const satisfies readonly PolicyRow[]
 

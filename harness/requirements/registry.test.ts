@@ -29,7 +29,7 @@ describe('requirement registry', () => {
     }
   })
 
-  it('has check files that only define their check: importing one declares nothing, its default export is its requirement\'s', async () => {
+  it("has check files that only define their check: importing one declares nothing, its default export is its requirement's", async () => {
     for (const r of requirements.filter(hasCheckFile)) {
       const module = (await import(new URL(`suites/${r.role}/${checkFileName(r.id)}`, root).href)) as { default?: { id?: string; body?: unknown } }
       expect(module.default?.id, `${r.id}'s file`).toBe(r.id)

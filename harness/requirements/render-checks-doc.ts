@@ -17,7 +17,7 @@ export function renderChecksDoc(): string {
     '# Checks',
     '',
     `Generated from \`harness/requirements/\` by \`${regenerateDocsCommand}\`; a test fails when it is out of date. Each check names`,
-    'its row of the conformance policy ([the README\'s policy table](../README.md#how-behaviours-are-graded)); rows marked',
+    "its row of the conformance policy ([the README's policy table](../README.md#how-behaviours-are-graded)); rows marked",
     '*suite* are not in the policy, the project grades them for the reason given.',
     '',
   ]

@@ -4,7 +4,9 @@ import { specLinkFor, specLinks } from './spec-links'
 // The registry and docs/checks.md cite v1.7, whose words the quotes are; a run links the version it graded.
 describe('specLinkFor', () => {
   it('points a spec anchor at the version graded', () => {
-    expect(specLinkFor(specLinks.clientPing, 'v1.12', 'v1.7')).toBe('https://spec.matrix.org/v1.12/application-service-api/#post_matrixclientv1appserviceappserviceidping')
+    expect(specLinkFor(specLinks.clientPing, 'v1.12', 'v1.7')).toBe(
+      'https://spec.matrix.org/v1.12/application-service-api/#post_matrixclientv1appserviceappserviceidping',
+    )
   })
 
   it('uses the version that introduced the requirement when the graded one is older (v1.6 has no ping section)', () => {

@@ -75,7 +75,8 @@ export class AppserviceCheckContext implements RecordingContext {
   async skipIfRejectsUnsolicited(): Promise<void> {
     const verdict = await this.probe()
     if (verdict.kind === 'no-endpoint') throw new SkipCheck(`not applicable: ${verdict.reason} (see AS-PING-OK)`)
-    if (verdict.kind === 'rejects-unsolicited' || verdict.kind === 'rejects-unprompted') throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED)`)
+    if (verdict.kind === 'rejects-unsolicited' || verdict.kind === 'rejects-unprompted')
+      throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED)`)
   }
 
   /** The appservice's first own ping as the mock homeserver saw it; skips the check when there was none. */

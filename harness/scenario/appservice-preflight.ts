@@ -19,7 +19,11 @@ export async function requireAppservice(asUrl: string, hsToken: string): Promise
   try {
     const body = { transaction_id: `asp-preflight-${randomBytes(4).toString('hex')}` }
     const [valid, tokenless] = await Promise.all([client.ping({ token: hsToken, body }), client.ping({ body })])
-    if (!valid.response) throw new UsageError(`appservice unreachable at ${asUrl}: ${valid.error}`, 'check --as-url and that the appservice is running (or pass --spawn to have the suite start it)')
+    if (!valid.response)
+      throw new UsageError(
+        `appservice unreachable at ${asUrl}: ${valid.error}`,
+        'check --as-url and that the appservice is running (or pass --spawn to have the suite start it)',
+      )
     const verdict = notAnAppservice(valid.response, tokenless.response)
     if (verdict) throw new UsageError(`no appservice at ${asUrl}: ${verdict.problem}`, verdict.remedy)
   } finally {
@@ -35,10 +39,16 @@ function notAnAppservice(withToken: Answer, withoutToken: Answer | undefined): {
   // No body excerpt: a server that echoes requests would print the hs_token.
   const seen = `HTTP ${withToken.status} with ${describeContentType(withToken.headers['content-type'])}`
   if (withToken.status >= 200 && withToken.status < 300 && withoutToken.status === withToken.status) {
-    return { problem: `a ping with the hs_token and one without any token both got ${seen}, not JSON`, remedy: 'point --as-url at the appservice itself (the url of its registration), not at another web server' }
+    return {
+      problem: `a ping with the hs_token and one without any token both got ${seen}, not JSON`,
+      remedy: 'point --as-url at the appservice itself (the url of its registration), not at another web server',
+    }
   }
   if (gatewayStatuses.has(withToken.status) && gatewayStatuses.has(withoutToken.status)) {
-    return { problem: `pings got ${seen}, a gateway's answer: whatever is behind it is not reachable`, remedy: 'start the appservice behind the proxy (or point --as-url at the appservice itself)' }
+    return {
+      problem: `pings got ${seen}, a gateway's answer: whatever is behind it is not reachable`,
+      remedy: 'start the appservice behind the proxy (or point --as-url at the appservice itself)',
+    }
   }
   return undefined
 }

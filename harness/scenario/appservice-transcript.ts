@@ -46,7 +46,9 @@ export function describeExit(exit: NonNullable<PingRound['exited']>): string {
 }
 
 function describeMockRequest(request: MockRecordedRequest): string {
-  const query = Object.keys(request.query).length ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])))}` : ''
+  const query = Object.keys(request.query).length
+    ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])))}`
+    : ''
   const auth = request.headers.authorization ? `  Authorization: ${request.headers.authorization}` : '  (no Authorization header)'
   const answer = request.answer ? `  → homeserver answered ${request.answer.status} ${excerpt(request.answer.bodyText, 200)}` : '  → no answer (network error)'
   return `⇠ the appservice sent ${request.method} ${request.rawPath}${query}${auth}  ${excerpt(request.bodyText, 200) || "''"}${answer}`

@@ -86,7 +86,12 @@ export class CheckContext {
   async pingWith(outcome: StubOutcome, options: Partial<PingOptions> = {}): Promise<PingWithResult> {
     const transactionId = this.txn()
     await this.arrange({ [transactionId]: outcome })
-    const exchange = await this.ping({ appserviceId: this.appservices.main.id, token: this.appservices.main.asToken, body: { transaction_id: transactionId }, ...options })
+    const exchange = await this.ping({
+      appserviceId: this.appservices.main.id,
+      token: this.appservices.main.asToken,
+      body: { transaction_id: transactionId },
+      ...options,
+    })
     const callbacks = await this.callbacksFor(transactionId, exchange)
     return { exchange, callbacks, transactionId }
   }
@@ -178,7 +183,9 @@ export class CheckContext {
   }
 
   transcript(): TranscriptEntry[] {
-    return this.#hops.map((hop) => transcribe(hop.exchange, hop.callbacks, this.redactor, { baseUrl: this.run.hsUrl, ...(hop.needsStub ? { needs: stubAppservice } : {}) }))
+    return this.#hops.map((hop) =>
+      transcribe(hop.exchange, hop.callbacks, this.redactor, { baseUrl: this.run.hsUrl, ...(hop.needsStub ? { needs: stubAppservice } : {}) }),
+    )
   }
 }
 

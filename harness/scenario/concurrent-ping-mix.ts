@@ -92,5 +92,8 @@ export function answerLikeAlone(outcome: StubOutcome, alone: AloneAnswer): Respo
 }
 
 function atLeastOwnDelay(delayMs: number): JsonMatcher {
-  return match.that(`duration_ms below this ping's own delay of ${delayMs} ms (alone, the same outcome got at least its delay)`, (j) => isJsonObject(j) && typeof j.duration_ms === 'number' && j.duration_ms >= delayMs - 1)
+  return match.that(
+    `duration_ms below this ping's own delay of ${delayMs} ms (alone, the same outcome got at least its delay)`,
+    (j) => isJsonObject(j) && typeof j.duration_ms === 'number' && j.duration_ms >= delayMs - 1,
+  )
 }

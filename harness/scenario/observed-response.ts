@@ -32,7 +32,12 @@ export interface CheckResponses {
  * The observation of one exchange; none when nothing came back (the check that sent it grades the
  * silence) or for another method, whose answer is no answer of the POST operation.
  */
-export function observeResponse(exchange: HttpExchange, entry: TranscriptEntry, lost: boolean, run: Pick<HomeserverRunContext, 'appservices' | 'userToken'>): ObservedResponse | undefined {
+export function observeResponse(
+  exchange: HttpExchange,
+  entry: TranscriptEntry,
+  lost: boolean,
+  run: Pick<HomeserverRunContext, 'appservices' | 'userToken'>,
+): ObservedResponse | undefined {
   const { response, request } = exchange
   if (!response || request.method !== 'POST') return undefined
   return {

@@ -11,7 +11,12 @@ const redactor = createRedactor([asToken])
 function exchangeAgainst(baseUrl: string): HttpExchange {
   const url = `${baseUrl.replace(/\/+$/, '')}${new HomeserverClient(baseUrl).pingPath('as-ping-conformance')}`
   return {
-    request: { method: 'POST', url, headers: { authorization: `Bearer ${asToken.value}`, 'content-type': 'application/json' }, bodyText: `{"transaction_id":"it's"}` },
+    request: {
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${asToken.value}`, 'content-type': 'application/json' },
+      bodyText: `{"transaction_id":"it's"}`,
+    },
     response: { status: 200, headers: {}, bodyText: '{}', json: {}, truncated: false, invalidUtf8: false },
     startedAt: 0,
     endedAt: 1,
@@ -22,7 +27,9 @@ function exchangeAgainst(baseUrl: string): HttpExchange {
 describe('curlFor', () => {
   it('spells out only what the suite added to the base URL, so a base path is not repeated', () => {
     for (const base of ['https://example.org/matrix', 'https://example.org/matrix/']) {
-      expect(curlFor(exchangeAgainst(base), 'HS_URL', base)).toMatch(/^curl -sS -X POST "\$HS_URL\/_matrix\/client\/v1\/appservice\/as-ping-conformance\/ping" /)
+      expect(curlFor(exchangeAgainst(base), 'HS_URL', base)).toMatch(
+        /^curl -sS -X POST "\$HS_URL\/_matrix\/client\/v1\/appservice\/as-ping-conformance\/ping" /,
+      )
     }
     expect(curlFor(exchangeAgainst('http://127.0.0.1:8008'), 'HS_URL', 'http://127.0.0.1:8008')).toContain('"$HS_URL/_matrix/client/v1/')
   })

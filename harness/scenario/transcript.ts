@@ -63,7 +63,9 @@ export function describeReceived(exchange: HttpExchange): string {
 }
 
 function describeCallback(request: RecordedRequest, since: number): string {
-  const query = Object.keys(request.query).length ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])))}` : ''
+  const query = Object.keys(request.query).length
+    ? `?${new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])))}`
+    : ''
   const auth = request.headers.authorization ? `  Authorization: ${request.headers.authorization}` : '  (no Authorization header)'
   const outcome = request.outcome ? `  → ${describeOutcome(request.outcome)}` : ''
   return `⇢ stub appservice received ${request.method} ${request.path}${query} at +${Math.round(request.receivedAt - since)} ms${auth}  ${excerpt(request.bodyText, 200) || "''"}${outcome}`

@@ -26,7 +26,11 @@ export function classifyValidPing(exchange: HttpExchange, firstPing: PingRoundRe
   if (status === undefined) return { kind: 'rejected', exchange }
   if (status >= 200 && status < 300) return { kind: 'accepted', exchange }
   if (status === 404 || status === 405 || status === 501) {
-    return { kind: 'no-endpoint', exchange, reason: `the appservice does not implement POST /_matrix/app/v1/ping: a valid ping got HTTP ${status} ${briefly(exchange)}, as an unknown route would` }
+    return {
+      kind: 'no-endpoint',
+      exchange,
+      reason: `the appservice does not implement POST /_matrix/app/v1/ping: a valid ping got HTTP ${status} ${briefly(exchange)}, as an unknown route would`,
+    }
   }
   if (status < 400 || status >= 500) return { kind: 'rejected', exchange }
   const ownPing = firstPing && !isNoPing(firstPing) ? firstPing : undefined

@@ -13,7 +13,10 @@ beforeEach(async () => {
 })
 afterEach(() => stub.stop())
 
-function ping(body: unknown, init: { signal?: AbortSignal; path?: string; method?: string; rawBody?: string; redirect?: 'manual' | 'follow' } = {}): Promise<Response> {
+function ping(
+  body: unknown,
+  init: { signal?: AbortSignal; path?: string; method?: string; rawBody?: string; redirect?: 'manual' | 'follow' } = {},
+): Promise<Response> {
   return fetch(`${baseUrl}${init.path ?? pingPath}?access_token=legacy`, {
     method: init.method ?? 'POST',
     headers: { authorization: 'Bearer hs_secret', 'content-type': 'application/json' },

@@ -136,7 +136,9 @@ export class StubAppservice {
    * never reached the stub: the homeserver dropped or rewrote it (HS-PING-TXN-PASSTHROUGH's fault).
    */
   lostTransactions(): string[] {
-    return [...this.#inFlight.values()].filter((p) => p.answeredStatus === 200 && p.transactionId !== undefined && !p.callbackArrived).map((p) => p.transactionId!)
+    return [...this.#inFlight.values()]
+      .filter((p) => p.answeredStatus === 200 && p.transactionId !== undefined && !p.callbackArrived)
+      .map((p) => p.transactionId!)
   }
 
   /**

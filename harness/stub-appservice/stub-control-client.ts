@@ -36,8 +36,15 @@ export class StubControlClient {
    * Sends one client ping through `send`, registered with the stub first (see StubAppservice.beginPing):
    * what the homeserver sends because of it is charged to it, and windows wait for it to settle.
    */
-  async tracked<T extends { response?: { status: number } }>(transactionId: string | undefined, windowId: number | undefined, send: () => Promise<T>): Promise<{ result: T; callbackArrived: boolean }> {
-    const { ticket } = (await this.#call('POST', '/pings', { ...(transactionId === undefined ? {} : { transactionId }), ...(windowId === undefined ? {} : { windowId }) })) as { ticket: number }
+  async tracked<T extends { response?: { status: number } }>(
+    transactionId: string | undefined,
+    windowId: number | undefined,
+    send: () => Promise<T>,
+  ): Promise<{ result: T; callbackArrived: boolean }> {
+    const { ticket } = (await this.#call('POST', '/pings', {
+      ...(transactionId === undefined ? {} : { transactionId }),
+      ...(windowId === undefined ? {} : { windowId }),
+    })) as { ticket: number }
     try {
       const result = await send()
       const { callbackArrived } = (await this.#call('POST', `/pings/${ticket}/end`, { status: result.response?.status })) as { callbackArrived: boolean }
@@ -75,7 +82,7 @@ export class StubControlClient {
     } catch (error) {
       throw new HarnessError(`[harness] stub control unreachable at ${this.controlUrl}: ${(error as Error).message}`)
     }
-    const json = (await response.json())
+    const json = await response.json()
     if (!response.ok) throw new HarnessError(`[harness] stub control ${method} ${path}: ${(json as { error?: string }).error}`)
     return json
   }

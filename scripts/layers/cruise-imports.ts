@@ -33,17 +33,22 @@ interface CruiseJson {
 export async function cruiseImports(): Promise<Cruise> {
   const bin = join(packageRoot, 'node_modules', '.bin', 'depcruise')
   // depcruise exits with the number of errors it found: a broken rule still comes with the whole JSON.
-  const { stdout } = await promisify(execFile)(bin, [...layerFolders, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: packageRoot, maxBuffer: 256 * 1024 * 1024 }).catch(
-    (error: unknown) => {
-      const { stdout, stderr } = error as { stdout?: string; stderr?: string }
-      if (!stdout) throw new Error(`dependency-cruiser failed: ${stderr ?? (error instanceof Error ? error.message : 'no output')}`)
-      return { stdout }
-    },
-  )
+  const { stdout } = await promisify(execFile)(bin, [...layerFolders, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
+    cwd: packageRoot,
+    maxBuffer: 256 * 1024 * 1024,
+  }).catch((error: unknown) => {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    if (!stdout) throw new Error(`dependency-cruiser failed: ${stderr ?? (error instanceof Error ? error.message : 'no output')}`)
+    return { stdout }
+  })
   const json = JSON.parse(stdout) as CruiseJson
   const ownFile = (path: string) => layerFolders.some((folder) => path === folder || path.startsWith(`${folder}/`))
   return {
-    imports: json.modules.flatMap((m) => m.dependencies.filter((d) => !d.coreModule && !d.couldNotResolve && ownFile(d.resolved)).map((d) => ({ from: m.source, to: d.resolved, types: d.dependencyTypes }))),
+    imports: json.modules.flatMap((m) =>
+      m.dependencies
+        .filter((d) => !d.coreModule && !d.couldNotResolve && ownFile(d.resolved))
+        .map((d) => ({ from: m.source, to: d.resolved, types: d.dependencyTypes })),
+    ),
     violations: json.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to })),
   }
 }

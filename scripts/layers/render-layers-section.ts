@@ -10,7 +10,9 @@ type Folder = (typeof layerFolders)[number]
  * Drawn from the rules, not restated, so the page cannot promise layers the code does not keep.
  */
 export function renderLayersSection(rules: readonly LayerRule[], cruise: Cruise): string {
-  const rows = layerFolders.map((folder) => `| ${code(label(folder))} | ${importsToday(folder, rules, cruise) || '—'} | ${mustNotImport(folder, rules) || '—'} |`)
+  const rows = layerFolders.map(
+    (folder) => `| ${code(label(folder))} | ${importsToday(folder, rules, cruise) || '—'} | ${mustNotImport(folder, rules) || '—'} |`,
+  )
   return [
     '<!-- Written by `npm run docs:layers` from .dependency-cruiser.cjs and the imports as they are; test/layers.test.ts fails when it drifts. -->',
     '| Folder | Imports today | Must not import (rule; what it lets through) |',
@@ -31,7 +33,9 @@ function importsToday(folder: Folder, rules: readonly LayerRule[], cruise: Cruis
       const files = [...new Set(into.map((i) => i.to))]
       if (files.length === 0) return []
       const shown = code(files.length === 1 ? files[0]! : label(target))
-      const through = [...new Set(into.flatMap((i) => rules.filter((rule) => forbidsPath(rule, i.from, i.to)).map((rule) => exemption(rule, i) ?? 'against the rules')))]
+      const through = [
+        ...new Set(into.flatMap((i) => rules.filter((rule) => forbidsPath(rule, i.from, i.to)).map((rule) => exemption(rule, i) ?? 'against the rules'))),
+      ]
       return [through.length > 0 ? `${shown} (${through.join(', ')})` : shown]
     })
     .join(', ')
@@ -47,7 +51,15 @@ function mustNotImport(folder: Folder, rules: readonly LayerRule[]): string {
     const folderRules = forbidding(anyFileIn(target))
     const entries =
       folderRules.length > 0
-        ? [{ shown: `${code(label(target))}${named.filter((f) => forbidding(f).length === 0).map((f) => ` but ${code(f)}`).join('')}`, by: [...folderRules, ...named.flatMap(forbidding)] }]
+        ? [
+            {
+              shown: `${code(label(target))}${named
+                .filter((f) => forbidding(f).length === 0)
+                .map((f) => ` but ${code(f)}`)
+                .join('')}`,
+              by: [...folderRules, ...named.flatMap(forbidding)],
+            },
+          ]
         : named.filter((f) => forbidding(f).length > 0).map((f) => ({ shown: code(f), by: forbidding(f) }))
     for (const { shown, by } of entries) {
       const unique = [...new Set(by)]
@@ -90,7 +102,9 @@ function kindLabel(kind: string): string {
 
 /** Whether a path condition holds for a file: its path matches and its pathNot does not. */
 function applies(condition: PathCondition, file: string): boolean {
-  return (condition.path === undefined || new RegExp(condition.path).test(file)) && (condition.pathNot === undefined || !new RegExp(condition.pathNot).test(file))
+  return (
+    (condition.path === undefined || new RegExp(condition.path).test(file)) && (condition.pathNot === undefined || !new RegExp(condition.pathNot).test(file))
+  )
 }
 
 /** Stands for every file of a folder the rules do not name one by one. */

@@ -45,7 +45,10 @@ function homeserverJob(variant: string | undefined): VerifyJob {
 
 /** The checks' statuses from a run's JSON report, with the run's exit code (or why there is no report). */
 async function reportVerdict(file: string, cli: { code: number | null; stderr: string }): Promise<Verdict> {
-  const report = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { results: { id: string; status: string; message?: string }[] }, () => undefined)
+  const report = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as { results: { id: string; status: string; message?: string }[] },
+    () => undefined,
+  )
   return report
     ? {
         exitCode: cli.code,
@@ -61,7 +64,9 @@ const appserviceTest = join('test', 'broken-appservices.test.ts')
 /** The appservice variants' test file in one vitest child; each variant becomes a target. */
 async function appserviceJobs(): Promise<VerifyJob[]> {
   if (!existsSync(appserviceIndex) || !existsSync(join(packageRoot, appserviceTest))) return []
-  const { brokenAppservices } = (await import(appserviceIndex)) as { brokenAppservices: readonly { name: string; mustFail: readonly string[]; mustWarn?: readonly string[] }[] }
+  const { brokenAppservices } = (await import(appserviceIndex)) as {
+    brokenAppservices: readonly { name: string; mustFail: readonly string[]; mustWarn?: readonly string[] }[]
+  }
   const expected = new Map(brokenAppservices.map((v) => [v.name, v]))
   return [
     {
@@ -70,7 +75,10 @@ async function appserviceJobs(): Promise<VerifyJob[]> {
         withTempDir(async (dir) => {
           const file = join(dir, 'vitest.json')
           await runVitestFile(appserviceTest, file)
-          const json = await readFile(file, 'utf8').then((text) => JSON.parse(text) as VitestJson, () => undefined)
+          const json = await readFile(file, 'utf8').then(
+            (text) => JSON.parse(text) as VitestJson,
+            () => undefined,
+          )
           const verdicts = new Map<string, Verdict>()
           for (const test of json?.testResults.flatMap((f) => f.assertionResults) ?? []) {
             const variant = /broken appservice '([^']+)'/.exec(test.ancestorTitles[0] ?? '')?.[1]
@@ -129,5 +137,10 @@ function short(text: string): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? ''
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  )
 }

@@ -12,6 +12,11 @@ export default appserviceCheck('AS-CLIENT-PING-AS-TOKEN', async (t) => {
   const token = bearerToken(header)
   if (token === asToken) return
   const inQuery = ping.query.access_token?.includes(asToken) ? ' (it sent the as_token in the access_token query parameter instead)' : ''
-  const got = header === undefined ? `no Authorization header${inQuery}` : token === hsToken ? 'the hs_token (that is the homeserver\'s token to the appservice)' : `'${header}'`
+  const got =
+    header === undefined
+      ? `no Authorization header${inQuery}`
+      : token === hsToken
+        ? "the hs_token (that is the homeserver's token to the appservice)"
+        : `'${header}'`
   throw new CheckFailure([`Authorization got ${got} want 'Bearer <as_token>'`], 'Authorization: Bearer <as_token>', header ?? '(none)')
 })

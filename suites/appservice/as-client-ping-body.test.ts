@@ -8,7 +8,8 @@ export default appserviceCheck('AS-CLIENT-PING-BODY', async (t) => {
   const mismatches: string[] = []
   if (body === undefined) mismatches.push(`body is not JSON: '${ping.bodyText.slice(0, 200)}'`)
   else if (!isJsonObject(body)) mismatches.push('body is JSON but not an object')
-  else if ('transaction_id' in body && typeof body.transaction_id !== 'string') mismatches.push(`transaction_id got ${JSON.stringify(body.transaction_id)} want a string`)
+  else if ('transaction_id' in body && typeof body.transaction_id !== 'string')
+    mismatches.push(`transaction_id got ${JSON.stringify(body.transaction_id)} want a string`)
   if (mismatches.length) throw new CheckFailure(mismatches, '{} or {"transaction_id": "<string>"}', ping.bodyText.slice(0, 200))
   t.note(isJsonObject(body) && 'transaction_id' in body ? 'the appservice sent a transaction_id' : 'the appservice sent no transaction_id')
 })

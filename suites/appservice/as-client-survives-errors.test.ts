@@ -15,7 +15,12 @@ export default appserviceCheck(
       const after = await t.validPing()
       if (!after.response) problems.push(`when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.error})`)
     }
-    if (problems.length) throw new CheckFailure(problems.map((p) => t.redactor.redact(p)), 'still up (answering its ping endpoint) after every fault', `${problems.length} of ${homeserverFaults.length} faults took it down`)
+    if (problems.length)
+      throw new CheckFailure(
+        problems.map((p) => t.redactor.redact(p)),
+        'still up (answering its ping endpoint) after every fault',
+        `${problems.length} of ${homeserverFaults.length} faults took it down`,
+      )
   },
   { timeoutMs: (target) => homeserverFaults.length * target.faultRoundMs + 10_000 },
 )

@@ -10,7 +10,10 @@ export default appserviceCheck('AS-PING-AS-TOKEN-REJECTED', async (t) => {
   // Declared to need the as_token: without it, skipped before it runs.
   const asToken = t.credentials.asToken!
   await t.requirePingEndpoint()
-  const [swapped, wrong] = await Promise.all([t.ping({ token: asToken, body: { transaction_id: t.txn() } }), t.ping({ token: wrongToken(), body: { transaction_id: t.txn() } })])
+  const [swapped, wrong] = await Promise.all([
+    t.ping({ token: asToken, body: { transaction_id: t.txn() } }),
+    t.ping({ token: wrongToken(), body: { transaction_id: t.txn() } }),
+  ])
   // Answered just as any wrong token is: whatever is wrong with that answer is AS-PING-WRONG-TOKEN's one fault,
   // not a second. A refusal then holds here, in every run mode; an acceptance is still failed, as its consequence.
   if (statusAndErrcode(swapped) === statusAndErrcode(wrong)) {

@@ -16,7 +16,8 @@ export default appserviceCheck('AS-PING-AUTH-ON-REPEATED-TXN', async (t) => {
   const body = { transaction_id: t.txn() }
   const first = await t.validPing(body)
   const status = first.response?.status
-  if (status === undefined || status < 200 || status >= 300) throw new SkipCheck(`not graded: the valid ping with this transaction_id got ${describeResponse(first)} (see AS-PING-OK)`)
+  if (status === undefined || status < 200 || status >= 300)
+    throw new SkipCheck(`not graded: the valid ping with this transaction_id got ${describeResponse(first)} (see AS-PING-OK)`)
   const graded = []
   for (const bad of badTokens) {
     const token = bad.token()
@@ -24,6 +25,7 @@ export default appserviceCheck('AS-PING-AUTH-ON-REPEATED-TXN', async (t) => {
     if (rejectionMismatches(fresh).length) continue
     graded.push({ name: `the answered transaction_id with ${bad.name}`, exchange: await t.ping({ ...(token ? { token } : {}), body }) })
   }
-  if (!graded.length) throw new SkipCheck(`not graded: bad tokens are accepted even with a fresh transaction_id (see ${badTokens.map((b) => b.owner).join(', ')})`)
+  if (!graded.length)
+    throw new SkipCheck(`not graded: bad tokens are accepted even with a fresh transaction_id (see ${badTokens.map((b) => b.owner).join(', ')})`)
   mustEachBeRejected(graded, 'rejected with a 4xx Matrix error, as it is with a fresh transaction_id')
 })

@@ -7,5 +7,7 @@ export default appserviceCheck('AS-PING-CONCURRENT', async (t) => {
   await t.skipIfRejectsUnsolicited()
   const bodies = Array.from({ length: pingCount }, () => ({ transaction_id: t.txn() }))
   const exchanges = await Promise.all(bodies.map((body) => t.validPing(body)))
-  must.matchEach(exchanges.map((exchange, i) => ({ name: `concurrent ping ${bodies[i]!.transaction_id}`, exchange, want: { status: 200, json: [match.isObject()] } })))
+  must.matchEach(
+    exchanges.map((exchange, i) => ({ name: `concurrent ping ${bodies[i]!.transaction_id}`, exchange, want: { status: 200, json: [match.isObject()] } })),
+  )
 })

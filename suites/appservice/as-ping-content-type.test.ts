@@ -6,8 +6,13 @@ import { mustEachAnswer } from './support/each-answer'
 export default appserviceCheck('AS-PING-CONTENT-TYPE', async (t) => {
   await t.requirePingEndpoint()
   const requests = [{ name: 'valid ping', send: () => t.validPing() }, ...errorProvokingRequests()]
-  await mustEachAnswer(t, requests, ({ response }) => {
-    const contentType = response?.headers['content-type']
-    return !response || isJsonContentType(contentType) ? [] : [`HTTP ${response.status} with ${describeContentType(contentType)}`]
-  }, 'Content-Type: application/json on every answer')
+  await mustEachAnswer(
+    t,
+    requests,
+    ({ response }) => {
+      const contentType = response?.headers['content-type']
+      return !response || isJsonContentType(contentType) ? [] : [`HTTP ${response.status} with ${describeContentType(contentType)}`]
+    },
+    'Content-Type: application/json on every answer',
+  )
 })

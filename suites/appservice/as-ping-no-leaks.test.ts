@@ -13,5 +13,10 @@ export default appserviceCheck('AS-PING-NO-LEAKS', async (t) => {
     { name: 'GET on the ping path', send: () => t.ping({ token: hsToken, method: 'GET' }) },
   ]
   const secrets = [t.credentials.hsToken, t.credentials.asToken].filter((s): s is string => Boolean(s))
-  await mustEachAnswer(t, requests, ({ response }) => leaksIn(response?.bodyText ?? '', secrets).map((leak) => `the answer ${leak}`), 'no stack trace, file path or token in any answer')
+  await mustEachAnswer(
+    t,
+    requests,
+    ({ response }) => leaksIn(response?.bodyText ?? '', secrets).map((leak) => `the answer ${leak}`),
+    'no stack trace, file path or token in any answer',
+  )
 })

@@ -9,5 +9,8 @@ export default appserviceCheck('AS-PING-NON-BEARER', async (t) => {
   await t.requirePingEndpoint()
   const headers = nonBearerAuthorizations(t.credentials.hsToken)
   const exchanges = await Promise.all(headers.map((h) => t.ping({ authorization: h.authorization, body: { transaction_id: t.txn() } })))
-  mustEachBeRejected(headers.map((h, i) => ({ name: `Authorization: ${h.name}`, exchange: exchanges[i]! })), 'every non-Bearer Authorization rejected with a 4xx Matrix error')
+  mustEachBeRejected(
+    headers.map((h, i) => ({ name: `Authorization: ${h.name}`, exchange: exchanges[i]! })),
+    'every non-Bearer Authorization rejected with a 4xx Matrix error',
+  )
 })

@@ -5,6 +5,7 @@ import { appserviceCheck, CheckFailure, describeResponse, match, must, SkipCheck
 export default appserviceCheck('AS-PING-OK', async (t) => {
   const verdict = await t.probe()
   if (verdict.kind === 'no-endpoint') throw new CheckFailure([verdict.reason], 'HTTP 200 and a JSON object', describeResponse(verdict.exchange))
-  if (verdict.kind === 'rejects-unsolicited' || verdict.kind === 'rejects-unprompted') throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED and AS-CLIENT-PING-BACK)`)
+  if (verdict.kind === 'rejects-unsolicited' || verdict.kind === 'rejects-unprompted')
+    throw new SkipCheck(`not graded: ${verdict.reason} (see AS-PING-UNSOLICITED and AS-CLIENT-PING-BACK)`)
   must.matchResponse(verdict.exchange, { status: 200, json: [match.isObject()] })
 })

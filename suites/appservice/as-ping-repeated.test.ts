@@ -7,6 +7,7 @@ export default appserviceCheck('AS-PING-REPEATED', async (t) => {
   await t.skipIfRejectsUnsolicited()
   const body = { transaction_id: t.txn() }
   const cases = []
-  for (let i = 1; i <= repeats; i++) cases.push({ name: `ping #${i} of the same transaction_id`, exchange: await t.validPing(body), want: { status: 200, json: [match.isObject()] } })
+  for (let i = 1; i <= repeats; i++)
+    cases.push({ name: `ping #${i} of the same transaction_id`, exchange: await t.validPing(body), want: { status: 200, json: [match.isObject()] } })
   must.matchEach(cases)
 })

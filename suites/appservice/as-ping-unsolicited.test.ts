@@ -10,7 +10,9 @@ export default appserviceCheck('AS-PING-UNSOLICITED', async (t) => {
     case 'no-endpoint':
       throw new SkipCheck(`not applicable: ${verdict.reason} (see AS-PING-OK)`)
     case 'rejected':
-      throw new SkipCheck(`not attributable: a valid ping got ${describeResponse(verdict.exchange)}, and the appservice was not seen to accept a ping it started itself (see AS-PING-OK)`)
+      throw new SkipCheck(
+        `not attributable: a valid ping got ${describeResponse(verdict.exchange)}, and the appservice was not seen to accept a ping it started itself (see AS-PING-OK)`,
+      )
     case 'rejects-unsolicited':
     case 'rejects-unprompted':
       throw new CheckFailure(

@@ -5,6 +5,10 @@ import { appserviceErrorAnswers } from './support/appservice-error-answers'
 export default check('HS-PING-BAD-STATUS', async (t) => {
   const results = await Promise.all(appserviceErrorAnswers.map((a) => t.pingWith(a.outcome)))
   must.matchEach(
-    results.map(({ exchange }, i) => ({ name: `appservice answers ${appserviceErrorAnswers[i]!.name}`, exchange, want: { status: 502, errcode: 'M_BAD_STATUS' } })),
+    results.map(({ exchange }, i) => ({
+      name: `appservice answers ${appserviceErrorAnswers[i]!.name}`,
+      exchange,
+      want: { status: 502, errcode: 'M_BAD_STATUS' },
+    })),
   )
 })

@@ -11,10 +11,22 @@ export default check('HS-PING-DURATION-MEASURED', async (t) => {
   leaveDurationTypeToOk(t, exchange)
   must.matchResponse(exchange, { status: 200 })
   const { json, jsonProblem } = exchange.response!
-  must.hold(json !== undefined, `the body ${jsonProblem ?? 'is empty'}, so duration_ms cannot be read`, 'a JSON body with duration_ms', describeResponse(exchange))
+  must.hold(
+    json !== undefined,
+    `the body ${jsonProblem ?? 'is empty'}, so duration_ms cannot be read`,
+    'a JSON body with duration_ms',
+    describeResponse(exchange),
+  )
   const reported = typeof json === 'object' && json !== null && 'duration_ms' in json ? json.duration_ms : undefined
   // Not JSON.stringify for numbers: one too large for a double (Infinity) would read as null.
-  const shown = typeof reported !== 'number' ? (reported === undefined ? 'undefined' : JSON.stringify(reported)) : Number.isFinite(reported) ? String(reported) : 'too large to represent'
+  const shown =
+    typeof reported !== 'number'
+      ? reported === undefined
+        ? 'undefined'
+        : JSON.stringify(reported)
+      : Number.isFinite(reported)
+        ? String(reported)
+        : 'too large to represent'
   const upper = exchange.durationMs + roundingSlackMs
   must.hold(
     typeof reported === 'number' && reported >= delayMs - roundingSlackMs && reported <= upper,

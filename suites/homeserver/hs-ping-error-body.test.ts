@@ -6,6 +6,10 @@ export default check('HS-PING-ERROR-BODY', async (t) => {
   const pings = errorProvokingPings(t)
   const exchanges = await Promise.all(pings.map((p) => p.send(t)))
   must.matchEach(
-    errorAnswers(pings, exchanges).map(({ name, exchange, status }) => ({ name, exchange, want: { status, json: [match.isObject(), match.keyType('errcode', 'string')] } })),
+    errorAnswers(pings, exchanges).map(({ name, exchange, status }) => ({
+      name,
+      exchange,
+      want: { status, json: [match.isObject(), match.keyType('errcode', 'string')] },
+    })),
   )
 })

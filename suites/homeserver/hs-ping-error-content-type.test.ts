@@ -5,5 +5,7 @@ import { errorAnswers, errorProvokingPings } from './support/error-provoking-pin
 export default check('HS-PING-ERROR-CONTENT-TYPE', async (t) => {
   const pings = errorProvokingPings(t)
   const exchanges = await Promise.all(pings.map((p) => p.send(t)))
-  must.matchEach(errorAnswers(pings, exchanges).map(({ name, exchange, status }) => ({ name, exchange, want: { status, headers: { 'content-type': isJsonContentType } } })))
+  must.matchEach(
+    errorAnswers(pings, exchanges).map(({ name, exchange, status }) => ({ name, exchange, want: { status, headers: { 'content-type': isJsonContentType } } })),
+  )
 })

@@ -9,7 +9,9 @@ export default check('HS-PING-ERROR-NO-TOKENS', async (t) => {
   const tokens = Object.values(t.appservices).flatMap((a) => [a.asToken, a.hsToken])
   const leaking = pings.flatMap((p, i) => {
     const body = exchanges[i]!.response?.bodyText ?? ''
-    return tokens.some((token) => body.includes(token)) ? [{ exchange: exchanges[i]!, leak: `${p.name}: the answer contains a token: ${excerpt(t.redactor.redact(body))}` }] : []
+    return tokens.some((token) => body.includes(token))
+      ? [{ exchange: exchanges[i]!, leak: `${p.name}: the answer contains a token: ${excerpt(t.redactor.redact(body))}` }]
+      : []
   })
   const leaks = leaking.map((l) => l.leak)
   must.hold(leaks.length === 0, leaks.join('; '), 'no as_token or hs_token in any error answer', leaks.join('; '), leaking[0]?.exchange)

@@ -11,7 +11,12 @@ export default check('HS-PING-FORWARDED-ONCE', async (t) => {
   const { exchange, callbacks } = await t.pingWith(respondJson(200, {}, appserviceDelayMs))
   must.haveReceived(callbacks, 1, 'requests carrying the transaction_id')
   const call = callbacks[0]!
-  must.hold(call.method === 'POST' && call.path === t.run.expectedPingPath, `the call was ${call.method} ${call.path}`, `POST ${t.run.expectedPingPath}`, `${call.method} ${call.path}`)
+  must.hold(
+    call.method === 'POST' && call.path === t.run.expectedPingPath,
+    `the call was ${call.method} ${call.path}`,
+    `POST ${t.run.expectedPingPath}`,
+    `${call.method} ${call.path}`,
+  )
   const callAt = call.receivedAt - exchange.startedAt
   must.hold(
     call.receivedAt <= exchange.endedAt - appserviceDelayMs / 2,

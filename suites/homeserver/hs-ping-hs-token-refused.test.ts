@@ -6,6 +6,9 @@ import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
 export default check('HS-PING-HS-TOKEN-REFUSED', async (t) => {
   const { main } = t.appservices
   // Its own transaction_id: a call the homeserver makes anyway is seen, and charged here.
-  const ping = { name: `${main.id} pinged with its hs_token as the access token`, options: { appserviceId: main.id, token: main.hsToken, body: { transaction_id: t.txn() } } }
+  const ping = {
+    name: `${main.id} pinged with its hs_token as the access token`,
+    options: { appserviceId: main.id, token: main.hsToken, body: { transaction_id: t.txn() } },
+  }
   await mustRejectWithoutCallOut(t, [ping], { status: 401, errcode: 'M_UNKNOWN_TOKEN' }, 'a ping with the hs_token must not reach the appservice')
 })

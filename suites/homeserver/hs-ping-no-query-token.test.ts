@@ -7,6 +7,11 @@ export default check('HS-PING-NO-QUERY-TOKEN', async (t) => {
   must.haveReceivedSome(callbacks, 'pings carrying the transaction_id')
   for (const { query } of callbacks) {
     const token = query.access_token
-    must.hold(token === undefined, 'the hs_token was also sent as ?access_token= (it ends up in access logs)', 'no access_token query parameter', `?access_token=${token?.join(',')}`)
+    must.hold(
+      token === undefined,
+      'the hs_token was also sent as ?access_token= (it ends up in access logs)',
+      'no access_token query parameter',
+      `?access_token=${token?.join(',')}`,
+    )
   }
 })

@@ -8,5 +8,10 @@ export default check('HS-PING-NO-TXN-OK', async (t) => {
   leaveDurationTypeToOk(t, exchange)
   must.matchResponse(exchange, { status: 200, json: [match.keyType('duration_ms', 'integer')] })
   // At least one: exactly once is HS-PING-FORWARDED-ONCE's business, and a homeserver's own ping may share the window.
-  must.hold(callbacks.some((c) => c.path === t.run.expectedPingPath), `the stub appservice received no POST ${t.run.expectedPingPath}`, `POST ${t.run.expectedPingPath}`, callbacks.length ? callbacks.map((c) => `${c.method} ${c.path}`).join(" | ") : "nothing")
+  must.hold(
+    callbacks.some((c) => c.path === t.run.expectedPingPath),
+    `the stub appservice received no POST ${t.run.expectedPingPath}`,
+    `POST ${t.run.expectedPingPath}`,
+    callbacks.length ? callbacks.map((c) => `${c.method} ${c.path}`).join(' | ') : 'nothing',
+  )
 })

@@ -8,6 +8,10 @@ export default check('HS-PING-OK', async (t) => {
   const exchange = await t.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: t.txn() } })
   must.matchResponse(exchange, {
     status: 200,
-    json: [match.isObject(), match.keyType('duration_ms', 'integer'), match.that('duration_ms is negative', (j) => !(((j as { duration_ms?: number } | null)?.duration_ms ?? 0) < 0))],
+    json: [
+      match.isObject(),
+      match.keyType('duration_ms', 'integer'),
+      match.that('duration_ms is negative', (j) => !(((j as { duration_ms?: number } | null)?.duration_ms ?? 0) < 0)),
+    ],
   })
 })

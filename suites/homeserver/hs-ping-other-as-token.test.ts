@@ -11,8 +11,17 @@ export default check('HS-PING-OTHER-AS-TOKEN', async (t) => {
     { name: `${main.id} pinged with the as_token of ${unreachable.id}`, appserviceId: main.id, token: unreachable.asToken },
     { name: `${unreachable.id} pinged with the as_token of ${main.id}`, appserviceId: unreachable.id, token: main.asToken },
     // The spec fixes no order of the id and url checks: a homeserver that looks at the path's url first answers M_URL_NOT_SET.
-    { name: `${noUrl.id} pinged with the as_token of ${main.id}`, appserviceId: noUrl.id, token: main.asToken, want: [forbidden, { status: 400, errcode: 'M_URL_NOT_SET' }] },
+    {
+      name: `${noUrl.id} pinged with the as_token of ${main.id}`,
+      appserviceId: noUrl.id,
+      token: main.asToken,
+      want: [forbidden, { status: 400, errcode: 'M_URL_NOT_SET' }],
+    },
   ]
-  const pings = pairings.map(({ name, appserviceId, token, want }) => ({ name, options: { appserviceId, token, body: { transaction_id: t.txn() } }, ...(want ? { want } : {}) }))
+  const pings = pairings.map(({ name, appserviceId, token, want }) => ({
+    name,
+    options: { appserviceId, token, body: { transaction_id: t.txn() } },
+    ...(want ? { want } : {}),
+  }))
   await mustRejectWithoutCallOut(t, pings, forbidden, 'a forbidden ping must not reach any appservice')
 })

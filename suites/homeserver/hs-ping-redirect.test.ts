@@ -26,7 +26,12 @@ export default check('HS-PING-REDIRECT', async (t) => {
     const followed = callbacks.some(followedRedirect)
     const want = followed ? pingSucceeded : { status: 502, errcode: 'M_BAD_STATUS', json: [match.keyEqualWherePresent('status', status)] }
     const failing = responseMismatches(exchange, want).length > 0
-    return { name: `appservice answers ${status} with a Location, ${followed ? 'followed' : 'not followed'}`, exchange, want, owner: failing ? ownerOf(exchange, status, followed) : undefined }
+    return {
+      name: `appservice answers ${status} with a Location, ${followed ? 'followed' : 'not followed'}`,
+      exchange,
+      want,
+      owner: failing ? ownerOf(exchange, status, followed) : undefined,
+    }
   })
   // Another check's fault only when it explains every case that went wrong: one case of this check's own keeps the failure here.
   const owners = cases.filter((c) => responseMismatches(c.exchange, c.want).length > 0).map((c) => c.owner)
@@ -48,6 +53,13 @@ function ownerOf(exchange: HttpExchange, status: number, followed: boolean): Che
   const json = response.json as { errcode?: unknown } | null | undefined
   if (followed) return durationTypeOwner(exchange)
   if (response.status === 200) return undefined
-  if (response.status === 502 && json?.errcode === 'M_BAD_STATUS') return { checkId: 'HS-PING-BAD-STATUS-ACCURATE', reason: `its ${status} not followed got M_BAD_STATUS, whose status field HS-PING-BAD-STATUS-ACCURATE grades` }
-  return { checkId: 'HS-PING-BAD-STATUS', reason: `its ${status} not followed is a non-2xx answer, which got ${answerInBrief(exchange)}: HS-PING-BAD-STATUS grades those` }
+  if (response.status === 502 && json?.errcode === 'M_BAD_STATUS')
+    return {
+      checkId: 'HS-PING-BAD-STATUS-ACCURATE',
+      reason: `its ${status} not followed got M_BAD_STATUS, whose status field HS-PING-BAD-STATUS-ACCURATE grades`,
+    }
+  return {
+    checkId: 'HS-PING-BAD-STATUS',
+    reason: `its ${status} not followed is a non-2xx answer, which got ${answerInBrief(exchange)}: HS-PING-BAD-STATUS grades those`,
+  }
 }

@@ -4,6 +4,8 @@ import { check, must } from '../../harness/scenario'
 export default check('HS-PING-WRONG-METHOD', async (t) => {
   const { main } = t.appservices
   const methods = ['GET', 'PUT', 'DELETE']
-  const exchanges = await Promise.all(methods.map((method) => t.ping({ appserviceId: main.id, token: main.asToken, method, body: { transaction_id: t.txn() } })))
+  const exchanges = await Promise.all(
+    methods.map((method) => t.ping({ appserviceId: main.id, token: main.asToken, method, body: { transaction_id: t.txn() } })),
+  )
   must.matchEach(methods.map((method, i) => ({ name: method, exchange: exchanges[i]!, want: { status: 405, errcode: 'M_UNRECOGNIZED' } })))
 })

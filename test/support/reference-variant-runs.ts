@@ -30,7 +30,10 @@ export interface VariantRun {
 
 /** The ids of a report's results with one of these statuses, sorted. */
 export function idsWith(report: VariantReport, ...statuses: string[]): string[] {
-  return report.results.filter((r) => statuses.includes(r.status)).map((r) => r.id).sort()
+  return report.results
+    .filter((r) => statuses.includes(r.status))
+    .map((r) => r.id)
+    .sort()
 }
 
 /**
@@ -38,7 +41,11 @@ export function idsWith(report: VariantReport, ...statuses: string[]): string[] 
  * at most `maxChildren` at once (each child is a whole suite run on a shared 2-core machine).
  * Call at a test file's top level: the reports' folders are removed after the file's tests.
  */
-export function referenceVariantRunner(options: { maxChildren: number; tempPrefix: string; cliTimeoutMs?: number }): (args: readonly string[], name: string) => Promise<VariantRun> {
+export function referenceVariantRunner(options: {
+  maxChildren: number
+  tempPrefix: string
+  cliTimeoutMs?: number
+}): (args: readonly string[], name: string) => Promise<VariantRun> {
   const limit = concurrencyLimit(options.maxChildren)
   const tempDirs: string[] = []
   afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))))
@@ -46,7 +53,12 @@ export function referenceVariantRunner(options: { maxChildren: number; tempPrefi
     const dir = await mkdtemp(join(tmpdir(), `${options.tempPrefix}-${name}-`))
     tempDirs.push(dir)
     const file = join(dir, 'report.json')
-    const run = await limit(() => runCli(['reference', ...args, '--hs-timeout-ms', String(variantHsTimeoutMs), '--report', `json=${file}`], options.cliTimeoutMs ? { timeoutMs: options.cliTimeoutMs } : {}))
+    const run = await limit(() =>
+      runCli(
+        ['reference', ...args, '--hs-timeout-ms', String(variantHsTimeoutMs), '--report', `json=${file}`],
+        options.cliTimeoutMs ? { timeoutMs: options.cliTimeoutMs } : {},
+      ),
+    )
     const reportText = await readFile(file, 'utf8').catch(() => '')
     return { run, report: reportText ? (JSON.parse(reportText) as VariantReport) : undefined, reportText }
   }

@@ -14,11 +14,17 @@ export function sampleResult(id: string, status: CheckStatus, extra: Partial<Che
 export function sampleFailure(id = 'HS-PING-BAD-STATUS'): CheckResult {
   return sampleResult(id, 'fail', {
     message: 'status got 500 want 502',
-    failure: { mismatches: ['status got 500 want 502', 'errcode got "M_UNKNOWN" want "M_BAD_STATUS"'], expected: 'HTTP 502, errcode "M_BAD_STATUS"', actual: 'HTTP 500 {"errcode":"M_UNKNOWN"}' },
+    failure: {
+      mismatches: ['status got 500 want 502', 'errcode got "M_UNKNOWN" want "M_BAD_STATUS"'],
+      expected: 'HTTP 502, errcode "M_BAD_STATUS"',
+      actual: 'HTTP 500 {"errcode":"M_UNKNOWN"}',
+    },
     transcript: [
       {
         sent: '→ POST /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {"transaction_id":"asp-1.x.1"}',
-        callbacks: ['⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>  {"transaction_id":"asp-1.x.1"}  → answered 403 {}'],
+        callbacks: [
+          '⇢ stub appservice received POST /_matrix/app/v1/ping at +2 ms  Authorization: Bearer <hs_token#c6e0be>  {"transaction_id":"asp-1.x.1"}  → answered 403 {}',
+        ],
         received: '← 500 after 4 ms  {"errcode":"M_UNKNOWN","error":"Internal error"}',
         curl: '',
         needs: 'the stub appservice',
@@ -34,8 +40,18 @@ export function sampleSecondExchangeFailure(id = 'HS-PING-WRONG-METHOD'): CheckR
     message: 'PUT: status got 200 want 405',
     failure: { mismatches: ['PUT: status got 200 want 405'], expected: 'PUT: HTTP 405', actual: 'PUT: HTTP 200 {}', exchangeIndex: 1 },
     transcript: [
-      { sent: '→ GET /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>', callbacks: [], received: '← 405 after 2 ms  {"errcode":"M_UNRECOGNIZED"}', curl: curl('GET') },
-      { sent: '→ PUT /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {}', callbacks: [], received: '← 200 after 2 ms  {}', curl: curl('PUT') },
+      {
+        sent: '→ GET /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>',
+        callbacks: [],
+        received: '← 405 after 2 ms  {"errcode":"M_UNRECOGNIZED"}',
+        curl: curl('GET'),
+      },
+      {
+        sent: '→ PUT /_matrix/client/v1/appservice/as-ping-conformance/ping  Authorization: Bearer <as_token#29a37b>  {}',
+        callbacks: [],
+        received: '← 200 after 2 ms  {}',
+        curl: curl('PUT'),
+      },
     ],
   })
 }
@@ -45,7 +61,10 @@ export function sampleResults(): CheckResult[] {
   return [
     sampleResult('HS-PING-OK', 'pass', { transcript: [{ sent: '→ POST /ping', callbacks: [], received: '← 200 after 3 ms  {"duration_ms":1}', curl: '' }] }),
     sampleFailure(),
-    sampleResult('HS-PING-BAD-STATUS-FIELDS', 'warn', { message: "key 'status' missing", failure: { mismatches: ["key 'status' missing"], expected: 'status and body', actual: '{}' } }),
+    sampleResult('HS-PING-BAD-STATUS-FIELDS', 'warn', {
+      message: "key 'status' missing",
+      failure: { mismatches: ["key 'status' missing"], expected: 'status and body', actual: '{}' },
+    }),
     sampleResult('HS-PING-USER-TOKEN', 'skip', { message: 'no --user-token given' }),
     sampleResult('HS-PING-EMPTY-BODY', 'pass', { message: 'an empty request body got HTTP 400' }),
   ]
@@ -61,7 +80,10 @@ export function sampleReport(facts: Partial<RunFacts> = {}, results: CheckResult
       strict: false,
       provenance: { node: 'v20.0.0', platform: 'linux-x64', config: { 'hs-url': 'https://hs.example', 'user-token': '<user_token#abcdef>' } },
       reproCommand: (id) => `npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only ${id}`,
-      reproVariables: homeserverReproVariables('https://hs.example', { dir: 'conf', files: { main: 'as-ping-conformance.yaml', noUrl: 'as-ping-conformance-no-url.yaml', unreachable: 'as-ping-conformance-unreachable.yaml' } }),
+      reproVariables: homeserverReproVariables('https://hs.example', {
+        dir: 'conf',
+        files: { main: 'as-ping-conformance.yaml', noUrl: 'as-ping-conformance-no-url.yaml', unreachable: 'as-ping-conformance-unreachable.yaml' },
+      }),
       ...facts,
     },
   )

@@ -7,7 +7,12 @@ import type { ErrorProvokingRequest } from './error-provoking-requests'
  * with an exchange (nothing when it is right). The check fails with every mismatch, each named
  * after its request and redacted, and `expected` as the rule in a few words.
  */
-export async function mustEachAnswer(t: AppserviceCheckContext, requests: readonly ErrorProvokingRequest[], mismatches: (exchange: HttpExchange) => string[], expected: string): Promise<void> {
+export async function mustEachAnswer(
+  t: AppserviceCheckContext,
+  requests: readonly ErrorProvokingRequest[],
+  mismatches: (exchange: HttpExchange) => string[],
+  expected: string,
+): Promise<void> {
   const exchanges = await Promise.all(requests.map((r) => r.send(t)))
   const each = requests.map((r, i) => mismatches(exchanges[i]!).map((m) => t.redactor.redact(`${r.name}: ${m}`)))
   const failing = each.flat()

@@ -7,5 +7,8 @@ export const appserviceErrorAnswers: readonly { name: string; outcome: RespondOu
   { name: '500 with a text body', outcome: respondText(500, 'Internal Server Error: the bridge fell over') },
   // Not 2xx, so not a success; a 300 has no Location, so nobody follows it.
   { name: '300 Multiple Choices with a text body', outcome: respondText(300, 'Multiple Choices') },
-  { name: '404 with an HTML page', outcome: respondText(404, '<html><head><title>404</title></head><body><h1>Cannot POST /_matrix/app/v1/ping</h1></body></html>', 'text/html; charset=utf-8') },
+  {
+    name: '404 with an HTML page',
+    outcome: respondText(404, '<html><head><title>404</title></head><body><h1>Cannot POST /_matrix/app/v1/ping</h1></body></html>', 'text/html; charset=utf-8'),
+  },
 ]

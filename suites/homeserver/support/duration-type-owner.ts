@@ -15,5 +15,8 @@ export function leaveDurationTypeToOk(t: CheckContext, exchange: HttpExchange): 
 export function durationTypeOwner(exchange: HttpExchange): CheckDependency | undefined {
   const duration = (exchange.response?.json as { duration_ms?: unknown } | null | undefined)?.duration_ms
   if (exchange.response?.status !== 200 || Number.isInteger(duration)) return undefined
-  return { checkId: 'HS-PING-OK', reason: `its 200 has duration_ms ${(JSON.stringify(duration) as string | undefined) ?? 'absent'}, not an integer, which HS-PING-OK grades` }
+  return {
+    checkId: 'HS-PING-OK',
+    reason: `its 200 has duration_ms ${(JSON.stringify(duration) as string | undefined) ?? 'absent'}, not an integer, which HS-PING-OK grades`,
+  }
 }

@@ -26,7 +26,9 @@ export function errorProvokingPings(t: CheckContext): ErrorProvokingPing[] {
     { name: 'url: null', status: 400, send: () => t.ping({ appserviceId: noUrl.id, token: noUrl.asToken, body: body() }) },
     { name: 'appservice answers 403', status: 502, send: async () => (await t.pingWith(badStatus)).exchange },
     { name: 'connection refused', status: 502, send: () => t.ping({ appserviceId: unreachable.id, token: unreachable.asToken, body: body() }) },
-    ...(t.run.userToken ? [{ name: "an ordinary user's token", status: 403, send: () => t.ping({ appserviceId: main.id, token: t.run.userToken, body: body() }) }] : []),
+    ...(t.run.userToken
+      ? [{ name: "an ordinary user's token", status: 403, send: () => t.ping({ appserviceId: main.id, token: t.run.userToken, body: body() }) }]
+      : []),
   ]
 }
 
