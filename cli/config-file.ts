@@ -21,7 +21,10 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
   try {
     data = parse(text)
   } catch (error) {
-    throw new UsageError(`config file ${file} is not valid YAML or JSON: ${String((error as Error).message).split('\n')[0]}`, 'fix the file')
+    throw new UsageError(
+      `config file ${file} is not valid YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      'fix the file',
+    )
   }
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data))

@@ -10,6 +10,7 @@ import type { FailOn } from '../runner/exit-code'
 import { renderExpectations, updateExpectations } from '../runner/update-expectations'
 import type { Output } from './output'
 import { publishReport } from './publish-report'
+import { systemError } from '../harness/system-error'
 
 /** The flags every run-producing command shares (homeserver, reference, merge). */
 export interface RunFinishOptions {
@@ -31,10 +32,11 @@ export async function loadRunInputs(options: RunFinishOptions): Promise<RunInput
     throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
   const inputs: RunInputs = {}
   if (options.expectations) {
-    const text = await readFile(options.expectations, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readFile(options.expectations, 'utf8').catch((thrown: unknown) => {
+      const error = systemError(thrown)
       if (error.code === 'ENOENT' && options.updateExpectations) return undefined
       throw new UsageError(
-        `cannot read expectations file ${options.expectations}: ${error.code ?? error.message}`,
+        `cannot read expectations file ${options.expectations}: ${error.brief}`,
         'check --expectations, or create it with --update-expectations',
       )
     })
@@ -45,9 +47,10 @@ export async function loadRunInputs(options: RunFinishOptions): Promise<RunInput
     }
   }
   if (options.baseline) {
-    const text = await readFile(options.baseline, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readFile(options.baseline, 'utf8').catch((thrown: unknown) => {
+      const error = systemError(thrown)
       throw new UsageError(
-        `cannot read baseline ${options.baseline}: ${error.code ?? error.message}`,
+        `cannot read baseline ${options.baseline}: ${error.brief}`,
         'pass the JSON report of an earlier run (--report json=FILE), or drop --baseline',
       )
     })

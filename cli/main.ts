@@ -74,7 +74,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .version(toolVersion)
     .showHelpAfterError(false)
     // main() prints commander's errors itself: one line, with a fix.
-    .configureOutput({ writeOut: output.out, writeErr: output.err, outputError: () => undefined })
+    .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text), outputError: () => undefined })
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .addOption(option('--config-file <file>', 'read flags from this YAML/JSON file (keys are flag names; ${VAR} reads the environment)'))
@@ -97,7 +97,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
         parseIdPrefix,
       ),
     )
-    .action(async (opts) => setExitCode(await initCommand(opts, output)))
+    .action(async (opts: Parameters<typeof initCommand>[0]) => setExitCode(await initCommand(opts, output)))
 
   program
     .command('homeserver')
@@ -123,7 +123,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts) => setExitCode(await homeserverCommand(opts, output)))
+    .action(async (opts: Parameters<typeof homeserverCommand>[0]) => setExitCode(await homeserverCommand(opts, output)))
 
   program
     .command('appservice')
@@ -142,7 +142,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(
       option(
         '--wait-for-ping <seconds>',
-        `how long to wait for the appservice\'s own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`,
+        `how long to wait for the appservice's own ping: after each --spawn start (default ${defaultSpawnWaitSeconds}), or for one you start (default 0: not at all)`,
       ).argParser(parsePositiveInt),
     )
     .addOption(
@@ -160,7 +160,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts) => setExitCode(await appserviceCommand(opts, output)))
+    .action(async (opts: Parameters<typeof appserviceCommand>[0]) => setExitCode(await appserviceCommand(opts, output)))
 
   program
     .command('reference')
@@ -195,7 +195,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts) => setExitCode(await referenceCommand(opts, output)))
+    .action(async (opts: Parameters<typeof referenceCommand>[0]) => setExitCode(await referenceCommand(opts, output)))
 
   program
     .command('doctor')
@@ -213,7 +213,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(common.insecure())
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'accept a target that does not advertise v1.7').argParser(parseVersion))
-    .action(async (opts) => setExitCode(await doctorCommand(opts, output)))
+    .action(async (opts: Parameters<typeof doctorCommand>[0]) => setExitCode(await doctorCommand(opts, output)))
 
   program
     .command('merge')
@@ -224,7 +224,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (files: string[], opts) => setExitCode(await mergeCommand(files, opts, output)))
+    .action(async (files: string[], opts: Parameters<typeof mergeCommand>[1]) => setExitCode(await mergeCommand(files, opts, output)))
 
   program
     .command('list')

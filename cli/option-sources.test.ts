@@ -25,6 +25,7 @@ function setEnv(values: Record<string, string>): void {
   }
 }
 afterEach(() => {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- delete is how a variable leaves process.env
   for (const k of envKeys.splice(0)) delete process.env[k]
 })
 
@@ -71,7 +72,7 @@ describe('flag sources: command line > environment > config file > default', () 
   it('refuses unknown keys, bad values and unset variables in one line, exit 2', async () => {
     const errors: string[] = []
     const output = { out: () => undefined, err: (t: string) => void errors.push(t) }
-    const cases: Array<[string, RegExp]> = [
+    const cases: [string, RegExp][] = [
       ['hs-ulr: x\n', /'hs-ulr' is not a flag of as-ping-conformance/],
       ['hs-url: not a url\n', /hs-url: 'not a url' is not a URL/],
       ['user-token: ${ASP_TEST_UNSET_VAR}\n', /uses \$\{ASP_TEST_UNSET_VAR\}, which is not set/],

@@ -45,7 +45,7 @@ function configValue(option: Option, raw: unknown, where: string): unknown {
       : String(raw)
   if (!option.parseArg) return text
   try {
-    return option.parseArg(text, undefined)
+    return option.parseArg<unknown>(text, undefined)
   } catch (error) {
     if (error instanceof InvalidArgumentError) throw new UsageError(`${where}: ${error.message}`, 'fix the value in the config file')
     throw error

@@ -4,6 +4,7 @@ import { renderConsoleReport } from '../reports/console-report'
 import type { RunReport } from '../reports/run-report'
 import { writeReports, type ReportTargets } from '../reports/write-reports'
 import type { Output } from './output'
+import { systemError } from '../harness/system-error'
 
 /**
  * Shows a finished run and writes the requested report files (--report json=…,junit=…,html=…,
@@ -17,8 +18,9 @@ export async function publishReport(
   const shown = options.reproCommand ? withReproCommands(report, options.reproCommand) : report
   output.out(renderConsoleReport(shown))
   if (options.report) {
-    await writeReports(options.report, shown).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot write the report ${error.path ?? ''}: ${error.code ?? error.message}`, 'check the paths given to --report')
+    await writeReports(options.report, shown).catch((thrown: unknown) => {
+      const error = systemError(thrown)
+      throw new UsageError(`cannot write the report ${error.path ?? ''}: ${error.brief}`, 'check the paths given to --report')
     })
   }
   return shown.exitCode

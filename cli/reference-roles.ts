@@ -57,5 +57,5 @@ function roleOf(id: string): Role | undefined {
 
 /** When both roles run, the appservice report goes next to the homeserver's: report.json → report.appservice.json. */
 export function appserviceReportTargets(targets: ReportTargets): ReportTargets {
-  return Object.fromEntries(Object.entries(targets).map(([format, file]) => [format, String(file).replace(/(\.[^./\\]+)?$/, '.appservice$1')])) as ReportTargets
+  return Object.fromEntries(Object.entries(targets).map(([format, file]) => [format, file.replace(/(\.[^./\\]+)?$/, '.appservice$1')]))
 }

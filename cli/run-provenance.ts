@@ -30,7 +30,8 @@ function configValue(value: unknown): ConfigValue | undefined {
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(',')
   }
-  return String(value)
+  // What is left: a bigint or a symbol.
+  return typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : undefined
 }
 
 /** Every token a homeserver run knows: the registrations' and the user's. */

@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import type { TlsOptions } from '../harness/http/tls-fetch'
 import { UsageError } from '../harness/usage-error'
+import { systemError } from '../harness/system-error'
 
 /** --ca-file and --insecure as the harness's TlsOptions; undefined when neither is given. */
 export async function loadTlsOptions(options: { caFile?: string; insecure?: boolean }): Promise<TlsOptions | undefined> {
   if (!options.caFile && !options.insecure) return undefined
   let ca: string | undefined
   if (options.caFile) {
-    ca = await readFile(options.caFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        `cannot read --ca-file ${options.caFile}: ${error.code ?? error.message}`,
-        "give the PEM file of the CA that signed the homeserver's certificate",
-      )
+    ca = await readFile(options.caFile, 'utf8').catch((thrown: unknown) => {
+      const error = systemError(thrown)
+      throw new UsageError(`cannot read --ca-file ${options.caFile}: ${error.brief}`, "give the PEM file of the CA that signed the homeserver's certificate")
     })
     if (!ca.includes('-----BEGIN CERTIFICATE-----'))
       throw new UsageError(`--ca-file ${options.caFile} holds no PEM certificate`, 'give a PEM file (-----BEGIN CERTIFICATE-----)')

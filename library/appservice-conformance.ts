@@ -97,7 +97,7 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
   const target: AppserviceTarget = { runId: `asp-${randomBytes(4).toString('hex')}`, credentials, client, homeserver, faultRoundMs: 2 * waitMs + graceMs }
   const selected = appserviceChecks.filter((c) => !options.only || options.only.includes(c.id))
 
-  describe.sequential(options.name ?? 'appservice ping conformance', () => {
+  describe(options.name ?? 'appservice ping conformance', { concurrent: false }, () => {
     beforeAll(() => homeserver.listen())
     afterAll(async () => {
       homeserver.close()

@@ -44,19 +44,28 @@ describe('console report', () => {
   })
 })
 
+/** A <testcase> as fast-xml-parser reads it: attributes and child elements as keys. */
+interface ParsedTestcase {
+  name: string
+  failure?: { message: string; '#text': string }
+  skipped?: { message: string }
+  'system-out'?: string
+  properties: { property: { name: string; value: string }[] }
+}
+
 describe('JUnit report', () => {
   const xml = renderJunitReport(report)
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml)
   const suite = parsed.testsuites.testsuite
-  const cases = suite.testcase as Array<Record<string, any>>
+  const cases = suite.testcase as ParsedTestcase[]
   const byName = (id: string) => cases.find((c) => c.name === id)!
 
   it('has one testcase per check, with counts CI systems read', () => {
     expect(cases.map((c) => c.name)).toEqual(report.results.map((r) => r.id))
     expect(suite).toMatchObject({ tests: '5', failures: '1', errors: '0', skipped: '1' })
-    expect(byName('HS-PING-BAD-STATUS').failure.message).toContain('FAIL')
-    expect(byName('HS-PING-BAD-STATUS').failure['#text']).toContain('← 500 after 4 ms')
-    expect(byName('HS-PING-USER-TOKEN').skipped.message).toBe('no --user-token given')
+    expect(byName('HS-PING-BAD-STATUS').failure?.message).toContain('FAIL')
+    expect(byName('HS-PING-BAD-STATUS').failure?.['#text']).toContain('← 500 after 4 ms')
+    expect(byName('HS-PING-USER-TOKEN').skipped?.message).toBe('no --user-token given')
   })
 
   it('keeps a warning visible without failing it', () => {
@@ -68,7 +77,7 @@ describe('JUnit report', () => {
   })
 
   it('carries provenance as properties', () => {
-    const names = (suite.properties.property as Array<{ name: string }>).map((p) => p.name)
+    const names = (suite.properties.property as { name: string }[]).map((p) => p.name)
     expect(names).toEqual(expect.arrayContaining(['Suite', 'Graded against', 'Target advertises', 'Started', 'Duration', 'Config (secrets removed)']))
   })
 })

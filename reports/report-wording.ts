@@ -56,8 +56,8 @@ export function countsText(c: LevelCounts): string {
 }
 
 /** Provenance as label/value pairs: suite and spec versions, the target's versions, time, config. */
-export function provenanceRows(report: RunReport): Array<[string, string]> {
-  const rows: Array<[string, string]> = [
+export function provenanceRows(report: RunReport): [string, string][] {
+  const rows: [string, string][] = [
     ['Suite', `${report.tool.name} ${report.tool.version}`],
     ['Role', report.role],
     ['Target', report.target.url],

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus, Regression } from './check-result'
+import type { CheckResult, Regression } from './check-result'
 import { failsRun } from './exit-code'
 
 /** What the run's results are compared with: the baseline report's results and its --strict. */

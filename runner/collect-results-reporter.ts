@@ -24,12 +24,13 @@ export class CollectResultsReporter implements Reporter {
     if (id) this.onCheckDone?.(id)
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
+  onTestRunEnd(testModules: readonly TestModule[], unhandledErrors: readonly { message?: string }[]): void {
     for (const module of testModules) {
       for (const error of module.errors()) this.problems.push({ where: module.moduleId, message: firstLine(error.message) })
       for (const test of module.children.allTests()) this.#collect(test)
     }
-    for (const error of unhandledErrors) this.problems.push({ where: 'unhandled', message: firstLine(error.message ?? String(error)) })
+    for (const error of unhandledErrors)
+      this.problems.push({ where: 'unhandled', message: firstLine(typeof error.message === 'string' ? error.message : JSON.stringify(error)) })
   }
 
   #collect(test: TestCase): void {

@@ -2,7 +2,7 @@ import { parse } from 'yaml'
 import { hasRequirement, requirement } from '../harness/requirements/registry'
 import { UsageError } from '../harness/usage-error'
 import type { CheckResult } from './check-result'
-import type { Expect, ExpectationEntry, Expectations, ExpectationVerdict, ExpectedOutcome } from './expectation-types'
+import type { Expect, ExpectationEntry, Expectations, ExpectationVerdict } from './expectation-types'
 
 export type { Expect, ExpectationEntry, Expectations, ExpectationVerdict, ExpectedOutcome } from './expectation-types'
 
@@ -15,7 +15,7 @@ export function parseExpectations(text: string, source: string): Expectations {
     data = parse(text)
   } catch (error) {
     throw new UsageError(
-      `expectations file ${source} is not valid YAML or JSON: ${String((error as Error).message).split('\n')[0]}`,
+      `expectations file ${source} is not valid YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
       'fix the file, or write one with --update-expectations',
     )
   }
@@ -48,11 +48,11 @@ function isIsoDate(text: string): boolean {
 
 /** Ids among `selected` the file says to skip: the run does not run them (an expired skip runs, and fails the run). */
 export function skippedByExpectations(entries: Expectations, selected: readonly string[], today: string): string[] {
-  return selected.filter((id) => entries[id]?.expect === 'skip' && !isExpired(entries[id]!, today))
+  return selected.filter((id) => entries[id]?.expect === 'skip' && !isExpired(entries[id], today))
 }
 
 /** Whether the entry's `until` lies before `today` (YYYY-MM-DD); `today` undefined never expires. */
-export function isExpired(entry: ExpectationEntry, today: string | undefined): boolean {
+function isExpired(entry: ExpectationEntry, today: string | undefined): boolean {
   return entry.until !== undefined && today !== undefined && entry.until < today
 }
 

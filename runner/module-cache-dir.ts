@@ -11,11 +11,17 @@ import { join } from 'node:path'
  */
 export function moduleCacheDir(): string | undefined {
   try {
-    const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'as-ping-conformance', 'vitest-modules')
+    const dir = join(xdgCacheHome() ?? join(homedir(), '.cache'), 'as-ping-conformance', 'vitest-modules')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     accessSync(dir, constants.W_OK)
     return dir
   } catch {
     return undefined
   }
+}
+
+/** XDG Base Directory: an empty XDG_CACHE_HOME is treated as unset. */
+function xdgCacheHome(): string | undefined {
+  const dir = process.env.XDG_CACHE_HOME
+  return dir === '' ? undefined : dir
 }

@@ -63,7 +63,7 @@ export async function gradeResponseSchema(
     }
   }
 
-  function problemsOf(answer: ObservedResponse, isDocumented: boolean): Array<{ problem: string; path: string }> {
+  function problemsOf(answer: ObservedResponse, isDocumented: boolean): { problem: string; path: string }[] {
     const http = `HTTP ${answer.status}`
     if (!isDocumented) return [{ problem: `${http}, a status the endpoint does not document (documented: ${documented.join(', ')})`, path: undocumentedStatus }]
     if (answer.json === undefined) return [{ problem: `${http} body ${answer.jsonProblem ?? 'is empty'}`, path: '' }]

@@ -22,6 +22,7 @@ import type { RunProgress } from './run-progress'
 import { runVitest } from './run-vitest'
 import { shardSelection, type Shard } from './shard'
 import { sendHeadStarts } from './send-head-starts'
+import { systemError } from '../harness/system-error'
 
 export interface HomeserverRunOptions {
   hsUrl: string
@@ -82,9 +83,10 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
   const skipped = chosen.filter((r) => inShard.has(r.id) && options.skip?.includes(r.id)).map((r) => r.id)
   const selected = chosen.filter((r) => inShard.has(r.id) && !skipped.includes(r.id))
   const stub = new StubAppservice()
-  await stub.start(options.listen.host, options.listen.port).catch((error: NodeJS.ErrnoException) => {
+  await stub.start(options.listen.host, options.listen.port).catch((thrown: unknown) => {
+    const error = systemError(thrown)
     throw new UsageError(
-      `the stub appservice cannot listen on ${options.listen.host}:${options.listen.port}: ${error.code ?? error.message}`,
+      `the stub appservice cannot listen on ${options.listen.host}:${options.listen.port}: ${error.brief}`,
       error.code === 'EADDRINUSE'
         ? 'stop whatever uses that port, or re-run init with another --as-url and pass --listen'
         : 'pass --listen HOST:PORT with an address of this machine',

@@ -59,7 +59,7 @@ export async function runLoadCheck(
       return send(ping)
     },
   )
-  const exchanges: HttpExchange[] = new Array(pings.length)
+  const exchanges = new Array<HttpExchange>(pings.length)
   let next = 0
   const lane = async () => {
     for (let i = next++; i < pings.length; i = next++) {

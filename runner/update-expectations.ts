@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument, stringify } from 'yaml'
 import type { CheckResult } from './check-result'
 import { failsRun } from './exit-code'
-import type { ExpectationEntry, Expectations } from './expectations'
+import type { Expectations } from './expectations'
 
 export interface ExpectationsUpdate {
   entries: Expectations
@@ -26,11 +26,10 @@ export function updateExpectations(entries: Expectations, results: readonly Chec
       next[r.id] = { expect: 'fail', reason: `TODO: say why (added by --update-expectations on ${options.today})` }
       added.push(r.id)
     } else if (entry?.expect === 'fail' && r.status === 'pass' && r.expected?.verdict !== 'expired') {
-      delete next[r.id]
       removed.push(r.id)
     }
   }
-  return { entries: next, added, removed }
+  return { entries: Object.fromEntries(Object.entries(next).filter(([id]) => !removed.includes(id))), added, removed }
 }
 
 /**
@@ -53,6 +52,6 @@ export function renderExpectations(update: ExpectationsUpdate, previousText: str
     if (comment && isScalar(next)) next.commentBefore = next.commentBefore ? `${comment}\n${next.commentBefore}` : comment
     else if (comment) doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${comment}` : comment
   }
-  for (const id of update.added) doc.set(id, doc.createNode(update.entries[id] as ExpectationEntry))
+  for (const id of update.added) doc.set(id, doc.createNode(update.entries[id]!))
   return doc.toString()
 }

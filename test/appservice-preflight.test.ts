@@ -12,7 +12,7 @@ import { runCli } from '../scripts/support/run-cli'
  * A target that is no appservice at all is a set-up fault: exit 2 and one line, decided before
  * any check runs. An appservice without a ping endpoint is not: the checks grade it (exit 1).
  */
-const servers: Array<{ close(): Promise<void> }> = []
+const servers: { close(): Promise<void> }[] = []
 afterAll(() => Promise.all(servers.map((s) => s.close())))
 
 async function serve(handler: RequestListener): Promise<string> {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../cli/main'
 import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
 import { freePort } from '../harness/http/free-port'
-import { renderRegistration } from '../harness/registration/appservice-registration'
 import { configFileName, loadConformanceConfig, writeConformanceConfig, type ConformanceConfig } from '../harness/registration/conformance-config'
 import { createConformanceRegistrations } from '../harness/registration/conformance-registrations'
 import { configTokens, hasStackTrace } from './support/output-hygiene'
@@ -261,7 +260,11 @@ describe('a wrong invocation exits 2 with one line naming the problem and the fi
     const saved = Object.fromEntries(Object.keys(env ?? {}).map((k) => [k, process.env[k]]))
     Object.assign(process.env, env)
     const run = await runMain(argv()).finally(() => {
-      for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v)
+      for (const [k, v] of Object.entries(saved)) {
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- delete is how a variable leaves process.env
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
     })
     expect(run.code, run.stderr).toBe(2)
     const lines = run.stderr.split('\n')

@@ -41,7 +41,7 @@ describe('the reference homeserver', () => {
     })
     expect(new Date(report.startedAt).toISOString()).toBe(report.startedAt)
 
-    const results: Array<Record<string, unknown>> = report.results
+    const results: Record<string, unknown>[] = report.results
     for (const result of results) {
       expect(result, String(result.id)).toMatchObject({
         id: expect.any(String),

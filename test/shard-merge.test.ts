@@ -53,7 +53,7 @@ describe('--shard and merge', () => {
       expect(run.code).toBe(0)
     }
     const [one, two] = await Promise.all([1, 2].map(async (s) => JSON.parse(await readFile(join(dir, `shard-${s}.json`), 'utf8'))))
-    const ids = (report: { results: Array<{ id: string }> }) => report.results.map((r) => r.id)
+    const ids = (report: { results: { id: string }[] }) => report.results.map((r) => r.id)
     // Only the checks graded from each shard's whole run (its stub log, its checks' answers) run in both.
     expect(ids(one).filter((id: string) => ids(two).includes(id))).toEqual(['HS-PING-RESPONSE-SCHEMA', 'HS-PING-NO-UNSOLICITED'])
     expect(one.shard).toEqual({ index: 1, count: 2 })

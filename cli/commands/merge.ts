@@ -4,6 +4,7 @@ import { mergeReports } from '../../runner/merge-reports'
 import { parseRunReport } from '../../runner/parse-run-report'
 import { finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
 import type { Output } from '../output'
+import { systemError } from '../../harness/system-error'
 
 /**
  * `as-ping-conformance merge A.json B.json …`: the JSON reports of a sharded run as one run —
@@ -13,8 +14,9 @@ export async function mergeCommand(files: string[], options: RunFinishOptions, o
   const inputs = await loadRunInputs(options)
   const reports = await Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`, 'pass the JSON report of each shard (--report json=FILE)')
+      const text = await readFile(file, 'utf8').catch((thrown: unknown) => {
+        const error = systemError(thrown)
+        throw new UsageError(`cannot read ${file}: ${error.brief}`, 'pass the JSON report of each shard (--report json=FILE)')
       })
       return { file, report: parseRunReport(text, file) }
     }),

@@ -18,7 +18,7 @@ export const anyToken = /(as|hs|user)_[A-Za-z0-9_-]{32}/
 export interface VariantReport {
   exitCode: number
   problems: unknown[]
-  results: Array<{ id: string; status: string; consequenceOf?: string }>
+  results: { id: string; status: string; consequenceOf?: string }[]
 }
 
 export interface VariantRun {
