@@ -85,6 +85,14 @@ module.exports = {
       from: { path: '^fixtures/' },
       to: { path: '^(bin|cli|runner|suites|reports|library|test)/' },
     },
+    {
+      name: 'variants-not-variant-lists',
+      severity: 'error',
+      comment:
+        "a variant (or a helper it imports) never imports a folder's list of variants: each index.ts awaits the import of every module beside it (fixtures/support/variants-in-folder.ts), so that import would deadlock silently, and `no-cycles` cannot see the dynamic edge; a variant imports another by its file",
+      from: { path: '^fixtures/((broken|conformant)-(homeservers|appservices)|support)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^fixtures/(broken|conformant)-(homeservers|appservices)/index\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { brokenHomeservers } from '../fixtures/broken-homeservers'
 import type { BrokenHomeserver } from '../fixtures/broken-homeservers/broken-homeserver'
-import { gradedOnlyInOtherModes } from '../fixtures/broken-homeservers/graded-only-in-other-modes'
+import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
 import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
 

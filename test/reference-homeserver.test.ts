@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gradedOnlyInOtherModes } from '../fixtures/broken-homeservers/graded-only-in-other-modes'
+import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
 import { runCli } from '../scripts/support/run-cli'
 
