@@ -69,7 +69,14 @@ module.exports = {
       comment:
         "reports render a finished run report and decide nothing: from the other layers they import only the types of the report's model (the verdict is runner/build-run-report.ts)",
       from: { path: '^reports/' },
-      to: { path: '^(bin|cli|runner|suites|harness|library|fixtures)/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(runner|harness)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'reports-know-no-commands',
+      severity: 'error',
+      comment: 'the report model needs nothing of the CLI, the checks, the library or the fixtures, not even their types',
+      from: { path: '^reports/' },
+      to: { path: '^(bin|cli|suites|library|fixtures)/' },
     },
     {
       name: 'library-not-cli',

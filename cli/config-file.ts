@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { UsageError } from '../harness/usage-error'
+import { systemError } from '../harness/system-error'
 
 /**
  * `--config-file FILE`: YAML or JSON whose keys are flag names (`hs-url: …`). String values may
@@ -12,10 +13,7 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new UsageError(
-      `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      'check --config-file (or CONFORMANCE_CONFIG_FILE)',
-    )
+    throw new UsageError(`cannot read config file ${file}: ${systemError(error).brief}`, 'check --config-file (or CONFORMANCE_CONFIG_FILE)')
   }
   let data: unknown
   try {

@@ -9,6 +9,7 @@ import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import { probePing } from '../runner/probe-ping'
 import { UsageError } from '../harness/usage-error'
 import { probeHomeserver } from './preflight'
+import { systemError } from '../harness/system-error'
 
 /** One finding of `doctor`: what was checked, what was seen, and for a problem the one-line fix. */
 export interface DoctorFinding {
@@ -102,7 +103,7 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
   try {
     await stub.start(target.listen.host, target.listen.port)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    const code = systemError(error).brief
     return [
       {
         ok: false,

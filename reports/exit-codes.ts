@@ -11,3 +11,10 @@ export const ExitCode = {
   /** The run could not be done: bad flags or config, unreachable or unsuitable target, or a suite fault. */
   unusable: 2,
 } as const
+
+/**
+ * The run at a glance, decided with the exit code (runner/exit-code.ts `runVerdict`): with
+ * `--fail-on regressions` and a baseline, exit 0 may still leave old failures ('no-regressions')
+ * and exit 1 means new ones ('regressed').
+ */
+export type RunVerdict = 'conforms' | 'no-regressions' | 'regressed' | 'does-not-conform' | 'no-verdict'

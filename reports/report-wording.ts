@@ -1,6 +1,6 @@
 import type { Level } from '../harness/requirements/requirement'
 import type { CheckResult, LevelCounts } from '../runner/check-result'
-import { ExitCode } from './exit-codes'
+import type { RunVerdict } from './exit-codes'
 import type { RunReport } from './run-report'
 
 /**
@@ -35,19 +35,17 @@ export function needsExplaining(r: CheckResult): boolean {
   return r.status === 'fail' || r.status === 'warn' || Boolean(r.failsRun)
 }
 
-/** The run at a glance. */
+const verdictWords: Readonly<Record<RunVerdict, { label: string; sentence: string }>> = {
+  'no-verdict': { label: 'NO VERDICT', sentence: 'No verdict (exit 2): the run could not be done.' },
+  'no-regressions': { label: 'NO REGRESSIONS', sentence: 'No new failures since the baseline (exit 0); older failures remain.' },
+  conforms: { label: 'CONFORMS', sentence: 'The target conforms (exit 0).' },
+  regressed: { label: 'REGRESSED', sentence: 'New failures since the baseline (exit 1).' },
+  'does-not-conform': { label: 'DOES NOT CONFORM', sentence: 'The target does not conform (exit 1).' },
+}
+
+/** The run at a glance, in words. */
 export function runVerdict(report: RunReport): { label: string; sentence: string } {
-  if (report.exitCode === ExitCode.unusable) return { label: 'NO VERDICT', sentence: 'No verdict (exit 2): the run could not be done.' }
-  const regressionsOnly = report.failOn === 'regressions' && report.baseline
-  if (report.exitCode === ExitCode.conforms) {
-    const failing = report.results.some((r) => r.failsRun)
-    return failing && regressionsOnly
-      ? { label: 'NO REGRESSIONS', sentence: 'No new failures since the baseline (exit 0); older failures remain.' }
-      : { label: 'CONFORMS', sentence: 'The target conforms (exit 0).' }
-  }
-  return regressionsOnly
-    ? { label: 'REGRESSED', sentence: 'New failures since the baseline (exit 1).' }
-    : { label: 'DOES NOT CONFORM', sentence: 'The target does not conform (exit 1).' }
+  return verdictWords[report.verdict]
 }
 
 /** "20 passed, 1 failed, 2 warned, 0 skipped" */

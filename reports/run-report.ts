@@ -5,6 +5,7 @@ import type { HarnessProblem } from '../runner/harness-problem'
 import type { LoadStats } from '../runner/load-stats'
 import type { FailOn } from '../runner/exit-code'
 import type { Shard } from '../runner/shard'
+import type { RunVerdict } from './exit-codes'
 
 /**
  * The one result document of a run; every other rendering is made from it. Documented field by
@@ -25,6 +26,8 @@ export interface RunReport {
   /** The summary's counts per requirement level. */
   summaryByLevel?: Record<Level, LevelCounts>
   exitCode: number
+  /** The run at a glance, decided with exitCode (added in 0.4; parseRunReport fills it in for older reports). */
+  verdict: RunVerdict
   /** Why the run could not give a verdict (exit 2), if it could not. */
   problems: HarnessProblem[]
   /** The one fault of the target the preflight saw before the checks, which the failures follow from. */

@@ -6,7 +6,7 @@ import { diffAgainstBaseline } from './baseline-diff'
 import { summarize, summarizeByLevel, type CheckResult } from './check-result'
 import { attributeConsequences } from './consequences'
 import { applyExpectations } from './expectations'
-import { failsRun, runExitCode, type FailOn } from './exit-code'
+import { failsRun, runExitCode, runVerdict, type FailOn } from './exit-code'
 import type { RunOutcome } from './run-homeserver-suite'
 import type { Shard } from './shard'
 import { toolVersion } from './tool-version'
@@ -57,6 +57,7 @@ export function buildRunReport(
   if (diff) results = diff.results
   const failOn = facts.failOn ?? 'any'
   const version = facts.toolVersion ?? toolVersion
+  const exitCode = runExitCode(results, outcome.problems, { failOn, hasBaseline: Boolean(diff) })
   return {
     format: 'as-ping-conformance-report',
     version: 1,
@@ -69,7 +70,8 @@ export function buildRunReport(
     strict: facts.strict,
     summary: summarize(results),
     summaryByLevel: summarizeByLevel(results),
-    exitCode: runExitCode(results, outcome.problems, { failOn, hasBaseline: Boolean(diff) }),
+    exitCode,
+    verdict: runVerdict(exitCode, results, { failOn, hasBaseline: Boolean(diff) }),
     problems: outcome.problems,
     ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
@@ -100,7 +102,8 @@ export function buildRunReport(
 /**
  * The verdict of each result before the baseline: marked with its requirement's facts, its
  * consequences, its expectation, and whether it fails the run. The library grades each check
- * alone with it, as it finishes in its own test; a run grades all of them at once. `startedAt`'s
+ * with it as it finishes in its own test, together with the checks of its describe block before
+ * it (so that a consequence's owner is there); a run grades all of them at once. `startedAt`'s
  * date is the "today" that expectations expire by.
  */
 export function gradeResults(

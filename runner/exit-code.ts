@@ -1,6 +1,6 @@
 import type { CheckResult } from './check-result'
 import type { HarnessProblem } from './harness-problem'
-import { ExitCode } from '../reports/exit-codes'
+import { ExitCode, type RunVerdict } from '../reports/exit-codes'
 
 // The codes belong to the report's model (the renderers name them); the rules that pick one live here.
 export { ExitCode }
@@ -26,4 +26,12 @@ export function runExitCode(results: readonly CheckResult[], problems: readonly 
   // Without a baseline every failure is new: --fail-on regressions then fails on any.
   const failing = options.failOn === 'regressions' && options.hasBaseline ? counted.filter((r) => r.regression?.change === 'newly-failing') : counted
   return failing.length ? ExitCode.nonConforming : ExitCode.conforms
+}
+
+/** The run's verdict beside its exit code (see RunVerdict), from the same results and options. */
+export function runVerdict(exitCode: number, results: readonly CheckResult[], options: { failOn: FailOn; hasBaseline: boolean }): RunVerdict {
+  if (exitCode === ExitCode.unusable) return 'no-verdict'
+  const regressionsOnly = options.failOn === 'regressions' && options.hasBaseline
+  if (exitCode === ExitCode.conforms) return regressionsOnly && results.some((r) => r.failsRun) ? 'no-regressions' : 'conforms'
+  return regressionsOnly ? 'regressed' : 'does-not-conform'
 }

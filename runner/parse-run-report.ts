@@ -1,5 +1,6 @@
 import { UsageError } from '../harness/usage-error'
 import type { RunReport } from '../reports/run-report'
+import { runVerdict } from './exit-code'
 
 /**
  * Reads a JSON report written by this tool (any release: version 1 only adds fields), for
@@ -20,7 +21,11 @@ export function parseRunReport(text: string, source: string): RunReport {
   if (!Array.isArray(r.results) || !(r.results as unknown[]).every(isResultLike)) throw new UsageError(`${source} has no valid results list`, fix)
   if (!Array.isArray(r.problems) || typeof r.startedAt !== 'string' || typeof r.durationMs !== 'number' || !r.target || !r.tool)
     throw new UsageError(`${source} lacks the fields of a run report`, fix)
-  return r as RunReport
+  const report = r as RunReport
+  // Before 0.4 the verdict was not recorded: decided again from what was.
+  if (typeof report.verdict !== 'string')
+    report.verdict = runVerdict(report.exitCode, report.results, { failOn: report.failOn ?? 'any', hasBaseline: Boolean(report.baseline) })
+  return report
 }
 
 /** The least a result of any release has; the file is untrusted JSON until this holds. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { AppserviceCredentials, AppserviceRunContext } from '../harness/appservice-run-context'
+import { appserviceSecrets, type AppserviceCredentials, type AppserviceRunContext } from '../harness/appservice-run-context'
+import { createRedactor } from '../harness/redact'
 import { startJsonControlServer } from '../harness/http/json-control-server'
 import { mockControlRoutes } from '../harness/mock-homeserver/mock-control-routes'
 import { OutOfProcessHomeserverSide } from '../harness/mock-homeserver/out-of-process-homeserver-side'
@@ -77,7 +78,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     for (const phase of phases.filter((p) => p.length > 0)) {
       const reporter = await runVitest({ files: phase.map((r) => fileOf(r.id)), provide: { appserviceConformance: context }, testTimeoutMs: 30_000 })
       results.push(...reporter.results)
-      problems.push(...reporter.problems)
+      problems.push(...createRedactor(appserviceSecrets(options.credentials)).redactValue(reporter.problems))
     }
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))

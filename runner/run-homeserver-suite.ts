@@ -6,7 +6,8 @@ import { registrationRoles } from '../harness/registration/conformance-registrat
 import { checkFileName, requirements } from '../harness/requirements/registry'
 import { phaseOf, type Requirement } from '../harness/requirements/requirement'
 import type { TlsOptions } from '../harness/http/tls-fetch'
-import type { HomeserverRunContext } from '../harness/run-context'
+import { createRedactor } from '../harness/redact'
+import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
 import type { PingWithResult } from '../harness/scenario/check-context'
 import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
 import { startStubControlServer } from '../harness/stub-appservice/stub-control-server'
@@ -127,7 +128,8 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
     )
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    const problems = [...reporter.problems]
+    // A fault's message may quote a request: redacted like everything else a report carries.
+    const problems = createRedactor(runSecrets(context)).redactValue(reporter.problems)
     return {
       results,
       problems,

@@ -13,6 +13,7 @@ import type { HomeserverSide } from './homeserver-side'
 import { MockHomeserver } from './mock-homeserver'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
 import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round'
+import { systemError } from '../system-error'
 
 /** How long an appservice whose port has closed gets to finish exiting. */
 const exitSettleMs = 2_000
@@ -71,10 +72,8 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     await new Promise<void>((resolve, reject) =>
       server
         .once('listening', resolve)
-        .once('error', (error: NodeJS.ErrnoException) =>
-          reject(
-            new UsageError(`the mock homeserver cannot listen on ${host}:${port}: ${error.code ?? error.message}`, 'pass --hs-listen with a free HOST:PORT'),
-          ),
+        .once('error', (error: Error) =>
+          reject(new UsageError(`the mock homeserver cannot listen on ${host}:${port}: ${systemError(error).brief}`, 'pass --hs-listen with a free HOST:PORT')),
         ),
     )
     this.#server = server

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse, stringify } from 'yaml'
 import { UsageError } from '../usage-error'
+import { systemError } from '../system-error'
 
 /**
  * An application service registration, in the YAML form Synapse and other homeservers load.
@@ -32,10 +33,7 @@ export async function loadRegistration(file: string): Promise<AppserviceRegistra
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new UsageError(
-      `cannot read registration ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      'check the path, or run `as-ping-conformance init` to write one',
-    )
+    throw new UsageError(`cannot read registration ${file}: ${systemError(error).brief}`, 'check the path, or run `as-ping-conformance init` to write one')
   }
   let data: unknown
   try {

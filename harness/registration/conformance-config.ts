@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { UsageError } from '../usage-error'
 import { loadRegistration, renderRegistration } from './appservice-registration'
 import { registrationRoles, type ConformanceRegistrations, type RegistrationRole } from './conformance-registrations'
+import { systemError } from '../system-error'
 
 /** The suite's own config file in the --config DIR, written by `init`. */
 export const configFileName = 'as-ping-conformance.json'
@@ -34,9 +35,9 @@ export async function writeConformanceConfig(dir: string, registrations: Conform
     }
     await writeFile(join(dir, configFileName), `${JSON.stringify(file, null, 2)}\n`)
   } catch (error) {
-    const { code, path } = error as NodeJS.ErrnoException
+    const { brief, path } = systemError(error)
     throw new UsageError(
-      `cannot write the config to ${dir}: ${code ?? String(error)}${path && path !== dir ? ` (${path})` : ''}`,
+      `cannot write the config to ${dir}: ${brief}${path && path !== dir ? ` (${path})` : ''}`,
       'choose a directory you can write to as --out',
     )
   }

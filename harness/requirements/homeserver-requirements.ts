@@ -237,8 +237,7 @@ export const homeserverRequirements = [
     spec: specLinks.clientPing,
     quote:
       "403: The access token used to authenticate the request doesn't belong to an appservice, or belongs to a different appservice than the one in the path. The errcode is `M_FORBIDDEN`.",
-    policyRow: 'hs.other-as-token',
-    policyNote: 'the same row for an id no appservice has: the token still belongs to a different appservice than the one in the path, so 404 fails',
+    policyRow: 'hs.unknown-id',
     covers: ['pingAppservice 403 M_FORBIDDEN'],
   }),
   defineRequirement({

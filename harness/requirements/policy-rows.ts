@@ -476,6 +476,15 @@ const suiteRows = [
     why: 'the spec: "only called by the homeserver as a direct result of" a client ping; stray pings mean a client cannot trust its own ping\'s result',
   },
   {
+    id: 'hs.unknown-id',
+    section: 'homeserver',
+    source: 'suite',
+    behaviour: "An appservice's `as_token` for an id no appservice has: 403 `M_FORBIDDEN`, and no call out",
+    grade: 'MUST',
+    levels: ['MUST'],
+    why: 'the spec\'s 403 is for a token that "belongs to a different appservice than the one in the path", which an id nobody registered is; the row for another appservice\'s token names only ids that exist. Synapse answers it 403 "Mismatching application service ID in path" (research (f))',
+  },
+  {
     id: 'as.null-txn',
     section: 'appservice',
     source: 'suite',
