@@ -1,5 +1,5 @@
 import type { RateLimitedRequest } from '../harness/http/rate-limit'
-import type { Endpoint, Level } from '../harness/requirements/requirement'
+import type { Endpoint, Level, Requirement } from '../harness/requirements/requirement'
 import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta'
 import type { TranscriptEntry } from '../harness/scenario/transcript'
 import type { ExpectedOutcome } from './expectation-types'
@@ -47,6 +47,14 @@ export interface CheckResult {
    * wrong, or (`needs`) the suite's counterpart that exchange needs, which no curl stands in for.
    */
   reproduce?: { command: string; curl?: string; needs?: string }
+}
+
+/**
+ * The fields every result takes from its requirement (id, title, level, spec link, the spec's
+ * words), and how long the check took: what each place that records a result starts from.
+ */
+export function resultBase(entry: Requirement, durationMs: number): Pick<CheckResult, 'id' | 'title' | 'level' | 'spec' | 'requirement' | 'durationMs'> {
+  return { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs }
 }
 
 export interface LevelCounts {

@@ -2,7 +2,7 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node'
 import { requirement } from '../harness/requirements/registry'
 import '../harness/scenario/check-meta'
 import type { CheckResponses } from '../harness/scenario/observed-response'
-import type { CheckResult } from './check-result'
+import { resultBase, type CheckResult } from './check-result'
 import type { HarnessProblem } from './harness-problem'
 import { gradeFailure } from './grade'
 
@@ -41,12 +41,7 @@ export class CollectResultsReporter implements Reporter {
     if (meta.responses?.length) this.responses.push({ checkId: entry.id, responses: meta.responses })
     const result = test.result()
     const base = {
-      id: entry.id,
-      title: entry.title,
-      level: entry.level,
-      spec: entry.spec,
-      requirement: entry.quote,
-      durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+      ...resultBase(entry, Math.round(test.diagnostic()?.duration ?? 0)),
       ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
       ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
       ...(meta.rateLimited?.length ? { rateLimited: meta.rateLimited } : {}),

@@ -1,7 +1,7 @@
 import { parse } from 'yaml'
 import { hasRequirement, requirement } from '../harness/requirements/registry'
 import { UsageError } from '../harness/usage-error'
-import type { CheckResult } from './check-result'
+import { resultBase, type CheckResult } from './check-result'
 import type { Expect, ExpectationEntry, Expectations, ExpectationVerdict } from './expectation-types'
 
 export type { Expect, ExpectationEntry, Expectations, ExpectationVerdict, ExpectedOutcome } from './expectation-types'
@@ -85,15 +85,5 @@ function verdictFor(result: CheckResult, entry: ExpectationEntry, today: string)
 }
 
 function skipResult(id: string, entry: ExpectationEntry): CheckResult {
-  const r = requirement(id)
-  return {
-    id,
-    title: r.title,
-    level: r.level,
-    spec: r.spec,
-    requirement: r.quote,
-    durationMs: 0,
-    status: 'skip',
-    message: `skipped by the expectations file: ${entry.reason}`,
-  }
+  return { ...resultBase(requirement(id), 0), status: 'skip', message: `skipped by the expectations file: ${entry.reason}` }
 }

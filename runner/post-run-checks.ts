@@ -4,7 +4,7 @@ import type { Requirement } from '../harness/requirements/requirement'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
 import type { CheckResponses } from '../harness/scenario/observed-response'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import type { CheckResult } from './check-result'
+import { resultBase, type CheckResult } from './check-result'
 import { gradeFailure } from './grade'
 import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check'
 
@@ -31,7 +31,7 @@ function noUnsolicited(selected: readonly Requirement[], stub: StubAppservice, c
   if (!entry) return []
   const redactor = createRedactor(runSecrets(context))
   const strays = stub.unclaimed()
-  const base = { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: 0 }
+  const base = resultBase(entry, 0)
   if (strays.length === 0) return [{ ...base, status: 'pass' }]
   const lines = strays.map((r) => redactor.redact(`⇢ stub appservice received ${r.method} ${r.path} ${excerpt(r.bodyText, 200)} (no scenario asked for it)`))
   const mismatch = `${strays.length} ping(s) reached the stub appservice that no client ping asked for`

@@ -4,7 +4,7 @@ import type { Requirement } from '../harness/requirements/requirement'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
 import type { CheckDependency } from '../harness/scenario/check-meta'
 import type { CheckResponses, ObservedResponse } from '../harness/scenario/observed-response'
-import type { CheckResult } from './check-result'
+import { resultBase, type CheckResult } from './check-result'
 import { gradeFailure } from './grade'
 import { fieldOwner } from './schema-field-owners'
 
@@ -73,14 +73,7 @@ export async function gradeResponseSchema(
   }
 
   const redactor = createRedactor(runSecrets(context))
-  const base = {
-    id: entry.id,
-    title: entry.title,
-    level: entry.level,
-    spec: entry.spec,
-    requirement: entry.quote,
-    durationMs: Math.round(performance.now() - startedAt),
-  }
+  const base = resultBase(entry, Math.round(performance.now() - startedAt))
   const dependsOn = dependencyOf([...breaks.values()], lost)
   const withDependency = dependsOn ? { dependsOn } : {}
   if (validated === 0)

@@ -9,7 +9,7 @@ import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
 import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix'
 import { stubAppservice, transcribe } from '../harness/scenario/transcript'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import type { CheckResult } from './check-result'
+import { resultBase, type CheckResult } from './check-result'
 import { gradeFailure } from './grade'
 import { percentiles, round1, type LoadStats } from './load-stats'
 
@@ -86,7 +86,7 @@ export async function runLoadCheck(
     mismatches: failing.length,
     ...rateLimitStats(rateLimits),
   }
-  const base = { id: entry.id, title: entry.title, level: entry.level, spec: entry.spec, requirement: entry.quote, durationMs: stats.durationMs }
+  const base = resultBase(entry, stats.durationMs)
   const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s`
   if (failing.length === 0) return { result: { ...base, status: 'pass', message: summary }, stats }
   return { result: { ...base, ...gradeFailures(entry, failing, stats, stub, context) }, stats }
@@ -123,16 +123,7 @@ function reportedDuration(exchange: HttpExchange): number[] {
 
 /** HS-PING-LOAD asked for by --only without --load: listed, not graded. */
 export function skippedLoadCheck(entry: Requirement): CheckResult {
-  return {
-    id: entry.id,
-    title: entry.title,
-    level: entry.level,
-    spec: entry.spec,
-    requirement: entry.quote,
-    durationMs: 0,
-    status: 'skip',
-    message: 'run with --load N',
-  }
+  return { ...resultBase(entry, 0), status: 'skip', message: 'run with --load N' }
 }
 
 /** The load's 429s, when there were any (a ping waited out and answered counts once per 429 it got). */

@@ -2,12 +2,11 @@ import { homeserverReproVariables } from '../../cli/repro-variables'
 import { requirement } from '../../harness/requirements/registry'
 import { buildRunReport, type RunFacts } from '../../runner/build-run-report'
 import type { RunReport } from '../../reports/run-report'
-import type { CheckResult, CheckStatus } from '../../runner/check-result'
+import { resultBase, type CheckResult, type CheckStatus } from '../../runner/check-result'
 
 /** A result for a real requirement id, as the runner would grade it. */
 export function sampleResult(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
-  const r = requirement(id)
-  return { id, title: r.title, level: r.level, spec: r.spec, requirement: r.quote, durationMs: 12, status, ...extra }
+  return { ...resultBase(requirement(id), 12), status, ...extra }
 }
 
 /** A failing MUST check with both hops of its exchange, tokens already redacted as the worker does; its ping needs the stub's arranged answer. */
