@@ -13,7 +13,7 @@ import { pingAddedIn } from '../harness/spec-version'
 import { explain } from '../reports/report-wording'
 import type { LoadedExpectations } from '../reports/run-report'
 import { gradeResults } from '../runner/build-run-report'
-import type { CheckResult } from '../runner/check-result'
+import { resultBase, type CheckResult } from '../runner/check-result'
 import { skippedByExpectations, type Expectations } from '../runner/expectations'
 import { gradeFailure } from '../runner/grade'
 import { appserviceChecks } from '../suites/appservice'
@@ -103,11 +103,13 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
       homeserver.close()
       await client.close()
     })
+    // The results of this block so far, by id: each check is graded with those before it (see gradedBody).
+    const earlier = new Map<string, CheckResult>()
     for (const definition of selected) {
       declareCheck(
         definition.id,
         () => new AppserviceCheckContext(target, definition.id),
-        gradedBody(definition, { strict: options.strict ?? false, expectations }),
+        gradedBody(definition, { strict: options.strict ?? false, expectations }, earlier),
         checkTimeoutMs(definition, target),
         appserviceNeedMissing(target),
       )
@@ -126,10 +128,13 @@ function expectationsOf(options: AppserviceConformanceOptions): LoadedExpectatio
 
 /**
  * Runs a check and grades it in the test itself, by the same pipeline as a CLI run
- * (runner/build-run-report.ts, one result at a time): the test fails exactly when the result
- * would fail a run; what does not fail it is annotated.
+ * (runner/build-run-report.ts), together with the results of the block's checks before it: the
+ * tests run one at a time in the registry's order, so a check's owner (the check whose fault it
+ * declared it follows from, `t.dependOn`) has been graded by then, and one root cause is one
+ * failure here too: a consequence is skipped, saying whose, as a CLI run counts it. The test fails
+ * exactly when the result would fail a run; what does not fail it is annotated.
  */
-function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: boolean; expectations: LoadedExpectations }) {
+function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: boolean; expectations: LoadedExpectations }, earlier: Map<string, CheckResult>) {
   const { id } = definition
   return async (t: AppserviceCheckContext, test: TestContext): Promise<void> => {
     const startedAt = new Date().toISOString()
@@ -147,8 +152,9 @@ function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: bo
       if (!(error instanceof CheckFailure)) throw error
       failure = error
     }
-    const [graded] = gradeResults([resultOf(id, failure, t)], { specVersion: pingAddedIn, ...grading }, startedAt)
-    const result = graded!
+    // Set again by a re-run of the test (retry, watch mode), in its place.
+    earlier.set(id, resultOf(id, failure, t))
+    const result = gradeResults([...earlier.values()], { specVersion: pingAddedIn, ...grading }, startedAt).find((r) => r.id === id)!
     const shown = failure ? render(result) : ''
     if (result.failsRun) {
       if (result.expected?.verdict === 'unexpected-pass') throw new Error(`${id} was expected to ${expectedOutcome(id)}, but it passed`)
@@ -157,6 +163,11 @@ function gradedBody(definition: AppserviceCheckDefinition, grading: { strict: bo
           `${id}: its expectation expired on ${result.expected.until} (${result.expected.reason}); renew or remove it${shown ? `:\n${shown}` : ''}`,
         )
       throw new AppserviceConformanceFailure(shown)
+    }
+    if (result.consequenceOf !== undefined) {
+      // What it saw stays shown, as a report keeps it in `failure`; its verdict is its owner's.
+      if (failure) await test.annotate(shown, 'notice')
+      throw new SkipCheck(result.message ?? `a consequence of ${result.consequenceOf}`)
     }
     if (!failure) return
     if (result.expected?.verdict === 'as-expected') await test.annotate(`${result.status === 'fail' ? 'failed' : 'warned'} as expected:\n${shown}`, 'notice')
@@ -174,19 +185,15 @@ export class AppserviceConformanceFailure extends Error {
   override readonly name = 'AppserviceConformanceFailure'
 }
 
-/** The check's result as the CLI's reporter would record it, redacted. */
+/** The check's result as the CLI's reporter would record it, redacted, with the check it declared it depends on. */
 function resultOf(id: string, failure: CheckFailure | undefined, t: AppserviceCheckContext): CheckResult {
   const entry = requirement(id)
   return {
-    id,
-    title: entry.title,
-    level: entry.level,
+    ...resultBase(entry, 0),
     status: failure ? gradeFailure(entry.level) : 'pass',
-    spec: entry.spec,
-    requirement: entry.quote,
-    durationMs: 0,
     ...(failure ? { failure: t.redactor.redactValue({ mismatches: failure.mismatches, expected: failure.expected, actual: failure.actual }) } : {}),
     transcript: t.transcript(),
+    ...(t.dependency ? { dependsOn: t.dependency } : {}),
   }
 }
 
