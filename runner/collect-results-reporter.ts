@@ -29,8 +29,7 @@ export class CollectResultsReporter implements Reporter {
       for (const error of module.errors()) this.problems.push({ where: module.moduleId, message: firstLine(error.message) })
       for (const test of module.children.allTests()) this.#collect(test)
     }
-    for (const error of unhandledErrors)
-      this.problems.push({ where: 'unhandled', message: firstLine(typeof error.message === 'string' ? error.message : JSON.stringify(error)) })
+    for (const error of unhandledErrors) this.problems.push({ where: 'unhandled', message: firstLine(error.message ?? 'an error without a message') })
   }
 
   #collect(test: TestCase): void {
