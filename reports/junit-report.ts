@@ -1,14 +1,16 @@
+import type { Endpoint } from '../harness/requirements/requirement'
 import type { CheckResult } from '../runner/check-result'
-import { explain, provenanceRows, reproEnvironmentText, resultVerdict } from './report-wording'
+import { explain, provenanceRows, reproEnvironmentText, resultLine, resultVerdict } from './report-wording'
 import { rateLimitEntry } from './rate-limit-lines'
 import type { RunReport } from './run-report'
 
 /**
- * JUnit XML for CI systems: one testsuite per run, one testcase per check (classname
- * role.endpoint.level, name = check id, stable across runs so CI can track history).
+ * JUnit XML for CI systems: one testsuite per run, one testcase per check (classname the endpoint
+ * it grades, name "ID: title", both stable across runs so CI can track a check's history).
  * A result that fails the run is a <failure>; an expected failure is <skipped> with its reason;
- * a warning that does not fail the run passes, with a WARNING line in <system-out> and a
- * `verdict` property so it stays visible. Suite faults are <error>s.
+ * a warning that does not fail the run passes, with a WARNING line in <system-out> (Jenkins shows
+ * it) and a `verdict` property (Jenkins with keepProperties); GitLab and dorny/test-reporter show
+ * nothing of a passing testcase but its status, hence the GitHub annotations. Suite faults are <error>s.
  */
 export function renderJunitReport(report: RunReport): string {
   const failures = report.results.filter((r) => r.failsRun).length
@@ -27,7 +29,7 @@ export function renderJunitReport(report: RunReport): string {
     // Once per run, where CI shows the suite's facts: each failure's repro lines read these variables.
     ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(reproEnvironmentText(report)!)}"/>`] : []),
     '    </properties>',
-    ...report.results.flatMap((r) => testcase(r, report.role)),
+    ...report.results.flatMap((r) => testcase(r, endpointClass[report.role][r.endpoint ?? ownEndpoint[report.role]])),
     ...report.problems.map(
       (p) =>
         `    <testcase classname="${attr(`${report.role}.harness`)}" name="${attr(p.where)}" time="0">\n      <error message="${attr(p.message)}" type="harness">${text(p.message)}</error>\n    </testcase>`,
@@ -39,8 +41,21 @@ export function renderJunitReport(report: RunReport): string {
   return lines.join('\n')
 }
 
-function testcase(r: CheckResult, role: string): string[] {
-  const open = `    <testcase classname="${attr(`${role}.${r.endpoint ?? 'ping'}.${r.level}`)}" name="${attr(r.id)}" time="${seconds(r.durationMs)}">`
+/**
+ * A testcase's classname: the endpoint its check grades, named by the side that serves or calls it.
+ * The role says which side is under test, the result's operationId which endpoint: an appservice
+ * run grades both its own /_matrix/app/v1/ping and its call to the homeserver's client ping.
+ */
+const endpointClass: Readonly<Record<RunReport['role'], Readonly<Record<Endpoint, string>>>> = {
+  homeserver: { pingAppservice: 'homeserver.ping', ping: 'homeserver.app-ping' },
+  appservice: { ping: 'appservice.ping', pingAppservice: 'appservice.client-ping' },
+}
+
+/** The endpoint each role serves, for a result the registry does not know (it then carries none). */
+const ownEndpoint: Readonly<Record<RunReport['role'], Endpoint>> = { homeserver: 'pingAppservice', appservice: 'ping' }
+
+function testcase(r: CheckResult, classname: string): string[] {
+  const open = `    <testcase classname="${attr(classname)}" name="${attr(`${r.id}: ${r.title}`)}" time="${seconds(r.durationMs)}">`
   const body: string[] = [
     '      <properties>',
     `        <property name="title" value="${attr(r.title)}"/>`,
@@ -52,11 +67,11 @@ function testcase(r: CheckResult, role: string): string[] {
   ]
   const details = r.status === 'pass' && !r.failsRun ? '' : explanationText(r)
   if (r.failsRun) {
-    body.push(`      <failure message="${attr(firstLine(r))}" type="${attr(resultVerdict(r))}">${text(details)}</failure>`)
+    body.push(`      <failure message="${attr(resultLine(r))}" type="${attr(resultVerdict(r))}">${text(details)}</failure>`)
   } else if (r.status === 'skip') {
-    body.push(`      <skipped message="${attr(r.message ?? 'skipped')}"/>`)
+    body.push(skipped(r.message ?? 'skipped'))
   } else if (r.expected?.verdict === 'as-expected' && r.status !== 'pass') {
-    body.push(`      <skipped message="${attr(`${resultVerdict(r)}: ${r.expected.reason}`)}"/>`)
+    body.push(skipped(`${resultVerdict(r)}: ${r.expected.reason}`))
   }
   const out = r.status === 'warn' && !r.failsRun ? `WARNING (${r.level}): ${details}` : r.message && r.status === 'pass' ? r.message : ''
   if (out) body.push(`      <system-out>${text(out)}</system-out>`)
@@ -78,8 +93,9 @@ function explanationText(r: CheckResult): string {
   ].join('\n')
 }
 
-function firstLine(r: CheckResult): string {
-  return `${resultVerdict(r)}: ${r.message ?? r.title}`.split('\n')[0]!
+/** The reason both as the attribute (Jenkins, GitHub test reporters) and as the text (GitLab shows only that). */
+function skipped(reason: string): string {
+  return `      <skipped message="${attr(reason)}">${text(reason)}</skipped>`
 }
 
 function seconds(ms: number): string {

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { sampleFailure, sampleReport, sampleSecondExchangeFailure } from '../test/support/sample-report'
+import { sampleFailure, sampleReport, sampleResult, sampleSecondExchangeFailure } from '../test/support/sample-report'
 import { renderConsoleReport } from './console-report'
 import { renderHtmlReport } from './html-report'
 import { renderJunitReport } from './junit-report'
@@ -47,25 +47,38 @@ describe('console report', () => {
 /** A <testcase> as fast-xml-parser reads it: attributes and child elements as keys. */
 interface ParsedTestcase {
   name: string
+  classname: string
   failure?: { message: string; '#text': string }
-  skipped?: { message: string }
+  skipped?: { message: string; '#text': string }
   'system-out'?: string
   properties: { property: { name: string; value: string }[] }
 }
 
 describe('JUnit report', () => {
-  const xml = renderJunitReport(report)
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml)
-  const suite = parsed.testsuites.testsuite
+  const parseJunit = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).testsuites.testsuite
+  const suite = parseJunit(renderJunitReport(report))
   const cases = suite.testcase as ParsedTestcase[]
-  const byName = (id: string) => cases.find((c) => c.name === id)!
+  const byName = (id: string) => cases.find((c) => c.name.startsWith(`${id}: `))!
 
-  it('has one testcase per check, with counts CI systems read', () => {
-    expect(cases.map((c) => c.name)).toEqual(report.results.map((r) => r.id))
+  it('has one testcase per check, named "ID: title" as the registry has them, with counts CI systems read', () => {
+    expect(cases.map((c) => c.name)).toEqual(report.results.map((r) => `${r.id}: ${r.title}`))
     expect(suite).toMatchObject({ tests: '5', failures: '1', errors: '0', skipped: '1' })
     expect(byName('HS-PING-BAD-STATUS').failure?.message).toContain('FAIL')
     expect(byName('HS-PING-BAD-STATUS').failure?.['#text']).toContain('← 500 after 4 ms')
-    expect(byName('HS-PING-USER-TOKEN').skipped?.message).toBe('no --user-token given')
+  })
+
+  it("gives a skip's reason as its text too, the only part GitLab shows", () => {
+    expect(byName('HS-PING-USER-TOKEN').skipped).toEqual({ message: 'no --user-token given', '#text': 'no --user-token given' })
+  })
+
+  it("classes each testcase by the endpoint it grades: the homeserver's, the appservice's, or the appservice's call to the homeserver", () => {
+    expect(new Set(cases.map((c) => c.classname))).toEqual(new Set(['homeserver.ping']))
+    const appservice = sampleReport({ role: 'appservice' }, [sampleResult('AS-PING-OK', 'pass'), sampleResult('AS-CLIENT-PINGS', 'pass')])
+    const classes = (parseJunit(renderJunitReport(appservice)).testcase as ParsedTestcase[]).map((c) => [c.name.split(':')[0], c.classname])
+    expect(classes).toEqual([
+      ['AS-PING-OK', 'appservice.ping'],
+      ['AS-CLIENT-PINGS', 'appservice.client-ping'],
+    ])
   })
 
   it('keeps a warning visible without failing it', () => {

@@ -26,6 +26,11 @@ export function resultVerdict(r: CheckResult): string {
   }
 }
 
+/** A result in one line, e.g. "FAIL: expected HTTP 502, got 500": what a CI list shows beside its id. */
+export function resultLine(r: CheckResult): string {
+  return `${resultVerdict(r)}: ${r.message ?? r.title}`.split('\n')[0]!
+}
+
 function plainVerdict(r: CheckResult): string {
   return { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' }[r.status]
 }

@@ -71,7 +71,8 @@ async function runWithEveryOutput(
       report,
       ...extraArgs(dir),
     ],
-    { env: { CONFORMANCE_STRICT: 'true' } },
+    // As a GitHub Actions step: its annotations (stdout) and job summary (a file) are outputs too.
+    { env: { CONFORMANCE_STRICT: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') } },
   )
   const files: Record<string, string> = {}
   for (const name of await readdir(dir)) if (name !== 'user-token') files[name] = await readFile(join(dir, name), 'utf8')
@@ -105,7 +106,7 @@ describe('no token in any output', () => {
 
   it('the clean run conforms and writes every report', () => {
     expect(clean.cli.code).toBe(0)
-    expect(Object.keys(clean.files).sort()).toEqual(['report.html', 'report.json', 'report.junit', 'report.markdown'])
+    expect(Object.keys(clean.files).sort()).toEqual(['report.html', 'report.json', 'report.junit', 'report.markdown', 'step-summary.md'])
   })
 
   it('the leaky run fails, and its failures show the exchanges with fingerprints instead of tokens', () => {
@@ -116,12 +117,13 @@ describe('no token in any output', () => {
     expect(leaky.cli.stdout).toMatch(/<as_token#[0-9a-f]{6}>/)
     expect(leaky.cli.stdout).toMatch(/access_token=<hs_token#[0-9a-f]{6}>/)
     expect(leaky.cli.stdout).toContain('Bearer $AS_TOKEN')
+    expect(leaky.cli.stdout).toMatch(/^::(error|warning) title=HS-PING-/m)
   })
 
   it('holds for stdout, stderr and every file of both runs', () => {
     for (const run of [clean, leaky]) {
       const outputs = { stdout: run.cli.stdout, stderr: run.cli.stderr, ...run.files }
-      expect(Object.keys(outputs).length).toBeGreaterThanOrEqual(6)
+      expect(Object.keys(outputs).length).toBeGreaterThanOrEqual(7)
       for (const [name, text] of Object.entries(outputs)) expect(leaksIn(text, run.tokens), `${name} leaks a token`).toEqual([])
     }
   })

@@ -3,6 +3,7 @@ import { requirement } from '../../harness/requirements/registry'
 import { buildRunReport, type RunFacts } from '../../runner/build-run-report'
 import type { RunReport } from '../../reports/run-report'
 import { resultBase, type CheckResult, type CheckStatus } from '../../runner/check-result'
+import type { HarnessProblem } from '../../runner/harness-problem'
 
 /** A result for a real requirement id, as the runner would grade it. */
 export function sampleResult(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
@@ -69,9 +70,14 @@ export function sampleResults(): CheckResult[] {
   ]
 }
 
-export function sampleReport(facts: Partial<RunFacts> = {}, results: CheckResult[] = sampleResults(), startedAt = '2026-01-02T03:04:05.000Z'): RunReport {
+export function sampleReport(
+  facts: Partial<RunFacts> = {},
+  results: CheckResult[] = sampleResults(),
+  startedAt = '2026-01-02T03:04:05.000Z',
+  problems: HarnessProblem[] = [],
+): RunReport {
   return buildRunReport(
-    { results, problems: [], startedAt, durationMs: 61_500 },
+    { results, problems, startedAt, durationMs: 61_500 },
     {
       role: 'homeserver',
       target: { url: 'https://hs.example', versions: ['v1.6', 'v1.7', 'v1.12'] },
