@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error'
 import { ExitCode } from '../runner/exit-code'
 import { defaultLoadConcurrency } from '../runner/run-load-check'
-import { applyConfigValues, honourFalseEnvBooleans, knownFlags } from './option-sources'
+import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources'
 import { loadConfigFile } from './config-file'
 import { doctorCommand } from './commands/doctor'
 import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice'
@@ -14,6 +14,8 @@ import { mergeCommand } from './commands/merge'
 import { referenceCommand } from './commands/reference'
 import { referenceRoleChoices } from './reference-roles'
 import { commanderErrorLine } from './commander-error-line'
+import { misspeltFlagError } from './misspelt-flag'
+import { checkReportPaths } from './report-paths'
 import {
   parseFailOn,
   parseHttpUrl,
@@ -25,6 +27,7 @@ import {
   parseShard,
   parseTimeoutMs,
   parseVersion,
+  type ReportTargets,
 } from './option-parsers'
 import { processOutput, type Output } from './output'
 import { toolVersion } from '../runner/tool-version'
@@ -43,7 +46,8 @@ function option(flags: string, description: string): Option {
 const common = {
   strict: () => option('--strict', 'treat SHOULD warnings as failures (exit 1)').default(false),
   only: () => option('--only <ids>', 'run only these checks (comma-separated ids; see `list`)').argParser(parseIdList),
-  report: () => option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them)').argParser(parseReports),
+  report: () =>
+    option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them; given again, adds more)').argParser(parseReports),
   shard: () => option('--shard <index/count>', 'run only part of the checks, e.g. 1/3, and merge the JSON reports with `merge`').argParser(parseShard),
   userTokenFile: () => option('--user-token-file <file>', 'read --user-token from this file (a mounted secret)').conflicts('userToken'),
   stubPublicUrl: () =>
@@ -83,7 +87,12 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
       const file = root.opts().configFile as string | undefined
       if (file) applyConfigValues(command, await loadConfigFile(file), knownFlags(root), file)
     })
-    .hook('preAction', (_root, command) => honourFalseEnvBooleans(command))
+    .hook('preAction', (_root, command) => {
+      readEnvBooleans(command)
+      // Before the run, so that minutes of checks never end in a report that cannot be written.
+      const report = command.opts().report as ReportTargets | undefined
+      if (report) checkReportPaths(report)
+    })
 
   program
     .command('init')
@@ -252,7 +261,10 @@ export async function main(argv: readonly string[], output: Output = processOutp
       if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode === 0 ? 0 : ExitCode.unusable
       const commands = program.commands.map((c) => c.name())
       const command = argv.find((arg) => !arg.startsWith('-'))
-      output.err(`${commanderErrorLine(error, { commands, ...(command && commands.includes(command) ? { command } : {}) })}\n`)
+      const subcommand = program.commands.find((c) => c.name() === command)
+      // A misspelt required flag is the likelier story than a missing one.
+      const misspelt = error.code === 'commander.missingMandatoryOptionValue' && subcommand ? misspeltFlagError(subcommand, argv) : undefined
+      output.err(`${commanderErrorLine(misspelt ?? error, { commands, ...(subcommand ? { command: subcommand.name() } : {}) })}\n`)
       return ExitCode.unusable
     }
     if (error instanceof UsageError) {
