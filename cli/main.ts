@@ -17,6 +17,7 @@ import { commanderErrorLine } from './commander-error-line'
 import { misspeltFlagError } from './misspelt-flag'
 import { checkReportPaths } from './report-paths'
 import {
+  maxTimeoutMs,
   parseFailOn,
   parseHttpUrl,
   parseIdPrefix,
@@ -55,6 +56,10 @@ const common = {
       '--stub-public-url <url>',
       "the URL the homeserver reaches the stub at, when it differs from --listen (default: the main registration's url)",
     ).argParser(parseHttpUrl),
+  hsTimeoutMs: () =>
+    option('--hs-timeout-ms <n>', `how long the homeserver waits for an appservice (at most ${maxTimeoutMs}); the run's deadlines follow it`)
+      .argParser(parseTimeoutMs)
+      .default(defaultHsTimeoutMs),
   caFile: () => option('--ca-file <file>', 'also trust this PEM CA for an https homeserver (staging with a private CA)'),
   insecure: () => option('--insecure', "do not verify the homeserver's TLS certificate (throwaway servers only)").default(false),
   specVersion: () => option('--spec-version <version>', 'grade against this spec version (default: the newest the target advertises)').argParser(parseVersion),
@@ -115,7 +120,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
     .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of --as-url)').argParser(parseListen))
     .addOption(option('--user-token <token>', "an ordinary user's access token (without it, HS-PING-USER-TOKEN is skipped)"))
-    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(common.hsTimeoutMs())
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'run even if the target does not advertise v1.7, as if it advertised this').argParser(parseVersion))
     .addOption(common.strict())
@@ -188,10 +193,9 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
       ),
     )
     .addOption(
-      option(
-        '--role <role>',
-        'which suites to run: homeserver, appservice or both (default: both, or the role that --variant, --appservice-variant, --only or --load points at)',
-      ).choices([...referenceRoleChoices]),
+      option('--role <role>', 'which suites to run (default: both, or the role that --variant, --appservice-variant, --only or --load points at)').choices([
+        ...referenceRoleChoices,
+      ]),
     )
     .addOption(common.specVersion())
     .addOption(common.strict())
@@ -217,7 +221,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(common.stubPublicUrl())
     .addOption(option('--user-token <token>', "an ordinary user's access token, to check it too"))
     .addOption(common.userTokenFile())
-    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(common.hsTimeoutMs())
     .addOption(common.caFile())
     .addOption(common.insecure())
     .addOption(common.specVersion())
