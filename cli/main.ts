@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error'
 import { ExitCode } from '../runner/exit-code'
 import { defaultLoadConcurrency } from '../runner/run-load-check'
-import { applyConfigValues, honourFalseEnvBooleans, knownFlags } from './option-sources'
+import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources'
 import { loadConfigFile } from './config-file'
 import { doctorCommand } from './commands/doctor'
 import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice'
@@ -14,7 +14,10 @@ import { mergeCommand } from './commands/merge'
 import { referenceCommand } from './commands/reference'
 import { referenceRoleChoices } from './reference-roles'
 import { commanderErrorLine } from './commander-error-line'
+import { misspeltFlagError } from './misspelt-flag'
+import { checkReportPaths } from './report-paths'
 import {
+  maxTimeoutMs,
   parseFailOn,
   parseHttpUrl,
   parseIdPrefix,
@@ -25,6 +28,7 @@ import {
   parseShard,
   parseTimeoutMs,
   parseVersion,
+  type ReportTargets,
 } from './option-parsers'
 import { processOutput, type Output } from './output'
 import { toolVersion } from '../runner/tool-version'
@@ -43,7 +47,8 @@ function option(flags: string, description: string): Option {
 const common = {
   strict: () => option('--strict', 'treat SHOULD warnings as failures (exit 1)').default(false),
   only: () => option('--only <ids>', 'run only these checks (comma-separated ids; see `list`)').argParser(parseIdList),
-  report: () => option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them)').argParser(parseReports),
+  report: () =>
+    option('--report <targets>', 'write reports: json=FILE,junit=FILE,html=FILE,markdown=FILE (any of them; given again, adds more)').argParser(parseReports),
   shard: () => option('--shard <index/count>', 'run only part of the checks, e.g. 1/3, and merge the JSON reports with `merge`').argParser(parseShard),
   userTokenFile: () => option('--user-token-file <file>', 'read --user-token from this file (a mounted secret)').conflicts('userToken'),
   stubPublicUrl: () =>
@@ -51,6 +56,10 @@ const common = {
       '--stub-public-url <url>',
       "the URL the homeserver reaches the stub at, when it differs from --listen (default: the main registration's url)",
     ).argParser(parseHttpUrl),
+  hsTimeoutMs: () =>
+    option('--hs-timeout-ms <n>', `how long the homeserver waits for an appservice (at most ${maxTimeoutMs}); the run's deadlines follow it`)
+      .argParser(parseTimeoutMs)
+      .default(defaultHsTimeoutMs),
   caFile: () => option('--ca-file <file>', 'also trust this PEM CA for an https homeserver (staging with a private CA)'),
   insecure: () => option('--insecure', "do not verify the homeserver's TLS certificate (throwaway servers only)").default(false),
   specVersion: () => option('--spec-version <version>', 'grade against this spec version (default: the newest the target advertises)').argParser(parseVersion),
@@ -83,7 +92,12 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
       const file = root.opts().configFile as string | undefined
       if (file) applyConfigValues(command, await loadConfigFile(file), knownFlags(root), file)
     })
-    .hook('preAction', (_root, command) => honourFalseEnvBooleans(command))
+    .hook('preAction', (_root, command) => {
+      readEnvBooleans(command)
+      // Before the run, so that minutes of checks never end in a report that cannot be written.
+      const report = command.opts().report as ReportTargets | undefined
+      if (report) checkReportPaths(report)
+    })
 
   program
     .command('init')
@@ -106,7 +120,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(option('--config <dir>', 'the directory `init` wrote').makeOptionMandatory())
     .addOption(option('--listen <host:port>', 'where the stub appservice listens (default: 127.0.0.1 and the port of --as-url)').argParser(parseListen))
     .addOption(option('--user-token <token>', "an ordinary user's access token (without it, HS-PING-USER-TOKEN is skipped)"))
-    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(common.hsTimeoutMs())
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'run even if the target does not advertise v1.7, as if it advertised this').argParser(parseVersion))
     .addOption(common.strict())
@@ -179,10 +193,9 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
       ),
     )
     .addOption(
-      option(
-        '--role <role>',
-        'which suites to run: homeserver, appservice or both (default: both, or the role that --variant, --appservice-variant, --only or --load points at)',
-      ).choices([...referenceRoleChoices]),
+      option('--role <role>', 'which suites to run (default: both, or the role that --variant, --appservice-variant, --only or --load points at)').choices([
+        ...referenceRoleChoices,
+      ]),
     )
     .addOption(common.specVersion())
     .addOption(common.strict())
@@ -208,7 +221,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(common.stubPublicUrl())
     .addOption(option('--user-token <token>', "an ordinary user's access token, to check it too"))
     .addOption(common.userTokenFile())
-    .addOption(option('--hs-timeout-ms <n>', 'how long the homeserver waits for an appservice').argParser(parseTimeoutMs).default(defaultHsTimeoutMs))
+    .addOption(common.hsTimeoutMs())
     .addOption(common.caFile())
     .addOption(common.insecure())
     .addOption(common.specVersion())
@@ -252,7 +265,10 @@ export async function main(argv: readonly string[], output: Output = processOutp
       if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode === 0 ? 0 : ExitCode.unusable
       const commands = program.commands.map((c) => c.name())
       const command = argv.find((arg) => !arg.startsWith('-'))
-      output.err(`${commanderErrorLine(error, { commands, ...(command && commands.includes(command) ? { command } : {}) })}\n`)
+      const subcommand = program.commands.find((c) => c.name() === command)
+      // A misspelt required flag is the likelier story than a missing one.
+      const misspelt = error.code === 'commander.missingMandatoryOptionValue' && subcommand ? misspeltFlagError(subcommand, argv) : undefined
+      output.err(`${commanderErrorLine(misspelt ?? error, { commands, ...(subcommand ? { command: subcommand.name() } : {}) })}\n`)
       return ExitCode.unusable
     }
     if (error instanceof UsageError) {

@@ -81,4 +81,15 @@ describe('parseReports', () => {
     expect(rejection(parseReports, 'json')).toMatch(/'json' is not FORMAT=FILE/)
     expect(rejection(parseReports, 'json=')).toMatch(/'json=' is not FORMAT=FILE/)
   })
+
+  it('adds a repeated --report to the earlier targets', () => {
+    expect(parseReports('html=r.html', { json: 'r.json' })).toEqual({ json: 'r.json', html: 'r.html' })
+    expect(parseReports('json=r.json', { json: './r.json' })).toEqual({ json: 'r.json' })
+  })
+
+  it('refuses one format with two files and one file for two formats: only one report would be left', () => {
+    expect(rejection((v) => parseReports(v, { json: 'a.json' }), 'json=b.json')).toBe('json is given two files, a.json and b.json; give each format one file')
+    expect(rejection(parseReports, 'json=r.txt,markdown=./r.txt')).toBe('./r.txt is given for both json and markdown; give each format its own file')
+    expect(rejection((v) => parseReports(v, { junit: 'out/r' }), 'html=out/r')).toBe('out/r is given for both junit and html; give each format its own file')
+  })
 })

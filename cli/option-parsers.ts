@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
 import { parseSpecVersion } from '../harness/spec-version'
 import { reportFormats, type ReportFormat, type ReportTargets } from '../reports/write-reports'
@@ -59,14 +60,24 @@ export function parseIdList(value: string): string[] {
 
 export type { ReportTargets }
 
-/** `json=FILE,junit=FILE,html=FILE,markdown=FILE` (any subset). */
-export function parseReports(value: string): ReportTargets {
-  const targets: ReportTargets = {}
+/**
+ * `json=FILE,junit=FILE,html=FILE,markdown=FILE` (any subset). Given again, --report adds to the
+ * earlier targets (commander passes them as `previous`); a format given two files, or one file
+ * given two formats, would silently keep only one report, so both are refused.
+ */
+export function parseReports(value: string, previous?: ReportTargets): ReportTargets {
+  const targets: ReportTargets = { ...previous }
   for (const part of value.split(',').filter(Boolean)) {
     const [format, file] = part.split('=', 2)
     if (!reportFormats.includes(format as ReportFormat) || !file) {
       throw new InvalidArgumentError(`'${part}' is not FORMAT=FILE with a known format (allowed: ${reportFormats.join(', ')})`)
     }
+    const earlier = targets[format as ReportFormat]
+    if (earlier !== undefined && resolve(earlier) !== resolve(file)) {
+      throw new InvalidArgumentError(`${format} is given two files, ${earlier} and ${file}; give each format one file`)
+    }
+    const sharing = reportFormats.find((other) => other !== format && targets[other] !== undefined && resolve(targets[other]) === resolve(file))
+    if (sharing) throw new InvalidArgumentError(`${file} is given for both ${sharing} and ${format}; give each format its own file`)
     targets[format as ReportFormat] = file
   }
   return targets

@@ -62,11 +62,37 @@ describe('flag sources: command line > environment > config file > default', () 
     expect(sources).toMatchObject({ hsUrl: 'env', config: 'config', hsTimeoutMs: 'cli' })
   })
 
-  it('reads CONFORMANCE_STRICT=false as false', async () => {
-    setEnv({ CONFORMANCE_STRICT: 'false' })
-    expect((await parsed(['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c'])).opts.strict).toBe(false)
-    setEnv({ CONFORMANCE_STRICT: '1' })
-    expect((await parsed(['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c'])).opts.strict).toBe(true)
+  it('reads CONFORMANCE_STRICT=false as false, and true, 1, yes, on as true', async () => {
+    const cases: [string, boolean][] = [
+      ['false', false],
+      ['0', false],
+      ['', false],
+      ['OFF', false],
+      ['1', true],
+      ['true', true],
+      ['Yes', true],
+      ['on', true],
+    ]
+    for (const [value, strict] of cases) {
+      setEnv({ CONFORMANCE_STRICT: value })
+      expect((await parsed(['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c'])).opts.strict, value).toBe(strict)
+    }
+  })
+
+  it('lets several --report flags add up, and a higher source replace the config file reports', async () => {
+    const hs = ['homeserver', '--hs-url', 'http://127.0.0.1:1', '--config', 'c']
+    expect((await parsed([...hs, '--report', 'json=r.json', '--report', 'junit=r.xml,html=r.html'])).opts.report).toEqual({
+      json: 'r.json',
+      junit: 'r.xml',
+      html: 'r.html',
+    })
+    const file = await configFile('report: { json: from-file.json }\n')
+    expect((await parsed([...hs, '--config-file', file, '--report', 'json=a.json', '--report', 'html=a.html'])).opts.report).toEqual({
+      json: 'a.json',
+      html: 'a.html',
+    })
+    setEnv({ CONFORMANCE_REPORT: 'junit=env.xml' })
+    expect((await parsed([...hs, '--config-file', file])).opts.report).toEqual({ junit: 'env.xml' })
   })
 
   it('refuses unknown keys, bad values and unset variables in one line, exit 2', async () => {

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { InvalidArgumentError, type Command, type Option } from 'commander'
 import { UsageError } from '../harness/usage-error'
 
@@ -28,7 +29,22 @@ export function applyConfigValues(command: Command, values: Record<string, unkno
     const option = command.options.find((o) => o.long === `--${key}`)
     if (!option || raw === null || raw === undefined) continue
     command.setOptionValueWithSource(option.attributeName(), configValue(option, raw, `config file ${file}: ${key}`), 'config')
+    replacedByHigherSources(command, option)
   }
+}
+
+/**
+ * Commander hands a flag's parser the value so far, so that a repeated --report adds up; a value
+ * from the command line or the environment must replace the config file's, not add to it.
+ */
+function replacedByHigherSources(command: Command, option: Option): void {
+  const key = option.attributeName()
+  // Commander's Command is an EventEmitter (its typings declare only `on`); this listener must run before commander's own.
+  const events = command as unknown as EventEmitter
+  for (const event of [`option:${option.name()}`, `optionEnv:${option.name()}`])
+    events.prependOnceListener(event, () => {
+      if (command.getOptionValueSource(key) === 'config') command.setOptionValueWithSource(key, undefined, undefined)
+    })
 }
 
 function configValue(option: Option, raw: unknown, where: string): unknown {
@@ -56,14 +72,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+const envTrue = /^(true|1|yes|on)$/i
+const envFalse = /^(false|0|no|off|)$/i
+
 /**
  * Commander sets a boolean flag from its environment variable whenever the variable exists;
- * CI templates write CONFORMANCE_STRICT=false, which must mean false.
+ * CI templates write CONFORMANCE_STRICT=false, which must mean false, and a value that is neither
+ * (a typo, a stray word) must not quietly switch the flag on.
  */
-export function honourFalseEnvBooleans(command: Command, env: NodeJS.ProcessEnv = process.env): void {
+export function readEnvBooleans(command: Command, env: NodeJS.ProcessEnv = process.env): void {
   for (const option of command.options) {
     const key = option.attributeName()
     if (option.required || option.optional || !option.envVar || command.getOptionValueSource(key) !== 'env') continue
-    if (/^(false|0|no|off|)$/i.test(env[option.envVar] ?? '')) command.setOptionValueWithSource(key, false, 'env')
+    const value = env[option.envVar] ?? ''
+    // The value is not quoted back: a variable set by mistake may hold anything, a token included.
+    if (!envTrue.test(value) && !envFalse.test(value))
+      throw new UsageError(`${option.envVar} is not a boolean`, `set ${option.envVar} to true or false (or 1/0, yes/no, on/off; empty is false)`)
+    command.setOptionValueWithSource(key, envTrue.test(value), 'env')
   }
 }

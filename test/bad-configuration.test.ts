@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -165,7 +165,44 @@ const cases: Case[] = [
     fix: /--help/,
   },
   { name: 'a --spec-version without the v', argv: () => [...hs(), '--spec-version', '1.7'], problem: /'1\.7' is not a spec version like v1\.7/, fix: /--help/ },
+  {
+    name: 'a misspelt required flag',
+    argv: () => ['homeserver', '--hs-ulr', f.homeserver.url, '--config', f.dir],
+    problem: /^unknown option '--hs-ulr' \(Did you mean --hs-url\?\)$/,
+    fix: /`as-ping-conformance homeserver --help`/,
+  },
+  {
+    name: 'a CONFORMANCE_STRICT that is not a boolean',
+    argv: hs,
+    env: { CONFORMANCE_STRICT: 'yes-please' },
+    problem: /^CONFORMANCE_STRICT is not a boolean$/,
+    fix: /set CONFORMANCE_STRICT to true or false \(or 1\/0, yes\/no, on\/off; empty is false\)/,
+  },
   { name: 'an unknown --report format', argv: () => [...hs(), '--report', 'pdf=out.pdf'], problem: /'pdf=out\.pdf' is not FORMAT=FILE/, fix: /--help/ },
+  {
+    name: 'one file for two --report formats',
+    argv: () => [...hs(), '--report', `json=${join(root, 'r.out')}`, '--report', `junit=${join(root, 'r.out')}`],
+    problem: /r\.out is given for both json and junit; give each format its own file/,
+    fix: /--help/,
+  },
+  {
+    name: 'two files for one --report format',
+    argv: () => [...hs(), '--report', `json=${join(root, 'a.json')},json=${join(root, 'b.json')}`],
+    problem: /json is given two files, .*a\.json and .*b\.json/,
+    fix: /--help/,
+  },
+  {
+    name: 'a --report file under a file',
+    argv: () => [...hs(), '--report', `json=${join(f.file, 'report.json')}`],
+    problem: /cannot write the json report to .*a-file\/report\.json: .*a-file is not a directory/,
+    fix: /a directory you can write to/,
+  },
+  {
+    name: 'a --report file that is a directory',
+    argv: () => [...hs(), '--report', `html=${root}`],
+    problem: /cannot write the html report to .*: it is a directory/,
+    fix: /a directory you can write to/,
+  },
   {
     name: '--only with an unknown id',
     argv: () => [...hs(), '--only', 'HS-PING-OK,HS-PING-NOPE'],
@@ -294,6 +331,13 @@ describe('a wrong invocation exits 2 with one line naming the problem and the fi
       await new Promise((resolve) => blocker.close(resolve))
     }
   })
+})
+
+it('checks --report paths without creating anything: a run refused for another reason leaves no file behind', async () => {
+  const report = join(root, 'not-yet', 'report.json')
+  const run = await runMain([...hs(), '--report', `json=${report}`, '--only', 'HS-PING-NOPE'])
+  expect(run.stderr).toMatch(/no homeserver check 'HS-PING-NOPE'/)
+  await expect(stat(join(root, 'not-yet'))).rejects.toThrow(/ENOENT/)
 })
 
 describe('an appservice started with --spawn that cannot be graded exits 2 with one line', () => {

@@ -3,7 +3,7 @@ import { policyRow } from './policy-rows'
 import { requirements } from './registry'
 import { phaseOf, type Requirement } from './requirement'
 
-/** What regenerates every generated doc (scripts/gen-checks-doc.ts); the docs and the drift test name it. */
+/** What regenerates the docs of the checks and the policy (scripts/gen-checks-doc.ts); the docs and the drift test name it. */
 export const regenerateDocsCommand = 'npm run docs:checks'
 
 /** The anchor of a check in docs/checks.md, for links from the README's policy table. */

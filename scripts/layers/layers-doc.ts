@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { packageRoot } from '../../runner/package-root'
 import type { Cruise } from './cruise-imports'
 import { layerRules } from './layer-rules'
-import { replaceMarkedSection } from './marked-section'
+import { replaceMarkedSection } from '../../harness/generated-doc'
 import { renderLayersSection } from './render-layers-section'
 
 export const contributingPath = join(packageRoot, 'docs', 'CONTRIBUTING.md')
