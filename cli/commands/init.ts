@@ -33,7 +33,7 @@ export async function initCommand(options: InitOptions, output: Output): Promise
   const files = Object.values(config.files).map((f) => join(dir, f))
   output.out(
     [
-      `Wrote ${files.length} appservice registrations and ${configFileName} to ${dir}.`,
+      `Wrote ${files.length} appservice registrations and ${configFileName} to ${dir}, listed in its .gitignore (they hold tokens).`,
       '',
       'Add the registrations to your homeserver and restart it. For Synapse, in homeserver.yaml:',
       '',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,6 +34,13 @@ async function editConfigFile(change: (file: Record<string, unknown>) => unknown
 }
 
 describe('writeConformanceConfig and loadConformanceConfig', () => {
+  it('keeps the files that hold tokens out of a git repository the directory is in', async () => {
+    execFileSync('git', ['init', '-q', dir])
+    await writeConformanceConfig(join(dir, 'conformance'), registrations())
+    const untracked = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' })
+    expect(untracked.trim()).toBe('?? conformance/.gitignore')
+  })
+
   it('round-trip: the registrations, their files (0600: they hold tokens) and the stub URL', async () => {
     const written = await writeConformanceConfig(dir, registrations())
     expect((await stat(join(dir, written.files.main))).mode & 0o777).toBe(0o600)

@@ -4,6 +4,7 @@ import { UsageError } from '../usage-error'
 import { loadRegistration, renderRegistration } from './appservice-registration'
 import { registrationRoles, type ConformanceRegistrations, type RegistrationRole } from './conformance-registrations'
 import { systemError } from '../system-error'
+import { keepOutOfGit } from './keep-out-of-git'
 
 /** The suite's own config file in the --config DIR, written by `init`. */
 export const configFileName = 'as-ping-conformance.json'
@@ -23,7 +24,7 @@ export interface ConformanceConfig {
   files: Record<RegistrationRole, string>
 }
 
-/** Writes the three registrations (mode 0600: they hold tokens) and the config file that records them. */
+/** Writes the three registrations (mode 0600: they hold tokens), the config file that records them, and their names in the directory's .gitignore. */
 export async function writeConformanceConfig(dir: string, registrations: ConformanceRegistrations): Promise<ConformanceConfig> {
   const files = Object.fromEntries(registrationRoles.map((role) => [role, `${registrations[role].id}.yaml`])) as Record<RegistrationRole, string>
   const asUrl = registrations.main.url ?? ''
@@ -34,6 +35,7 @@ export async function writeConformanceConfig(dir: string, registrations: Conform
       await writeFile(join(dir, files[role]), renderRegistration(registrations[role]), { mode: 0o600 })
     }
     await writeFile(join(dir, configFileName), `${JSON.stringify(file, null, 2)}\n`)
+    await keepOutOfGit(dir, [...registrationRoles.map((role) => files[role]), configFileName])
   } catch (error) {
     const { brief, path } = systemError(error)
     throw new UsageError(
