@@ -13,7 +13,13 @@ describe('init', () => {
     const run = await runCli(['init', '--as-url', 'http://127.0.0.1:9123', '--out', out])
     expect(run.code).toBe(0)
     const files = (await readdir(out)).sort()
-    expect(files).toEqual(['.gitignore', 'as-ping-conformance-no-url.yaml', 'as-ping-conformance-unreachable.yaml', 'as-ping-conformance.json', 'as-ping-conformance.yaml'])
+    expect(files).toEqual([
+      '.gitignore',
+      'as-ping-conformance-no-url.yaml',
+      'as-ping-conformance-unreachable.yaml',
+      'as-ping-conformance.json',
+      'as-ping-conformance.yaml',
+    ])
     const noUrl = parse(await readFile(join(out, 'as-ping-conformance-no-url.yaml'), 'utf8'))
     expect(noUrl.url).toBeNull()
     expect(await readFile(join(out, 'as-ping-conformance-no-url.yaml'), 'utf8')).toMatch(/^url: null$/m)
