@@ -11,6 +11,6 @@ export {
   AppserviceConformanceFailure,
   defaultMockHomeserverUrl,
   type AppserviceConformanceOptions,
-} from './library/appservice-conformance'
-export { parseExpectations, type ExpectationEntry, type Expectations } from './runner/expectations'
-export { spawnVariables } from './harness/spawned-appservice/spawn-environment'
+} from './library/appservice-conformance.js'
+export { parseExpectations, type ExpectationEntry, type Expectations } from './runner/expectations.js'
+export { spawnVariables } from './harness/spawned-appservice/spawn-environment.js'

@@ -7,9 +7,9 @@
  *   node --import tsx bench/bare-ping-loop.ts --pings N --concurrency C --hs-timeout-ms T
  */
 import { parseArgs } from 'node:util'
-import { startReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { mixedPings } from '../harness/scenario/concurrent-ping-mix'
-import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
+import { startReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
+import { mixedPings } from '../harness/scenario/concurrent-ping-mix.js'
+import { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
 
 const { values } = parseArgs({ options: { pings: { type: 'string' }, concurrency: { type: 'string' }, 'hs-timeout-ms': { type: 'string' } } })
 const pingCount = Number(values.pings ?? 2000)

@@ -13,9 +13,9 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { RunReport } from '../reports/run-report'
-import { measureProcess, type ProcessMeasurement } from './measure-process'
-import { spread, type Spread } from './spread'
+import type { RunReport } from '../reports/run-report.js'
+import { measureProcess, type ProcessMeasurement } from './measure-process.js'
+import { spread, type Spread } from './spread.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = process.execPath

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
-import { UsageError } from '../harness/usage-error'
-import { systemError } from '../harness/system-error'
+import { UsageError } from '../harness/usage-error.js'
+import { systemError } from '../harness/system-error.js'
 
 /**
  * `--config-file FILE`: YAML or JSON whose keys are flag names (`hs-url: …`). String values may

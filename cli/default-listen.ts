@@ -1,4 +1,4 @@
-import { urlAddress } from '../harness/http/url-address'
+import { urlAddress } from '../harness/http/url-address.js'
 
 /** The stub listens on loopback at the port of the URL the homeserver uses, unless told otherwise (--listen). */
 export function defaultListen(publicUrl: string): { host: string; port: number } {

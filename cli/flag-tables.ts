@@ -1,7 +1,7 @@
 import type { Command, Option } from 'commander'
-import { replaceMarkedSection, type GeneratedDoc } from '../harness/generated-doc'
-import { markdownTable } from '../harness/requirements/markdown-table'
-import { buildProgram } from './main'
+import { replaceMarkedSection, type GeneratedDoc } from '../harness/generated-doc.js'
+import { markdownTable } from '../harness/requirements/markdown-table.js'
+import { buildProgram } from './main.js'
 
 const regenerateFlagTablesCommand = 'npm run docs:flags'
 

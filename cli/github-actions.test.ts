@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sampleReport } from '../test/support/sample-report'
-import { publishToGithubActions } from './github-actions'
+import { sampleReport } from '../test/support/sample-report.js'
+import { publishToGithubActions } from './github-actions.js'
 
 function recordingOutput() {
   const written = { out: '', err: '' }

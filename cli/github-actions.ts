@@ -1,9 +1,9 @@
 import { appendFile } from 'node:fs/promises'
-import { systemError } from '../harness/system-error'
-import { renderGithubAnnotations } from '../reports/github-annotations'
-import { renderMarkdownReport } from '../reports/markdown-report'
-import type { RunReport } from '../reports/run-report'
-import type { Output } from './output'
+import { systemError } from '../harness/system-error.js'
+import { renderGithubAnnotations } from '../reports/github-annotations.js'
+import { renderMarkdownReport } from '../reports/markdown-report.js'
+import type { RunReport } from '../reports/run-report.js'
+import type { Output } from './output.js'
 
 /**
  * What a run adds when it is a GitHub Actions step (the runner sets GITHUB_ACTIONS=true): its

@@ -1,21 +1,21 @@
-import { describeEndpoint } from '../harness/openapi/ping-endpoints'
+import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
 import { Command, CommanderError, Option } from 'commander'
-import { HarnessError, UsageError } from '../harness/usage-error'
-import { ExitCode } from '../runner/exit-code'
-import { defaultLoadConcurrency } from '../runner/run-load-check'
-import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources'
-import { loadConfigFile } from './config-file'
-import { doctorCommand } from './commands/doctor'
-import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice'
-import { homeserverCommand } from './commands/homeserver'
-import { initCommand } from './commands/init'
-import { listCommand } from './commands/list'
-import { mergeCommand } from './commands/merge'
-import { referenceCommand } from './commands/reference'
-import { referenceRoleChoices } from './reference-roles'
-import { commanderErrorLine } from './commander-error-line'
-import { misspeltFlagError } from './misspelt-flag'
-import { checkReportPaths } from './report-paths'
+import { HarnessError, UsageError } from '../harness/usage-error.js'
+import { ExitCode } from '../runner/exit-code.js'
+import { defaultLoadConcurrency } from '../runner/run-load-check.js'
+import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources.js'
+import { loadConfigFile } from './config-file.js'
+import { doctorCommand } from './commands/doctor.js'
+import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice.js'
+import { homeserverCommand } from './commands/homeserver.js'
+import { initCommand } from './commands/init.js'
+import { listCommand } from './commands/list.js'
+import { mergeCommand } from './commands/merge.js'
+import { referenceCommand } from './commands/reference.js'
+import { referenceRoleChoices } from './reference-roles.js'
+import { commanderErrorLine } from './commander-error-line.js'
+import { misspeltFlagError } from './misspelt-flag.js'
+import { checkReportPaths } from './report-paths.js'
 import {
   maxTimeoutMs,
   parseFailOn,
@@ -29,9 +29,9 @@ import {
   parseTimeoutMs,
   parseVersion,
   type ReportTargets,
-} from './option-parsers'
-import { processOutput, type Output } from './output'
-import { toolVersion } from '../runner/tool-version'
+} from './option-parsers.js'
+import { processOutput, type Output } from './output.js'
+import { toolVersion } from '../runner/tool-version.js'
 
 /** Synapse waits 60 s for an appservice; the suite waits that long (plus a margin) for the 504 case. */
 const defaultHsTimeoutMs = 60_000

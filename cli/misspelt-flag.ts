@@ -1,5 +1,5 @@
 import { CommanderError, type Command } from 'commander'
-import { closestNames } from '../harness/closest-names'
+import { closestNames } from '../harness/closest-names.js'
 
 /**
  * Commander reports a missing required flag before an unknown one, so `--hs-ulr URL` reads as

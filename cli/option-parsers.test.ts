@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { maxTimeoutMs, parseHttpUrl, parseIdList, parseListen, parsePositiveInt, parseReports, parseTimeoutMs, parseVersion } from './option-parsers'
+import { maxTimeoutMs, parseHttpUrl, parseIdList, parseListen, parsePositiveInt, parseReports, parseTimeoutMs, parseVersion } from './option-parsers.js'
 
 /** The sentence a parser rejects a value with (commander prints it after "argument … is invalid."). */
 function rejection(parse: (value: string) => unknown, value: string): string {

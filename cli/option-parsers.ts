@@ -1,9 +1,9 @@
 import { resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
-import { parseSpecVersion } from '../harness/spec-version'
-import { reportFormats, type ReportFormat, type ReportTargets } from '../reports/write-reports'
-import type { FailOn } from '../runner/exit-code'
-import type { Shard } from '../runner/shard'
+import { parseSpecVersion } from '../harness/spec-version.js'
+import { reportFormats, type ReportFormat, type ReportTargets } from '../reports/write-reports.js'
+import type { FailOn } from '../runner/exit-code.js'
+import type { Shard } from '../runner/shard.js'
 
 /** Parsers for flag values; each rejects bad input with a sentence commander prints as one line. */
 

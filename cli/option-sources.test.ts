@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { substituteEnv } from './config-file'
-import { buildProgram, main } from './main'
+import { substituteEnv } from './config-file.js'
+import { buildProgram, main } from './main.js'
 
 /** Parses argv with the real program, but captures the homeserver command's options instead of running it. */
 async function parsed(argv: string[]): Promise<{ opts: Record<string, unknown>; sources: Record<string, string | undefined> }> {

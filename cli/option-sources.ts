@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events'
 import { InvalidArgumentError, type Command, type Option } from 'commander'
-import { UsageError } from '../harness/usage-error'
+import { UsageError } from '../harness/usage-error.js'
 
 /**
  * Where a flag's value comes from, highest first: the command line, the environment

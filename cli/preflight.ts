@@ -1,10 +1,10 @@
-import { excerpt } from '../harness/assert/excerpt'
-import { HomeserverClient } from '../harness/clients/homeserver-client'
-import { isJsonObject } from '../harness/http/parse-json'
-import { pingAddedIn, pingSupport } from '../harness/spec-version'
-import type { TlsOptions } from '../harness/http/tls-fetch'
-import { UsageError } from '../harness/usage-error'
-import { isCertificateError } from './tls-options'
+import { excerpt } from '../harness/assert/excerpt.js'
+import { HomeserverClient } from '../harness/clients/homeserver-client.js'
+import { isJsonObject } from '../harness/http/parse-json.js'
+import { pingAddedIn, pingSupport } from '../harness/spec-version.js'
+import type { TlsOptions } from '../harness/http/tls-fetch.js'
+import { UsageError } from '../harness/usage-error.js'
+import { isCertificateError } from './tls-options.js'
 
 export interface TargetVersions {
   versions: string[]

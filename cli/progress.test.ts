@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { consoleProgress, progressLine } from './progress'
+import { consoleProgress, progressLine } from './progress.js'
 
 afterEach(() => void vi.useRealTimers())
 

@@ -1,7 +1,7 @@
-import { hasRequirement, requirement } from '../harness/requirements/registry'
-import { needs } from '../harness/requirements/requirement'
-import type { RunProgress } from '../runner/run-progress'
-import type { Output } from './output'
+import { hasRequirement, requirement } from '../harness/requirements/registry.js'
+import { needs } from '../harness/requirements/requirement.js'
+import type { RunProgress } from '../runner/run-progress.js'
+import type { Output } from './output.js'
 
 /** Quiet for fast runs; then a line at intervals, so a minute-long wait never looks like a hang. */
 const firstLineAfterMs = 5_000

@@ -1,11 +1,11 @@
-import { UsageError } from '../harness/usage-error'
-import { withReproCommands } from '../runner/build-run-report'
-import { renderConsoleReport } from '../reports/console-report'
-import type { RunReport } from '../reports/run-report'
-import { writeReports, type ReportTargets } from '../reports/write-reports'
-import { publishToGithubActions } from './github-actions'
-import type { Output } from './output'
-import { systemError } from '../harness/system-error'
+import { UsageError } from '../harness/usage-error.js'
+import { withReproCommands } from '../runner/build-run-report.js'
+import { renderConsoleReport } from '../reports/console-report.js'
+import type { RunReport } from '../reports/run-report.js'
+import { writeReports, type ReportTargets } from '../reports/write-reports.js'
+import { publishToGithubActions } from './github-actions.js'
+import type { Output } from './output.js'
+import { systemError } from '../harness/system-error.js'
 
 /**
  * Shows a finished run, writes the requested report files (--report json=…,junit=…,html=…,

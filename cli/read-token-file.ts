@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { UsageError } from '../harness/usage-error'
-import { systemError } from '../harness/system-error'
+import { UsageError } from '../harness/usage-error.js'
+import { systemError } from '../harness/system-error.js'
 
 /** A token from a file (a mounted CI secret): the whole file, without its trailing newline. */
 export async function readTokenFile(file: string, flag: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appserviceReportTargets, onlyFor, referenceRoles } from './reference-roles'
+import { appserviceReportTargets, onlyFor, referenceRoles } from './reference-roles.js'
 
 describe('reference roles', () => {
   it('runs both by default, and the role a variant, --only or --load points at otherwise', () => {

@@ -1,8 +1,8 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { UsageError } from '../harness/usage-error'
-import { systemError } from '../harness/system-error'
-import type { ReportTargets } from './option-parsers'
+import { UsageError } from '../harness/usage-error.js'
+import { systemError } from '../harness/system-error.js'
+import type { ReportTargets } from './option-parsers.js'
 
 /**
  * Refuses, before the run starts, a --report file that could not be written once it ends: a run

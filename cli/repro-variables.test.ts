@@ -3,11 +3,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeConformanceConfig } from '../harness/registration/conformance-config'
-import { createConformanceRegistrations } from '../harness/registration/conformance-registrations'
-import { reproEnvironment } from '../runner/repro-environment'
-import type { CheckResult } from '../runner/check-result'
-import { appserviceReproVariables, homeserverReproVariables } from './repro-variables'
+import { writeConformanceConfig } from '../harness/registration/conformance-config.js'
+import { createConformanceRegistrations } from '../harness/registration/conformance-registrations.js'
+import { reproEnvironment } from '../runner/repro-environment.js'
+import type { CheckResult } from '../runner/check-result.js'
+import { appserviceReproVariables, homeserverReproVariables } from './repro-variables.js'
 
 /** A result whose repro lines read `names`. */
 const reading = (...names: string[]) =>

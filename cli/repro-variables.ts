@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import { basePrefix } from '../harness/http/base-url'
-import type { ConformanceConfig } from '../harness/registration/conformance-config'
-import { registrationRoles } from '../harness/registration/conformance-registrations'
-import { registrationSecretPrefixes, registrationTokenKeys } from '../harness/run-context'
-import { shellQuote } from '../harness/shell-quote'
+import { basePrefix } from '../harness/http/base-url.js'
+import type { ConformanceConfig } from '../harness/registration/conformance-config.js'
+import { registrationRoles } from '../harness/registration/conformance-registrations.js'
+import { registrationSecretPrefixes, registrationTokenKeys } from '../harness/run-context.js'
+import { shellQuote } from '../harness/shell-quote.js'
 
 /**
  * How the repro lines' variables are set, each from where the run found it (name → shell

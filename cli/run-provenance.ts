@@ -1,7 +1,7 @@
-import { createRedactor, type Secret } from '../harness/redact'
-import type { ConformanceConfig } from '../harness/registration/conformance-config'
-import { runSecrets } from '../harness/run-context'
-import type { ConfigValue } from '../reports/run-report'
+import { createRedactor, type Secret } from '../harness/redact.js'
+import type { ConformanceConfig } from '../harness/registration/conformance-config.js'
+import { runSecrets } from '../harness/run-context.js'
+import type { ConfigValue } from '../reports/run-report.js'
 
 /**
  * Provenance for the report: where the suite ran and the options it was given, by flag name, with

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import type { TlsOptions } from '../harness/http/tls-fetch'
-import { UsageError } from '../harness/usage-error'
-import { systemError } from '../harness/system-error'
+import type { TlsOptions } from '../harness/http/tls-fetch.js'
+import { UsageError } from '../harness/usage-error.js'
+import { systemError } from '../harness/system-error.js'
 
 /** --ca-file and --insecure as the harness's TlsOptions; undefined when neither is given. */
 export async function loadTlsOptions(options: { caFile?: string; insecure?: boolean }): Promise<TlsOptions | undefined> {

@@ -1,4 +1,4 @@
-import type { Secret } from './redact'
+import type { Secret } from './redact.js'
 
 /** The appservice's credentials as the suite knows them; as_token and id are needed only for the client part. */
 export interface AppserviceCredentials {

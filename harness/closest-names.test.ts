@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { closestNames } from './closest-names'
+import { closestNames } from './closest-names.js'
 
 const known = ['pings-twice', 'pings-on-its-own', 'duration-as-string', 'duration-in-seconds', 'not-json']
 

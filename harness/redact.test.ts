@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRedactor, fingerprint, type Secret } from './redact'
+import { createRedactor, fingerprint, type Secret } from './redact.js'
 
 const asToken: Secret = { label: 'as_token', value: 'as_QQQQwwwwEEEErrrrTTTTyyyy', envVar: 'AS_TOKEN' }
 const hsToken: Secret = { label: 'hs_token', value: 'hs_ZZZZxxxxCCCCvvvvBBBBnnnn', envVar: 'HS_TOKEN' }

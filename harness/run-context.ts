@@ -1,6 +1,6 @@
-import { registrationRoles, type RegistrationRole } from './registration/conformance-registrations'
-import type { TlsOptions } from './http/tls-fetch'
-import type { Secret } from './redact'
+import { registrationRoles, type RegistrationRole } from './registration/conformance-registrations.js'
+import type { TlsOptions } from './http/tls-fetch.js'
+import type { Secret } from './redact.js'
 
 /** The appservice facts a scenario needs, per registration role. */
 export interface AppserviceUnderTest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { systemError } from './system-error'
+import { systemError } from './system-error.js'
 
 describe('systemError', () => {
   it("reads Node's code and path, and says the code in brief", () => {

@@ -1,8 +1,8 @@
-import type { CheckResult } from '../runner/check-result'
-import { countsText, explain, levels, needsExplaining, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
-import { renderLoadStats } from './load-stats-lines'
-import { rateLimitSummary } from './rate-limit-lines'
-import type { RunReport } from './run-report'
+import type { CheckResult } from '../runner/check-result.js'
+import { countsText, explain, levels, needsExplaining, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import { renderLoadStats } from './load-stats-lines.js'
+import { rateLimitSummary } from './rate-limit-lines.js'
+import type { RunReport } from './run-report.js'
 
 const marks: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', warn: '!', skip: '-' }
 

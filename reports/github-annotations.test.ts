@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { HarnessProblem } from '../runner/harness-problem'
-import { sampleReport, sampleResult } from '../test/support/sample-report'
-import { renderGithubAnnotations } from './github-annotations'
+import type { HarnessProblem } from '../runner/harness-problem.js'
+import { sampleReport, sampleResult } from '../test/support/sample-report.js'
+import { renderGithubAnnotations } from './github-annotations.js'
 
 /** A run that could not give a verdict because of this fault. */
 const reportWithProblem = (problem: HarnessProblem) => sampleReport({}, [], undefined, [problem])

@@ -1,6 +1,6 @@
-import type { CheckResult } from '../runner/check-result'
-import { resultLine } from './report-wording'
-import type { RunReport } from './run-report'
+import type { CheckResult } from '../runner/check-result.js'
+import { resultLine } from './report-wording.js'
+import type { RunReport } from './run-report.js'
 
 /**
  * GitHub Actions workflow commands that turn a run's failures and warnings into annotations on

@@ -1,7 +1,7 @@
-import type { CheckResult } from '../runner/check-result'
-import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
-import { rateLimitSummary } from './rate-limit-lines'
-import type { RunReport } from './run-report'
+import type { CheckResult } from '../runner/check-result.js'
+import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import { rateLimitSummary } from './rate-limit-lines.js'
+import type { RunReport } from './run-report.js'
 
 /**
  * A single self-contained HTML page: the verdict at a glance, counts, a per-requirement matrix

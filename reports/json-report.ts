@@ -1,4 +1,4 @@
-import type { RunReport } from './run-report'
+import type { RunReport } from './run-report.js'
 
 /** The JSON report: the run's one document (docs/report-format.md), pretty-printed. */
 export function renderJsonReport(report: RunReport): string {

@@ -1,8 +1,8 @@
-import type { Endpoint } from '../harness/requirements/requirement'
-import type { CheckResult } from '../runner/check-result'
-import { explain, provenanceRows, reproEnvironmentText, resultLine, resultVerdict } from './report-wording'
-import { rateLimitEntry } from './rate-limit-lines'
-import type { RunReport } from './run-report'
+import type { Endpoint } from '../harness/requirements/requirement.js'
+import type { CheckResult } from '../runner/check-result.js'
+import { explain, provenanceRows, reproEnvironmentText, resultLine, resultVerdict } from './report-wording.js'
+import { rateLimitEntry } from './rate-limit-lines.js'
+import type { RunReport } from './run-report.js'
 
 /**
  * JUnit XML for CI systems: one testsuite per run, one testcase per check (classname the endpoint

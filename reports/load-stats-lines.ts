@@ -1,4 +1,4 @@
-import type { LoadStats, Percentiles } from '../runner/load-stats'
+import type { LoadStats, Percentiles } from '../runner/load-stats.js'
 
 /** The load mode's figures for the terminal: throughput, then the two latency distributions. */
 export function renderLoadStats(load: LoadStats): string[] {

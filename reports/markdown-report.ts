@@ -1,7 +1,7 @@
-import type { CheckResult } from '../runner/check-result'
-import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording'
-import { rateLimitSummary } from './rate-limit-lines'
-import type { RunReport } from './run-report'
+import type { CheckResult } from '../runner/check-result.js'
+import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import { rateLimitSummary } from './rate-limit-lines.js'
+import type { RunReport } from './run-report.js'
 
 const icons: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report'
-import { renderConsoleReport } from './console-report'
-import { renderHtmlReport } from './html-report'
-import { renderJunitReport } from './junit-report'
-import { renderMarkdownReport } from './markdown-report'
-import { rateLimitSummary } from './rate-limit-lines'
+import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report.js'
+import { renderConsoleReport } from './console-report.js'
+import { renderHtmlReport } from './html-report.js'
+import { renderJunitReport } from './junit-report.js'
+import { renderMarkdownReport } from './markdown-report.js'
+import { rateLimitSummary } from './rate-limit-lines.js'
 
 const path = '/_matrix/client/v1/appservice/as-ping-conformance/ping'
 const report = sampleReport({}, [

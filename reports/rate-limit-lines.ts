@@ -1,5 +1,5 @@
-import type { RateLimitedRequest } from '../harness/http/rate-limit'
-import type { RunReport } from './run-report'
+import type { RateLimitedRequest } from '../harness/http/rate-limit.js'
+import type { RunReport } from './run-report.js'
 
 /** The run's 429s in words, for every rendering: one heading, one entry per 429 (check id first). */
 export interface RateLimitSummary {

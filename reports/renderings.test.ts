@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { sampleFailure, sampleReport, sampleResult, sampleSecondExchangeFailure } from '../test/support/sample-report'
-import { renderConsoleReport } from './console-report'
-import { renderHtmlReport } from './html-report'
-import { renderJunitReport } from './junit-report'
-import { renderMarkdownReport } from './markdown-report'
+import { sampleFailure, sampleReport, sampleResult, sampleSecondExchangeFailure } from '../test/support/sample-report.js'
+import { renderConsoleReport } from './console-report.js'
+import { renderHtmlReport } from './html-report.js'
+import { renderJunitReport } from './junit-report.js'
+import { renderMarkdownReport } from './markdown-report.js'
 
 const report = sampleReport({ expectations: { file: 'expect.yaml', entries: { 'HS-PING-OK': { expect: 'flaky', reason: 'races on CI' } }, skipped: [] } })
 

@@ -1,7 +1,7 @@
-import type { Level } from '../harness/requirements/requirement'
-import type { CheckResult, LevelCounts } from '../runner/check-result'
-import type { RunVerdict } from './exit-codes'
-import type { RunReport } from './run-report'
+import type { Level } from '../harness/requirements/requirement.js'
+import type { CheckResult, LevelCounts } from '../runner/check-result.js'
+import type { RunVerdict } from './exit-codes.js'
+import type { RunReport } from './run-report.js'
 
 /**
  * The words every rendering shares (console, JUnit, HTML, Markdown), so they never disagree:

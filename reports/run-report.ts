@@ -1,11 +1,11 @@
-import type { Expectations } from '../runner/expectations'
-import type { Endpoint, Level } from '../harness/requirements/requirement'
-import type { CheckResult, LevelCounts, Summary } from '../runner/check-result'
-import type { HarnessProblem } from '../runner/harness-problem'
-import type { LoadStats } from '../runner/load-stats'
-import type { FailOn } from '../runner/exit-code'
-import type { Shard } from '../runner/shard'
-import type { RunVerdict } from './exit-codes'
+import type { Expectations } from '../runner/expectations.js'
+import type { Endpoint, Level } from '../harness/requirements/requirement.js'
+import type { CheckResult, LevelCounts, Summary } from '../runner/check-result.js'
+import type { HarnessProblem } from '../runner/harness-problem.js'
+import type { LoadStats } from '../runner/load-stats.js'
+import type { FailOn } from '../runner/exit-code.js'
+import type { Shard } from '../runner/shard.js'
+import type { RunVerdict } from './exit-codes.js'
 
 /**
  * The one result document of a run; every other rendering is made from it. Documented field by

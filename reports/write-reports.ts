@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { renderHtmlReport } from './html-report'
-import { renderJsonReport } from './json-report'
-import { renderJunitReport } from './junit-report'
-import { renderMarkdownReport } from './markdown-report'
-import type { RunReport } from './run-report'
+import { renderHtmlReport } from './html-report.js'
+import { renderJsonReport } from './json-report.js'
+import { renderJunitReport } from './junit-report.js'
+import { renderMarkdownReport } from './markdown-report.js'
+import type { RunReport } from './run-report.js'
 
 /** The report formats `--report` writes, each a pure rendering of the one RunReport. */
 export const reportRenderers = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report'
+import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report.js'
 
 describe('--baseline', () => {
   const baseline = sampleReport({}, [

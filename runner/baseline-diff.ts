@@ -1,5 +1,5 @@
-import type { CheckResult, Regression } from './check-result'
-import { failsRun } from './exit-code'
+import type { CheckResult, Regression } from './check-result.js'
+import { failsRun } from './exit-code.js'
 
 /** What the run's results are compared with: the baseline report's results and its --strict. */
 export interface BaselineRun {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { sampleResult } from '../test/support/sample-report'
-import { buildRunReport, gradeResults } from './build-run-report'
+import { sampleResult } from '../test/support/sample-report.js'
+import { buildRunReport, gradeResults } from './build-run-report.js'
 
 const expectations = (entries: Parameters<typeof gradeResults>[1]['expectations']) => ({ specVersion: 'v1.12', strict: false, expectations: entries })
 const startedAt = '2026-01-02T03:04:05.000Z'

@@ -8,12 +8,12 @@
  */
 import { relative } from 'node:path'
 import { afterAll, inject } from 'vitest'
-import '../harness/appservice-run-context'
-import '../harness/run-context'
-import { declareAppserviceCheck, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check'
-import { targetFromRunContext } from '../harness/scenario/appservice-target'
-import { declareHomeserverCheck, type CheckDefinition } from '../harness/scenario/check'
-import { packageRoot } from './package-root'
+import '../harness/appservice-run-context.js'
+import '../harness/run-context.js'
+import { declareAppserviceCheck, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check.js'
+import { targetFromRunContext } from '../harness/scenario/appservice-target.js'
+import { declareHomeserverCheck, type CheckDefinition } from '../harness/scenario/check.js'
+import { packageRoot } from './package-root.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {

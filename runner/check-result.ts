@@ -1,8 +1,8 @@
-import type { RateLimitedRequest } from '../harness/http/rate-limit'
-import type { Endpoint, Level, Requirement } from '../harness/requirements/requirement'
-import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta'
-import type { TranscriptEntry } from '../harness/scenario/transcript'
-import type { ExpectedOutcome } from './expectation-types'
+import type { RateLimitedRequest } from '../harness/http/rate-limit.js'
+import type { Endpoint, Level, Requirement } from '../harness/requirements/requirement.js'
+import type { CheckDependency, CheckFailureDetail } from '../harness/scenario/check-meta.js'
+import type { TranscriptEntry } from '../harness/scenario/transcript.js'
+import type { ExpectedOutcome } from './expectation-types.js'
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip'
 

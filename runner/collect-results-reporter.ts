@@ -1,10 +1,10 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
-import { requirement } from '../harness/requirements/registry'
-import '../harness/scenario/check-meta'
-import type { CheckResponses } from '../harness/scenario/observed-response'
-import { resultBase, type CheckResult } from './check-result'
-import type { HarnessProblem } from './harness-problem'
-import { gradeFailure } from './grade'
+import { requirement } from '../harness/requirements/registry.js'
+import '../harness/scenario/check-meta.js'
+import type { CheckResponses } from '../harness/scenario/observed-response.js'
+import { resultBase, type CheckResult } from './check-result.js'
+import type { HarnessProblem } from './harness-problem.js'
+import { gradeFailure } from './grade.js'
 
 /**
  * Turns vitest's test results into graded check results. Only this reporter is installed, so

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckResult } from './check-result'
-import { attributeConsequences } from './consequences'
+import type { CheckResult } from './check-result.js'
+import { attributeConsequences } from './consequences.js'
 
 const result = (id: string, status: CheckResult['status'], more: Partial<CheckResult> = {}): CheckResult => ({
   id,

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result'
+import type { CheckResult } from './check-result.js'
 
 /**
  * One root cause, one failure (conformance policy): a check that declared it could not be

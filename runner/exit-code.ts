@@ -1,6 +1,6 @@
-import type { CheckResult } from './check-result'
-import type { HarnessProblem } from './harness-problem'
-import { ExitCode, type RunVerdict } from '../reports/exit-codes'
+import type { CheckResult } from './check-result.js'
+import type { HarnessProblem } from './harness-problem.js'
+import { ExitCode, type RunVerdict } from '../reports/exit-codes.js'
 
 // The codes belong to the report's model (the renderers name them); the rules that pick one live here.
 export { ExitCode }

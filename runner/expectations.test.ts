@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { UsageError } from '../harness/usage-error'
-import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report'
-import { applyExpectations, parseExpectations, skippedByExpectations } from './expectations'
-import { renderExpectations, updateExpectations } from './update-expectations'
+import { UsageError } from '../harness/usage-error.js'
+import { sampleReport, sampleResult, sampleResults } from '../test/support/sample-report.js'
+import { applyExpectations, parseExpectations, skippedByExpectations } from './expectations.js'
+import { renderExpectations, updateExpectations } from './update-expectations.js'
 
 describe('parseExpectations', () => {
   it('reads entries keyed by check id, with YAML dates as YYYY-MM-DD', () => {

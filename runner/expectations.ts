@@ -1,10 +1,10 @@
 import { parse } from 'yaml'
-import { hasRequirement, requirement } from '../harness/requirements/registry'
-import { UsageError } from '../harness/usage-error'
-import { resultBase, type CheckResult } from './check-result'
-import type { Expect, ExpectationEntry, Expectations, ExpectationVerdict } from './expectation-types'
+import { hasRequirement, requirement } from '../harness/requirements/registry.js'
+import { UsageError } from '../harness/usage-error.js'
+import { resultBase, type CheckResult } from './check-result.js'
+import type { Expect, ExpectationEntry, Expectations, ExpectationVerdict } from './expectation-types.js'
 
-export type { Expect, ExpectationEntry, Expectations, ExpectationVerdict, ExpectedOutcome } from './expectation-types'
+export type { Expect, ExpectationEntry, Expectations, ExpectationVerdict, ExpectedOutcome } from './expectation-types.js'
 
 const expects: readonly Expect[] = ['fail', 'flaky', 'skip']
 

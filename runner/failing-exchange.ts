@@ -1,5 +1,5 @@
-import type { CheckResult } from './check-result'
-import type { TranscriptEntry } from '../harness/scenario/transcript'
+import type { CheckResult } from './check-result.js'
+import type { TranscriptEntry } from '../harness/scenario/transcript.js'
 
 /**
  * The transcript entry a failure is about: the exchange the check named as the one that went

@@ -1,5 +1,5 @@
-import type { Level } from '../harness/requirements/requirement'
-import type { CheckStatus } from './check-result'
+import type { Level } from '../harness/requirements/requirement.js'
+import type { CheckStatus } from './check-result.js'
 
 /** How a check that did not hold is graded (conformance policy): MUST fails, SHOULD warns, INFO only records. */
 export function gradeFailure(level: Level): CheckStatus {

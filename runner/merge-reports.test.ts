@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { UsageError } from '../harness/usage-error'
-import { sampleReport, sampleResult } from '../test/support/sample-report'
-import { buildRunReport } from './build-run-report'
-import { mergeReports } from './merge-reports'
+import { UsageError } from '../harness/usage-error.js'
+import { sampleReport, sampleResult } from '../test/support/sample-report.js'
+import { buildRunReport } from './build-run-report.js'
+import { mergeReports } from './merge-reports.js'
 
 const shard = (index: number, results: ReturnType<typeof sampleResult>[], startedAt: string) => sampleReport({ shard: { index, count: 2 } }, results, startedAt)
 

@@ -1,10 +1,10 @@
-import { requirements } from '../harness/requirements/registry'
-import { UsageError } from '../harness/usage-error'
-import type { CheckResult, CheckStatus } from './check-result'
-import type { Expectations } from './expectations'
-import type { HarnessProblem } from './harness-problem'
-import type { RunFacts } from './build-run-report'
-import type { ConfigValue, RunReport } from '../reports/run-report'
+import { requirements } from '../harness/requirements/registry.js'
+import { UsageError } from '../harness/usage-error.js'
+import type { CheckResult, CheckStatus } from './check-result.js'
+import type { Expectations } from './expectations.js'
+import type { HarnessProblem } from './harness-problem.js'
+import type { RunFacts } from './build-run-report.js'
+import type { ConfigValue, RunReport } from '../reports/run-report.js'
 
 export interface ReportFile {
   file: string

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { UsageError } from '../harness/usage-error'
-import { sampleReport } from '../test/support/sample-report'
-import { parseRunReport } from './parse-run-report'
+import { UsageError } from '../harness/usage-error.js'
+import { sampleReport } from '../test/support/sample-report.js'
+import { parseRunReport } from './parse-run-report.js'
 
 const observedDir = fileURLToPath(new URL('../test/fixtures/observed/', import.meta.url))
 

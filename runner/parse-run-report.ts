@@ -1,6 +1,6 @@
-import { UsageError } from '../harness/usage-error'
-import type { RunReport } from '../reports/run-report'
-import { runVerdict } from './exit-code'
+import { UsageError } from '../harness/usage-error.js'
+import type { RunReport } from '../reports/run-report.js'
+import { runVerdict } from './exit-code.js'
 
 /**
  * Reads a JSON report written by this tool (any release: version 1 only adds fields), for

@@ -1,12 +1,12 @@
-import { excerpt } from '../harness/assert/excerpt'
-import { createRedactor } from '../harness/redact'
-import type { Requirement } from '../harness/requirements/requirement'
-import { runSecrets, type HomeserverRunContext } from '../harness/run-context'
-import type { CheckResponses } from '../harness/scenario/observed-response'
-import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import { resultBase, type CheckResult } from './check-result'
-import { gradeFailure } from './grade'
-import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check'
+import { excerpt } from '../harness/assert/excerpt.js'
+import { createRedactor } from '../harness/redact.js'
+import type { Requirement } from '../harness/requirements/requirement.js'
+import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
+import type { CheckResponses } from '../harness/scenario/observed-response.js'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
+import { resultBase, type CheckResult } from './check-result.js'
+import { gradeFailure } from './grade.js'
+import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check.js'
 
 /**
  * The homeserver checks graded once every scenario has finished, from what the whole run saw: the

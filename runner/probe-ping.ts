@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { answerInBrief } from '../harness/assert/must'
-import { HomeserverClient } from '../harness/clients/homeserver-client'
-import type { HttpExchange } from '../harness/clients/http-exchange'
-import { isJsonObject } from '../harness/http/parse-json'
-import type { TlsOptions } from '../harness/http/tls-fetch'
-import type { ConformanceConfig } from '../harness/registration/conformance-config'
-import type { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import { respondOk } from '../harness/stub-appservice/stub-outcome'
+import { answerInBrief } from '../harness/assert/must.js'
+import { HomeserverClient } from '../harness/clients/homeserver-client.js'
+import type { HttpExchange } from '../harness/clients/http-exchange.js'
+import { isJsonObject } from '../harness/http/parse-json.js'
+import type { TlsOptions } from '../harness/http/tls-fetch.js'
+import type { ConformanceConfig } from '../harness/registration/conformance-config.js'
+import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
+import { respondOk } from '../harness/stub-appservice/stub-outcome.js'
 
 /** Where the suite pings and where the homeserver should call back: what a probe ping needs. */
 export interface ProbeTarget {

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result'
+import type { CheckResult } from './check-result.js'
 
 /**
  * The one shell line that sets the variables the run's repro lines read (`$HS_URL`, `$AS_TOKEN`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { requirement } from '../harness/requirements/registry'
-import type { CheckResponses, ObservedResponse } from '../harness/scenario/observed-response'
-import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check'
+import { requirement } from '../harness/requirements/registry.js'
+import type { CheckResponses, ObservedResponse } from '../harness/scenario/observed-response.js'
+import { gradeResponseSchema, responseSchemaCheckId } from './response-schema-check.js'
 
 const context = {
   appservices: {

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { ProvidedContext } from 'vitest'
-import { CollectResultsReporter } from './collect-results-reporter'
-import { moduleCacheDir } from './module-cache-dir'
-import { packageRoot } from './package-root'
+import { CollectResultsReporter } from './collect-results-reporter.js'
+import { moduleCacheDir } from './module-cache-dir.js'
+import { packageRoot } from './package-root.js'
 
 export interface VitestRunOptions {
   /** Check files to run, relative to the package root. */

@@ -1,4 +1,4 @@
-import { isJsonObject } from '../harness/http/parse-json'
+import { isJsonObject } from '../harness/http/parse-json.js'
 
 /** A field of an answer whose schema another check grades on its own. */
 interface FieldOwner {

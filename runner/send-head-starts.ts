@@ -1,6 +1,6 @@
-import type { HomeserverRunContext } from '../harness/run-context'
-import { CheckContext, type PingWithResult } from '../harness/scenario/check-context'
-import { headStarts } from '../harness/scenario/head-start'
+import type { HomeserverRunContext } from '../harness/run-context.js'
+import { CheckContext, type PingWithResult } from '../harness/scenario/check-context.js'
+import { headStarts } from '../harness/scenario/head-start.js'
 
 /**
  * Sends the head-start pings of the selected checks (harness/scenario/head-start.ts) now, before

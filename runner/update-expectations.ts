@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseDocument, stringify } from 'yaml'
-import type { CheckResult } from './check-result'
-import { failsRun } from './exit-code'
-import type { Expectations } from './expectations'
+import type { CheckResult } from './check-result.js'
+import { failsRun } from './exit-code.js'
+import type { Expectations } from './expectations.js'
 
 export interface ExpectationsUpdate {
   entries: Expectations

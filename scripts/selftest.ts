@@ -4,10 +4,10 @@
  * fixtures it fails or warns on. Exit 1 if a reference does not pass everything, or a check that
  * can fail (MUST/SHOULD) is killed by no fixture.
  */
-import { requirements } from '../harness/requirements/registry'
-import { concurrencyLimit } from './support/concurrency-limit'
-import type { Verdict } from './verify/verdicts'
-import { verifyJobs } from './verify/verify-jobs'
+import { requirements } from '../harness/requirements/registry.js'
+import { concurrencyLimit } from './support/concurrency-limit.js'
+import type { Verdict } from './verify/verdicts.js'
+import { verifyJobs } from './verify/verify-jobs.js'
 
 const jobs = await verifyJobs()
 const limit = concurrencyLimit(2)

@@ -9,10 +9,10 @@
  * Exit codes: 0 every verdict held; 1 some verdict changed; 2 bad flags.
  */
 import { parseArgs } from 'node:util'
-import { concurrencyLimit } from './support/concurrency-limit'
-import { renderVerdictTable } from './verify/verdict-table'
-import { differences, type Repetition } from './verify/verdicts'
-import { verifyJobs } from './verify/verify-jobs'
+import { concurrencyLimit } from './support/concurrency-limit.js'
+import { renderVerdictTable } from './verify/verdict-table.js'
+import { differences, type Repetition } from './verify/verdicts.js'
+import { verifyJobs } from './verify/verify-jobs.js'
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback

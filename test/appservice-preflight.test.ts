@@ -1,12 +1,12 @@
 import type { RequestListener } from 'node:http'
 import { afterAll, describe, expect, it } from 'vitest'
-import { main } from '../cli/main'
-import { brokenAppservices } from '../fixtures/broken-appservices'
-import { createReferenceAppservice } from '../fixtures/reference-appservice/reference-appservice'
-import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback'
-import { hasStackTrace } from './support/output-hygiene'
-import { referenceAppserviceCredentials } from './support/reference-appservice-credentials'
-import { runCli } from '../scripts/support/run-cli'
+import { main } from '../cli/main.js'
+import { brokenAppservices } from '../fixtures/broken-appservices/index.js'
+import { createReferenceAppservice } from '../fixtures/reference-appservice/reference-appservice.js'
+import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback.js'
+import { hasStackTrace } from './support/output-hygiene.js'
+import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /**
  * A target that is no appservice at all is a set-up fault: exit 2 and one line, decided before

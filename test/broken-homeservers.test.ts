@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { brokenHomeservers } from '../fixtures/broken-homeservers'
-import type { BrokenHomeserver } from '../fixtures/broken-homeservers/broken-homeserver'
-import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes'
-import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
+import { brokenHomeservers } from '../fixtures/broken-homeservers/index.js'
+import type { BrokenHomeserver } from '../fixtures/broken-homeservers/broken-homeserver.js'
+import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes.js'
+import { homeserverRequirements } from '../harness/requirements/homeserver-requirements.js'
+import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs.js'
 
 /** A test may first wait for a free child slot, then its run; generous, since the machine is shared. */
 const testTimeoutMs = 300_000

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { conformantHomeservers } from '../fixtures/conformant-homeservers'
-import type { ConformantHomeserver } from '../fixtures/conformant-homeservers/conformant-homeserver'
-import { brokenHomeservers } from '../fixtures/broken-homeservers'
-import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import type { RunReport } from '../reports/run-report'
-import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs'
+import { conformantHomeservers } from '../fixtures/conformant-homeservers/index.js'
+import type { ConformantHomeserver } from '../fixtures/conformant-homeservers/conformant-homeserver.js'
+import { brokenHomeservers } from '../fixtures/broken-homeservers/index.js'
+import { homeserverRequirements } from '../harness/requirements/homeserver-requirements.js'
+import type { RunReport } from '../reports/run-report.js'
+import { anyToken, idsWith, referenceVariantRunner, type VariantRun } from './support/reference-variant-runs.js'
 
 /**
  * No false failures: each conformant variant (fixtures/conformant-homeservers) differs from the

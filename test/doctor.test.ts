@@ -1,9 +1,9 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { freePort } from '../harness/http/free-port'
-import { startReferenceHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
-import { main } from '../cli/main'
+import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
+import { freePort } from '../harness/http/free-port.js'
+import { startReferenceHomeserver } from '../fixtures/reference-homeserver/reference-homeserver.js'
+import { main } from '../cli/main.js'
 
 async function doctor(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../cli/main'
-import { parseExpectations } from '../runner/expectations'
-import { runCli } from '../scripts/support/run-cli'
+import { main } from '../cli/main.js'
+import { parseExpectations } from '../runner/expectations.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 describe('--expectations and --baseline on the command line', () => {
   it('fails the run on an unexpected pass, and --update-expectations rewrites the file from the run', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findVariant, variantsOf, type FixtureRole } from '../fixtures/registry'
-import { UsageError } from '../harness/usage-error'
+import { findVariant, variantsOf, type FixtureRole } from '../fixtures/registry.js'
+import { UsageError } from '../harness/usage-error.js'
 
 const roles: FixtureRole[] = ['homeserver', 'appservice']
 

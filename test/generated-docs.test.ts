@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { flagDocs } from '../cli/flag-tables'
-import { requirementDocs } from '../harness/requirements/generated-docs'
+import { flagDocs } from '../cli/flag-tables.js'
+import { requirementDocs } from '../harness/requirements/generated-docs.js'
 
 const root = new URL('../', import.meta.url)
 

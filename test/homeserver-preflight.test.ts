@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { brokenHomeservers } from '../fixtures/broken-homeservers'
-import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { StubAppservice } from '../harness/stub-appservice/stub-appservice'
-import { UsageError } from '../harness/usage-error'
-import { applyFinding, preflightHomeserver } from '../runner/homeserver-preflight'
-import type { CheckResult } from '../runner/check-result'
-import { referencePingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour'
+import { brokenHomeservers } from '../fixtures/broken-homeservers/index.js'
+import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
+import { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
+import { UsageError } from '../harness/usage-error.js'
+import { applyFinding, preflightHomeserver } from '../runner/homeserver-preflight.js'
+import type { CheckResult } from '../runner/check-result.js'
+import { referencePingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour.js'
 
 /** The preflight as the runner makes it: the run's stub where the registration points, then whoami and one probe ping. */
 async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen.port) {

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renderHtmlReport } from '../reports/html-report'
-import { sampleReport } from './support/sample-report'
+import { renderHtmlReport } from '../reports/html-report.js'
+import { sampleReport } from './support/sample-report.js'
 
 const chromiumPath = '/usr/bin/chromium'
 

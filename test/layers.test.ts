@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cruiseImports, type Cruise } from '../scripts/layers/cruise-imports'
-import { contributingPath, contributingWithLayers } from '../scripts/layers/layers-doc'
+import { cruiseImports, type Cruise } from '../scripts/layers/cruise-imports.js'
+import { contributingPath, contributingWithLayers } from '../scripts/layers/layers-doc.js'
 
 /** One cruise of every folder (~10 s) serves both tests. */
 let cruise: Cruise

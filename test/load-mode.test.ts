@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { RunReport } from '../reports/run-report'
-import { runCli } from '../scripts/support/run-cli'
+import type { RunReport } from '../reports/run-report.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /** The broken variant with state shared between concurrent pings (fixtures/broken-homeservers). */
 const sharedStateVariant = 'shared-error-state'

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppService } from 'matrix-appservice'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort } from '../harness/http/free-port'
-import { randomToken } from '../harness/registration/random-token'
-import { appserviceConformance } from '../index'
-import { readReport, statuses } from './support/read-report'
-import { runCli } from '../scripts/support/run-cli'
+import { freePort } from '../harness/http/free-port.js'
+import { randomToken } from '../harness/registration/random-token.js'
+import { appserviceConformance } from '../index.js'
+import { readReport, statuses } from './support/read-report.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /**
  * A real framework: matrix-appservice (matrix-org/matrix-appservice-node) 2.0.0. Its AppService

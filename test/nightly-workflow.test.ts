@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Command, Option } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { buildProgram } from '../cli/main'
+import { buildProgram } from '../cli/main.js'
 
 /**
  * The nightly workflow example cannot run here; this keeps it honest: it must parse, and every

@@ -1,7 +1,7 @@
 // The README's "In your own vitest suite" example, run as written (only its imports differ:
 // the README imports the package and your appservice; here, the repo and the reference appservice).
-import { appserviceConformance, defaultMockHomeserverUrl } from '../index'
-import { createReferenceAppservice as createMyAppservice } from '../fixtures/reference-appservice/reference-appservice'
+import { appserviceConformance, defaultMockHomeserverUrl } from '../index.js'
+import { createReferenceAppservice as createMyAppservice } from '../fixtures/reference-appservice/reference-appservice.js'
 
 const hsToken = 'hs_token_from_your_registration'
 const asToken = 'as_token_from_your_registration'

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes'
-import { homeserverRequirements } from '../harness/requirements/homeserver-requirements'
-import { runCli } from '../scripts/support/run-cli'
+import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes.js'
+import { homeserverRequirements } from '../harness/requirements/homeserver-requirements.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /**
  * The reference homeserver's appservice timeout for these runs: longer than `reference`'s 1.5 s,

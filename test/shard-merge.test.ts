@@ -2,12 +2,12 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '../cli/main'
-import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver'
-import { freePort } from '../harness/http/free-port'
-import { loadConformanceConfig } from '../harness/registration/conformance-config'
-import { requirements } from '../harness/requirements/registry'
-import { runCli } from '../scripts/support/run-cli'
+import { main } from '../cli/main.js'
+import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver.js'
+import { freePort } from '../harness/http/free-port.js'
+import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
+import { requirements } from '../harness/requirements/registry.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /**
  * A run split over two "machines": each shard has its own registration set (init --id-prefix) and

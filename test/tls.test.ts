@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { runCli } from '../scripts/support/run-cli'
+import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
+import { runCli } from '../scripts/support/run-cli.js'
 
 /**
  * A staging homeserver with a private certificate: the reference homeserver behind an https

@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MatrixError } from '../fixtures/reference-homeserver/matrix-error'
-import { referencePingBehaviour, type PingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour'
-import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup'
-import { runCli, type CliRun } from '../scripts/support/run-cli'
+import { MatrixError } from '../fixtures/reference-homeserver/matrix-error.js'
+import { referencePingBehaviour, type PingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour.js'
+import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
+import { runCli, type CliRun } from '../scripts/support/run-cli.js'
 
 /**
  * A homeserver that leaks every token it touches: it quotes the access token in its errors, copies

@@ -1,18 +1,18 @@
 import { resolve } from 'node:path'
-import type { AppserviceCredentials } from '../../harness/appservice-run-context'
-import { loadRegistration } from '../../harness/registration/appservice-registration'
-import { shellQuote } from '../../harness/shell-quote'
-import { hasRequirement, requirement } from '../../harness/requirements/registry'
-import { pingAddedIn } from '../../harness/spec-version'
-import { UsageError } from '../../harness/usage-error'
-import { appserviceSecrets } from '../../harness/appservice-run-context'
-import { requirements } from '../../harness/requirements/registry'
-import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
-import type { ReportTargets } from '../option-parsers'
-import type { Output } from '../output'
-import { runProvenance } from '../run-provenance'
-import { npxCommand } from '../npx-command'
-import { appserviceReproVariables } from '../repro-variables'
+import type { AppserviceCredentials } from '../../harness/appservice-run-context.js'
+import { loadRegistration } from '../../harness/registration/appservice-registration.js'
+import { shellQuote } from '../../harness/shell-quote.js'
+import { hasRequirement, requirement } from '../../harness/requirements/registry.js'
+import { pingAddedIn } from '../../harness/spec-version.js'
+import { UsageError } from '../../harness/usage-error.js'
+import { appserviceSecrets } from '../../harness/appservice-run-context.js'
+import { requirements } from '../../harness/requirements/registry.js'
+import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run.js'
+import type { ReportTargets } from '../option-parsers.js'
+import type { Output } from '../output.js'
+import { runProvenance } from '../run-provenance.js'
+import { npxCommand } from '../npx-command.js'
+import { appserviceReproVariables } from '../repro-variables.js'
 
 /** With --spawn the appservice gets this long to listen and ping, unless --wait-for-ping says otherwise. */
 export const defaultSpawnWaitSeconds = 15
@@ -60,7 +60,7 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
     throw new UsageError('--wait-for-ping must be more than 0 with --spawn', 'drop --wait-for-ping, or give the appservice a few seconds to start')
   const inputs = await loadRunInputs(options)
   // Loaded here, not with the CLI: its mock homeserver (msw, ~0.7 s of CPU) would slow every homeserver run's start.
-  const { defaultSurvivalGraceMs, runAppserviceSuite } = await import('../../runner/run-appservice-suite')
+  const { defaultSurvivalGraceMs, runAppserviceSuite } = await import('../../runner/run-appservice-suite.js')
   const outcome = await runAppserviceSuite({
     asUrl,
     credentials,

@@ -1,10 +1,10 @@
-import { loadConformanceConfig } from '../../harness/registration/conformance-config'
-import { ExitCode } from '../../runner/exit-code'
-import { checkHomeserver, checkStubReachable, checkTokens, type DoctorFinding, type DoctorTarget } from '../doctor-checks'
-import type { Output } from '../output'
-import { readTokenFile } from '../read-token-file'
-import { loadTlsOptions } from '../tls-options'
-import { defaultListen } from '../default-listen'
+import { loadConformanceConfig } from '../../harness/registration/conformance-config.js'
+import { ExitCode } from '../../runner/exit-code.js'
+import { checkHomeserver, checkStubReachable, checkTokens, type DoctorFinding, type DoctorTarget } from '../doctor-checks.js'
+import type { Output } from '../output.js'
+import { readTokenFile } from '../read-token-file.js'
+import { loadTlsOptions } from '../tls-options.js'
+import { defaultListen } from '../default-listen.js'
 
 export interface DoctorOptions {
   hsUrl: string

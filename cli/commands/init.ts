@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { configFileName, writeConformanceConfig } from '../../harness/registration/conformance-config'
-import { createConformanceRegistrations } from '../../harness/registration/conformance-registrations'
-import { UsageError } from '../../harness/usage-error'
-import type { Output } from '../output'
+import { configFileName, writeConformanceConfig } from '../../harness/registration/conformance-config.js'
+import { createConformanceRegistrations } from '../../harness/registration/conformance-registrations.js'
+import { UsageError } from '../../harness/usage-error.js'
+import type { Output } from '../output.js'
 
 export interface InitOptions {
   asUrl: string

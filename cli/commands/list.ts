@@ -1,5 +1,5 @@
-import { requirements } from '../../harness/requirements/registry'
-import type { Output } from '../output'
+import { requirements } from '../../harness/requirements/registry.js'
+import type { Output } from '../output.js'
 
 /** Lists every check: id, level, title, spec link. */
 export async function listCommand(output: Output): Promise<number> {

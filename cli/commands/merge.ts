@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { UsageError } from '../../harness/usage-error'
-import { mergeReports } from '../../runner/merge-reports'
-import { parseRunReport } from '../../runner/parse-run-report'
-import { finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run'
-import type { Output } from '../output'
-import { systemError } from '../../harness/system-error'
+import { UsageError } from '../../harness/usage-error.js'
+import { mergeReports } from '../../runner/merge-reports.js'
+import { parseRunReport } from '../../runner/parse-run-report.js'
+import { finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run.js'
+import type { Output } from '../output.js'
+import { systemError } from '../../harness/system-error.js'
 
 /**
  * `as-ping-conformance merge A.json B.json …`: the JSON reports of a sharded run as one run —

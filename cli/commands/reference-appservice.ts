@@ -1,8 +1,8 @@
-import { findVariant, referenceAppserviceSetup } from '../../fixtures/registry'
-import type { RunFinishOptions } from '../finish-run'
-import type { Output } from '../output'
-import { appserviceCommand } from './appservice'
-import { npxCommand } from '../npx-command'
+import { findVariant, referenceAppserviceSetup } from '../../fixtures/registry.js'
+import type { RunFinishOptions } from '../finish-run.js'
+import type { Output } from '../output.js'
+import { appserviceCommand } from './appservice.js'
+import { npxCommand } from '../npx-command.js'
 
 export interface ReferenceAppserviceOptions extends RunFinishOptions {
   appserviceVariant?: string

@@ -1,11 +1,11 @@
-import { findVariant, startReferenceSetup } from '../../fixtures/registry'
-import type { Shard } from '../../runner/shard'
-import type { RunFinishOptions } from '../finish-run'
-import type { ReportTargets } from '../option-parsers'
-import type { Output } from '../output'
-import { homeserverCommand } from './homeserver'
-import { npxCommand } from '../npx-command'
-import { appserviceReportTargets, onlyFor, referenceRoles, type ReferenceRole } from '../reference-roles'
+import { findVariant, startReferenceSetup } from '../../fixtures/registry.js'
+import type { Shard } from '../../runner/shard.js'
+import type { RunFinishOptions } from '../finish-run.js'
+import type { ReportTargets } from '../option-parsers.js'
+import type { Output } from '../output.js'
+import { homeserverCommand } from './homeserver.js'
+import { npxCommand } from '../npx-command.js'
+import { appserviceReportTargets, onlyFor, referenceRoles, type ReferenceRole } from '../reference-roles.js'
 
 export interface ReferenceCommandOptions extends RunFinishOptions {
   hsTimeoutMs: number
@@ -39,7 +39,7 @@ export async function referenceCommand(options: ReferenceCommandOptions, output:
     const report = options.report && both ? appserviceReportTargets(options.report) : options.report
     if (both) output.out('\n')
     // Loaded only when the appservice run happens: a homeserver run need not pay for its modules.
-    const { referenceAppserviceCommand } = await import('./reference-appservice')
+    const { referenceAppserviceCommand } = await import('./reference-appservice.js')
     code = Math.max(code, await referenceAppserviceCommand({ ...options, ...(asOnly ? { only: asOnly } : {}), ...(report ? { report } : {}) }, output))
   }
   return code

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '../clients/http-exchange'
+import type { HttpExchange } from '../clients/http-exchange.js'
 
 /**
  * The target did not do what the requirement says. Thrown by `must.*`; the check's level decides

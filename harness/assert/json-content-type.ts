@@ -1,4 +1,4 @@
-import { must } from './must'
+import { must } from './must.js'
 
 /** `application/json`, with or without parameters (`; charset=utf-8`), in any case: what `produces`/`consumes: application/json` asks for. */
 export function isJsonContentType(value: string | undefined): boolean {

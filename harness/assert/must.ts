@@ -1,8 +1,8 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import type { RecordedRequest } from '../stub-appservice/recorded-request'
-import { CheckFailure } from './check-failure'
-import { excerpt } from './excerpt'
-import type { JsonMatcher } from './match'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
+import { CheckFailure } from './check-failure.js'
+import { excerpt } from './excerpt.js'
+import type { JsonMatcher } from './match.js'
 
 export interface ResponseExpectation {
   status: number

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { freePort } from '../http/free-port'
-import { maxBodyBytes } from '../http/read-bounded-text'
-import type { RateLimitedRequest } from '../http/rate-limit'
-import { AppserviceClient } from './appservice-client'
+import { freePort } from '../http/free-port.js'
+import { maxBodyBytes } from '../http/read-bounded-text.js'
+import type { RateLimitedRequest } from '../http/rate-limit.js'
+import { AppserviceClient } from './appservice-client.js'
 
 describe('AppserviceClient', () => {
   let rateLimited = 0

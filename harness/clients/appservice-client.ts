@@ -1,11 +1,11 @@
-import { pingEndpoints } from '../openapi/ping-endpoints'
+import { pingEndpoints } from '../openapi/ping-endpoints.js'
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import request from 'supertest'
-import { epochNow } from '../http/epoch-now'
-import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit'
-import { decode, maxBodyBytes } from '../http/read-bounded-text'
-import { recordResponse, type HttpExchange } from './http-exchange'
+import { epochNow } from '../http/epoch-now.js'
+import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit.js'
+import { decode, maxBodyBytes } from '../http/read-bounded-text.js'
+import { recordResponse, type HttpExchange } from './http-exchange.js'
 
 /** The appservice under test: a base URL, or an in-process Node request handler (an Express app is one) or http.Server. */
 export type AppserviceEndpoint = string | RequestListener | Server

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RateLimitedRequest } from '../http/rate-limit'
-import { HomeserverClient } from './homeserver-client'
+import type { RateLimitedRequest } from '../http/rate-limit.js'
+import { HomeserverClient } from './homeserver-client.js'
 
 describe('HomeserverClient', () => {
   const seen: string[] = []

@@ -1,8 +1,8 @@
-import { clientPingPath } from '../openapi/ping-endpoints'
-import { epochNow } from '../http/epoch-now'
-import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit'
-import type { TlsOptions } from '../http/tls-fetch'
-import { sendRequest, type HttpExchange, type SendOptions } from './http-exchange'
+import { clientPingPath } from '../openapi/ping-endpoints.js'
+import { epochNow } from '../http/epoch-now.js'
+import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit.js'
+import type { TlsOptions } from '../http/tls-fetch.js'
+import { sendRequest, type HttpExchange, type SendOptions } from './http-exchange.js'
 
 export interface PingOptions {
   appserviceId: string

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort } from '../../harness/http/free-port'
-import { epochNow } from '../http/epoch-now'
-import { HomeserverClient } from './homeserver-client'
-import { sendRequest } from './http-exchange'
+import { freePort } from '../../harness/http/free-port.js'
+import { epochNow } from '../http/epoch-now.js'
+import { HomeserverClient } from './homeserver-client.js'
+import { sendRequest } from './http-exchange.js'
 
 /** A loopback server whose every route misbehaves in its own way. */
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {

@@ -1,7 +1,7 @@
-import { epochNow } from '../http/epoch-now'
-import { readJsonBody } from '../http/json-body'
-import { maxBodyBytes, readBoundedText, type BoundedText } from '../http/read-bounded-text'
-import { tlsFetch, type TlsOptions } from '../http/tls-fetch'
+import { epochNow } from '../http/epoch-now.js'
+import { readJsonBody } from '../http/json-body.js'
+import { maxBodyBytes, readBoundedText, type BoundedText } from '../http/read-bounded-text.js'
+import { tlsFetch, type TlsOptions } from '../http/tls-fetch.js'
 
 /** One request the suite made and what came back: the first hop of every failure report. */
 export interface HttpExchange {

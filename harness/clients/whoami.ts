@@ -1,5 +1,5 @@
-import { isJsonObject } from '../http/parse-json'
-import type { HomeserverClient } from './homeserver-client'
+import { isJsonObject } from '../http/parse-json.js'
+import type { HomeserverClient } from './homeserver-client.js'
 
 /** What `GET /_matrix/client/v3/account/whoami` said of a token: whose it is, or why not. */
 export type WhoamiAnswer = { userId: string } | { problem: string; status?: number; errcode?: string }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bearerToken, isCanonicalBearer, parseBearer } from './bearer-token'
+import { bearerToken, isCanonicalBearer, parseBearer } from './bearer-token.js'
 
 describe('bearerToken', () => {
   it('reads the scheme name in any case, as RFC 9110 §11.1 says', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateJsonKeys } from './duplicate-json-keys'
+import { duplicateJsonKeys } from './duplicate-json-keys.js'
 
 describe('duplicateJsonKeys', () => {
   it.each([

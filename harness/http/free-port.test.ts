@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { freePort } from './free-port'
+import { freePort } from './free-port.js'
 
 describe('freePort', () => {
   it('gives a port that can be listened on at once', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readJsonBody } from './json-body'
-import { decode } from './read-bounded-text'
+import { readJsonBody } from './json-body.js'
+import { decode } from './read-bounded-text.js'
 
 const body = (text: string, flags: { truncated?: boolean } = {}) => decode(Buffer.from(text), text.length, flags.truncated ?? false)
 

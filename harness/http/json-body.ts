@@ -1,6 +1,6 @@
-import { duplicateJsonKeys } from './duplicate-json-keys'
-import { parseJson } from './parse-json'
-import { maxBodyBytes, type BoundedText } from './read-bounded-text'
+import { duplicateJsonKeys } from './duplicate-json-keys.js'
+import { parseJson } from './parse-json.js'
+import { maxBodyBytes, type BoundedText } from './read-bounded-text.js'
 
 export interface JsonBody {
   /** The parsed body; undefined when it is empty or not plain, complete, UTF-8 JSON. */

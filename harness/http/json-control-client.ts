@@ -1,4 +1,4 @@
-import { HarnessError } from '../usage-error'
+import { HarnessError } from '../usage-error.js'
 
 /** One call to a control server (see json-control-server.ts); its failures are the suite's, never the target's. */
 export async function callJsonControl(controlUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { HttpExchange } from '../clients/http-exchange'
-import { epochNow } from './epoch-now'
-import { defaultRetryAfterMs, maxRateLimitRetries, retryAfter, retryWhileRateLimited, type RateLimitedRequest } from './rate-limit'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { epochNow } from './epoch-now.js'
+import { defaultRetryAfterMs, maxRateLimitRetries, retryAfter, retryWhileRateLimited, type RateLimitedRequest } from './rate-limit.js'
 
 function answer(status: number, json: unknown, headers: Record<string, string> = {}): NonNullable<HttpExchange['response']> {
   return { status, headers, bodyText: JSON.stringify(json), json, truncated: false, invalidUtf8: false }

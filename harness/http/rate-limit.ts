@@ -1,5 +1,5 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import { epochNow } from './epoch-now'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { epochNow } from './epoch-now.js'
 
 /**
  * 429 M_LIMIT_EXCEEDED is never the answer to a check: rate limiting is the target's (or a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readBoundedText } from './read-bounded-text'
+import { readBoundedText } from './read-bounded-text.js'
 
 /** A body that yields these chunks one read at a time, then ends or fails. */
 function stream(chunks: Uint8Array[], then?: Error): ReadableStream<Uint8Array> {

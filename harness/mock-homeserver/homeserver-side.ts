@@ -1,5 +1,5 @@
-import type { HomeserverFault } from './homeserver-plan'
-import type { PingRoundResult } from './ping-round'
+import type { HomeserverFault } from './homeserver-plan.js'
+import type { PingRoundResult } from './ping-round.js'
 
 /**
  * What an appservice check can ask of the homeserver side, wherever the mock homeserver lives:

@@ -1,11 +1,11 @@
 import { setupServer, type SetupServer } from 'msw/node'
-import type { AppserviceCredentials } from '../appservice-run-context'
-import type { AppserviceClient } from '../clients/appservice-client'
-import type { HomeserverPlan, HomeserverFault } from './homeserver-plan'
-import type { HomeserverSide } from './homeserver-side'
-import { MockHomeserver } from './mock-homeserver'
-import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
-import { pingAttempt, type PingRoundResult } from './ping-round'
+import type { AppserviceCredentials } from '../appservice-run-context.js'
+import type { AppserviceClient } from '../clients/appservice-client.js'
+import type { HomeserverPlan, HomeserverFault } from './homeserver-plan.js'
+import type { HomeserverSide } from './homeserver-side.js'
+import { MockHomeserver } from './mock-homeserver.js'
+import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
+import { pingAttempt, type PingRoundResult } from './ping-round.js'
 
 /** The homeserver URL an in-process appservice is given by default; `.invalid` never resolves, so nothing leaves the machine. */
 export const defaultMockHomeserverUrl = 'http://homeserver.as-ping-conformance.invalid'

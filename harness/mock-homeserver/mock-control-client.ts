@@ -1,7 +1,7 @@
-import { callJsonControl } from '../http/json-control-client'
-import type { HomeserverFault } from './homeserver-plan'
-import type { HomeserverSide } from './homeserver-side'
-import type { PingRoundResult } from './ping-round'
+import { callJsonControl } from '../http/json-control-client.js'
+import type { HomeserverFault } from './homeserver-plan.js'
+import type { HomeserverSide } from './homeserver-side.js'
+import type { PingRoundResult } from './ping-round.js'
 
 /** The check side of a CLI run's homeserver side, which lives in the runner's process (mock-control-routes.ts). */
 export class MockControlClient implements HomeserverSide {

@@ -1,6 +1,6 @@
-import type { ControlRoute } from '../http/json-control-server'
-import type { HomeserverFault } from './homeserver-plan'
-import type { HomeserverSide } from './homeserver-side'
+import type { ControlRoute } from '../http/json-control-server.js'
+import type { HomeserverFault } from './homeserver-plan.js'
+import type { HomeserverSide } from './homeserver-side.js'
 
 /** The control API over a homeserver side that lives in the runner's process. */
 export function mockControlRoutes(side: HomeserverSide): ControlRoute {

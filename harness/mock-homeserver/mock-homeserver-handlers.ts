@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw'
-import type { MockHomeserver } from './mock-homeserver'
+import type { MockHomeserver } from './mock-homeserver.js'
 
 /**
  * The mock homeserver as msw handlers: one array for both ways of running it, `setupServer` for an

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InProcessHomeserverSide } from './in-process-homeserver-side'
-import { isNoPing, pingAttempt } from './ping-round'
-import { AppserviceClient } from '../clients/appservice-client'
+import { InProcessHomeserverSide } from './in-process-homeserver-side.js'
+import { isNoPing, pingAttempt } from './ping-round.js'
+import { AppserviceClient } from '../clients/appservice-client.js'
 
 const homeserverUrl = 'http://homeserver.mock-test.invalid'
 const credentials = { hsToken: 'hs_mock_test', asToken: 'as_mock_test', asId: 'mock test/1' }

@@ -1,13 +1,13 @@
 import { HttpResponse, type JsonBodyType } from 'msw'
-import type { AppserviceCredentials } from '../appservice-run-context'
-import type { HttpExchange } from '../clients/http-exchange'
-import { bearerToken } from '../http/bearer-token'
-import { collectQuery } from '../http/collect-query'
-import { epochNow } from '../http/epoch-now'
-import { isJsonObject, parseJson } from '../http/parse-json'
-import { safeDecodeURIComponent } from '../http/safe-decode'
-import { faultAnswers, type HomeserverPlan } from './homeserver-plan'
-import { isPingAttempt, type MockRecordedRequest, type PingRound } from './ping-round'
+import type { AppserviceCredentials } from '../appservice-run-context.js'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { bearerToken } from '../http/bearer-token.js'
+import { collectQuery } from '../http/collect-query.js'
+import { epochNow } from '../http/epoch-now.js'
+import { isJsonObject, parseJson } from '../http/parse-json.js'
+import { safeDecodeURIComponent } from '../http/safe-decode.js'
+import { faultAnswers, type HomeserverPlan } from './homeserver-plan.js'
+import { isPingAttempt, type MockRecordedRequest, type PingRound } from './ping-round.js'
 
 export interface MockHomeserverOptions {
   credentials: AppserviceCredentials

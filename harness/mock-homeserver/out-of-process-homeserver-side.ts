@@ -1,19 +1,19 @@
 import { createServer } from '@mswjs/http-middleware'
 import type { Server } from 'node:http'
-import type { AppserviceCredentials } from '../appservice-run-context'
-import { AppserviceClient } from '../clients/appservice-client'
-import { freePort } from '../http/free-port'
-import { urlAddress } from '../http/url-address'
-import { acceptsConnection, waitForPort } from '../http/wait-for-port'
-import { AppserviceProcess } from '../spawned-appservice/appservice-process'
-import { spawnEnvironment } from '../spawned-appservice/spawn-environment'
-import { UsageError } from '../usage-error'
-import type { HomeserverFault, HomeserverPlan } from './homeserver-plan'
-import type { HomeserverSide } from './homeserver-side'
-import { MockHomeserver } from './mock-homeserver'
-import { createMockHomeserverHandlers } from './mock-homeserver-handlers'
-import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round'
-import { systemError } from '../system-error'
+import type { AppserviceCredentials } from '../appservice-run-context.js'
+import { AppserviceClient } from '../clients/appservice-client.js'
+import { freePort } from '../http/free-port.js'
+import { urlAddress } from '../http/url-address.js'
+import { acceptsConnection, waitForPort } from '../http/wait-for-port.js'
+import { AppserviceProcess } from '../spawned-appservice/appservice-process.js'
+import { spawnEnvironment } from '../spawned-appservice/spawn-environment.js'
+import { UsageError } from '../usage-error.js'
+import type { HomeserverFault, HomeserverPlan } from './homeserver-plan.js'
+import type { HomeserverSide } from './homeserver-side.js'
+import { MockHomeserver } from './mock-homeserver.js'
+import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
+import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round.js'
+import { systemError } from '../system-error.js'
 
 /** How long an appservice whose port has closed gets to finish exiting. */
 const exitSettleMs = 2_000
@@ -68,7 +68,10 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
 
   async listen(): Promise<string> {
     const { host, port } = this.options.listen ?? { host: '127.0.0.1', port: 0 }
-    const server = createServer(...createMockHomeserverHandlers(this.mock, '*')).listen(port, host)
+    // http-middleware's types are CommonJS and see msw's CommonJS typings; ours are msw's ESM ones,
+    // the same classes declared twice, so TypeScript under NodeNext holds them apart.
+    const handlers = createMockHomeserverHandlers(this.mock, '*') as unknown as Parameters<typeof createServer>
+    const server = createServer(...handlers).listen(port, host)
     await new Promise<void>((resolve, reject) =>
       server
         .once('listening', resolve)

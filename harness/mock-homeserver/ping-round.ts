@@ -1,5 +1,5 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import type { HomeserverPlan } from './homeserver-plan'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import type { HomeserverPlan } from './homeserver-plan.js'
 
 /** One request the appservice sent to the mock homeserver, as the mock saw it. */
 export interface MockRecordedRequest {

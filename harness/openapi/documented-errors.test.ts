@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { loadSpecs, type PingSpecs, type SpecOperation } from './load-specs'
-import { documentedErrorCodes, errcodesInDescription } from './documented-errors'
+import { loadSpecs, type PingSpecs, type SpecOperation } from './load-specs.js'
+import { documentedErrorCodes, errcodesInDescription } from './documented-errors.js'
 
 describe('documentedErrorCodes on the vendored specs', () => {
   it('lists exactly the errcodes of the spec change', async () => {

@@ -1,4 +1,4 @@
-import type { OperationId, PingSpecs, SpecResponse } from './load-specs'
+import type { OperationId, PingSpecs, SpecResponse } from './load-specs.js'
 
 /** One (status, errcode) pair that the specs say an operation can return. */
 export interface DocumentedError {

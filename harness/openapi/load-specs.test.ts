@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import SwaggerParser from '@apidevtools/swagger-parser'
-import { loadSpecs, loadVendoredSpecs, type PingSpecs } from './load-specs'
+import { loadSpecs, loadVendoredSpecs, type PingSpecs } from './load-specs.js'
 
 const SPECS_DIR = fileURLToPath(new URL('../../specs/', import.meta.url))
 

@@ -1,9 +1,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import type { OpenAPIV2 } from 'openapi-types'
 import { resolve } from 'node:path'
-import { defaultSpecsDir, specFiles, type OperationId } from './spec-files'
+import { defaultSpecsDir, specFiles, type OperationId } from './spec-files.js'
 
-export type { OperationId } from './spec-files'
+export type { OperationId } from './spec-files.js'
 
 /** One documented response of an operation, with `$ref`s already resolved. */
 export interface SpecResponse {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clientPingPath, describeEndpoint, pingEndpoints } from './ping-endpoints'
+import { clientPingPath, describeEndpoint, pingEndpoints } from './ping-endpoints.js'
 
 describe('the ping endpoints, read from specs/', () => {
   it('are the two operations the spec defines, basePath included', () => {

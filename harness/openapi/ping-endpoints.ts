@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { defaultSpecsDir, specFiles, type OperationId } from './spec-files'
+import { defaultSpecsDir, specFiles, type OperationId } from './spec-files.js'
 
 /** One ping operation's method and full path (the spec's `basePath` included), e.g. POST /_matrix/app/v1/ping. */
 export interface PingEndpoint {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { loadSpecs, type PingSpecs } from './load-specs'
-import { createResponseValidator, type ResponseValidator } from './response-validator'
+import { loadSpecs, type PingSpecs } from './load-specs.js'
+import { createResponseValidator, type ResponseValidator } from './response-validator.js'
 
 let specs: PingSpecs
 let validator: ResponseValidator

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import type { OperationId, PingSpecs, SpecOperation } from './load-specs'
+import type { OperationId, PingSpecs, SpecOperation } from './load-specs.js'
 
 /** One way a response body differs from its documented schema. */
 export interface SchemaMismatch {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { UsageError } from '../usage-error'
-import { loadRegistration, renderRegistration, validateRegistration, type AppserviceRegistration } from './appservice-registration'
+import { UsageError } from '../usage-error.js'
+import { loadRegistration, renderRegistration, validateRegistration, type AppserviceRegistration } from './appservice-registration.js'
 
 const valid: AppserviceRegistration = {
   id: 'bridge',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse, stringify } from 'yaml'
-import { UsageError } from '../usage-error'
-import { systemError } from '../system-error'
+import { UsageError } from '../usage-error.js'
+import { systemError } from '../system-error.js'
 
 /**
  * An application service registration, in the YAML form Synapse and other homeservers load.

@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UsageError } from '../usage-error'
-import { renderRegistration } from './appservice-registration'
-import { configFileName, loadConformanceConfig, writeConformanceConfig } from './conformance-config'
-import { createConformanceRegistrations } from './conformance-registrations'
+import { UsageError } from '../usage-error.js'
+import { renderRegistration } from './appservice-registration.js'
+import { configFileName, loadConformanceConfig, writeConformanceConfig } from './conformance-config.js'
+import { createConformanceRegistrations } from './conformance-registrations.js'
 
 let dir: string
 beforeEach(async () => {

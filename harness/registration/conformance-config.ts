@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UsageError } from '../usage-error'
-import { loadRegistration, renderRegistration } from './appservice-registration'
-import { registrationRoles, type ConformanceRegistrations, type RegistrationRole } from './conformance-registrations'
-import { systemError } from '../system-error'
-import { keepOutOfGit } from './keep-out-of-git'
+import { UsageError } from '../usage-error.js'
+import { loadRegistration, renderRegistration } from './appservice-registration.js'
+import { registrationRoles, type ConformanceRegistrations, type RegistrationRole } from './conformance-registrations.js'
+import { systemError } from '../system-error.js'
+import { keepOutOfGit } from './keep-out-of-git.js'
 
 /** The suite's own config file in the --config DIR, written by `init`. */
 export const configFileName = 'as-ping-conformance.json'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createConformanceRegistrations, defaultUnreachableUrl, registrationRoles } from './conformance-registrations'
+import { createConformanceRegistrations, defaultUnreachableUrl, registrationRoles } from './conformance-registrations.js'
 
 describe('createConformanceRegistrations', () => {
   const registrations = createConformanceRegistrations({ asUrl: 'http://127.0.0.1:9000' })

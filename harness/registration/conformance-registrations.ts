@@ -1,5 +1,5 @@
-import type { AppserviceRegistration } from './appservice-registration'
-import { randomToken } from './random-token'
+import type { AppserviceRegistration } from './appservice-registration.js'
+import { randomToken } from './random-token.js'
 
 /** The three appservices a homeserver run needs, by the role each plays. */
 export interface ConformanceRegistrations {

@@ -1,5 +1,5 @@
-import { defineRequirement } from './requirement'
-import { specLinks } from './spec-links'
+import { defineRequirement } from './requirement.js'
+import { specLinks } from './spec-links.js'
 
 /**
  * Requirements on an appservice: its `POST /_matrix/app/v1/ping` (endpoint 'ping', the suite

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentedErrorCodes, loadSpecs } from '../openapi'
-import { requirements } from './registry'
+import { documentedErrorCodes, loadSpecs } from '../openapi/index.js'
+import { requirements } from './registry.js'
 
 /**
  * The spec's OpenAPI files are the list of what must be tested: every documented status and

@@ -1,6 +1,6 @@
-import { replaceMarkedSection, type GeneratedDoc } from '../generated-doc'
-import { regenerateDocsCommand, renderChecksDoc } from './render-checks-doc'
-import { renderPolicyTable } from './render-policy-table'
+import { replaceMarkedSection, type GeneratedDoc } from '../generated-doc.js'
+import { regenerateDocsCommand, renderChecksDoc } from './render-checks-doc.js'
+import { renderPolicyTable } from './render-policy-table.js'
 
 /** The docs rendered from the registry and the policy rows; `npm run docs:checks` writes them. */
 export const requirementDocs: readonly GeneratedDoc[] = [

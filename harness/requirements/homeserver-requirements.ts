@@ -1,5 +1,5 @@
-import { defineRequirement } from './requirement'
-import { specLinks } from './spec-links'
+import { defineRequirement } from './requirement.js'
+import { specLinks } from './spec-links.js'
 
 /**
  * Requirements on the homeserver's `POST /_matrix/client/v1/appservice/{appserviceId}/ping`.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { policyRows, policySectionHeadings, type PolicySection } from './policy-rows'
-import { requirements } from './registry'
+import { policyRows, policySectionHeadings, type PolicySection } from './policy-rows.js'
+import { requirements } from './registry.js'
 
 /** The product decision, vendored verbatim so this test runs on a clean clone. */
 const vendoredPolicy = new URL('../../docs/conformance-policy.md', import.meta.url)

@@ -1,4 +1,4 @@
-import type { Level } from './level'
+import type { Level } from './level.js'
 
 /**
  * The conformance policy as data: one entry per row of its tables (docs/conformance-policy.md, a

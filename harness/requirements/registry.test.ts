@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkFileName, requirements } from './registry'
-import { hasCheckFile } from './requirement'
+import { checkFileName, requirements } from './registry.js'
+import { hasCheckFile } from './requirement.js'
 
 const root = new URL('../../', import.meta.url)
 

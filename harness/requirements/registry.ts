@@ -1,6 +1,6 @@
-import { appserviceRequirements } from './appservice-requirements'
-import { homeserverRequirements } from './homeserver-requirements'
-import type { Requirement } from './requirement'
+import { appserviceRequirements } from './appservice-requirements.js'
+import { homeserverRequirements } from './homeserver-requirements.js'
+import type { Requirement } from './requirement.js'
 
 /** Every requirement the suite grades, keyed by id. */
 export const requirements: readonly Requirement[] = [...homeserverRequirements, ...appserviceRequirements]

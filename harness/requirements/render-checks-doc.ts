@@ -1,7 +1,7 @@
-import { anchor, markdownTable } from './markdown-table'
-import { policyRow } from './policy-rows'
-import { requirements } from './registry'
-import { phaseOf, type Requirement } from './requirement'
+import { anchor, markdownTable } from './markdown-table.js'
+import { policyRow } from './policy-rows.js'
+import { requirements } from './registry.js'
+import { phaseOf, type Requirement } from './requirement.js'
 
 /** What regenerates the docs of the checks and the policy (scripts/gen-checks-doc.ts); the docs and the drift test name it. */
 export const regenerateDocsCommand = 'npm run docs:checks'

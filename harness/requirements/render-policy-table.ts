@@ -1,7 +1,7 @@
-import { anchor, markdownTable } from './markdown-table'
-import { policyRows, policySectionHeadings, type PolicyRow, type PolicySection } from './policy-rows'
-import { requirements } from './registry'
-import { checkAnchor, regenerateDocsCommand } from './render-checks-doc'
+import { anchor, markdownTable } from './markdown-table.js'
+import { policyRows, policySectionHeadings, type PolicyRow, type PolicySection } from './policy-rows.js'
+import { requirements } from './registry.js'
+import { checkAnchor, regenerateDocsCommand } from './render-checks-doc.js'
 
 /**
  * The README's policy table: every row of the conformance policy, then the rows the suite adds,

@@ -1,5 +1,5 @@
-import type { Level } from './level'
-import type { PolicyRowId } from './policy-rows'
+import type { Level } from './level.js'
+import type { PolicyRowId } from './policy-rows.js'
 
 /**
  * A requirement is one gradable behaviour of a ping endpoint, with where the spec says so.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { specLinkFor, specLinks } from './spec-links'
+import { specLinkFor, specLinks } from './spec-links.js'
 
 // The registry and docs/checks.md cite v1.7, whose words the quotes are; a run links the version it graded.
 describe('specLinkFor', () => {

@@ -1,4 +1,4 @@
-import { compareSpecVersions, parseSpecVersion } from '../spec-version'
+import { compareSpecVersions, parseSpecVersion } from '../spec-version.js'
 
 /** Spec anchors the requirements cite, as written in v1.7, the version that added the ping; reports point them at the version graded (specLinkFor). */
 const linkedVersion = 'v1.7'

@@ -1,7 +1,7 @@
-import { AppserviceCheckContext } from './appservice-check-context'
-import type { AppserviceTarget } from './appservice-target'
-import type { Need } from '../requirements/requirement'
-import { declareCheck } from './declare-check'
+import { AppserviceCheckContext } from './appservice-check-context.js'
+import type { AppserviceTarget } from './appservice-target.js'
+import type { Need } from '../requirements/requirement.js'
+import { declareCheck } from './declare-check.js'
 
 export interface AppserviceCheckOptions {
   /** How long the check may take against this target (the survival check restarts the appservice per fault). */

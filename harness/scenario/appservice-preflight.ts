@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { describeContentType } from '../assert/json-content-type'
-import { AppserviceClient } from '../clients/appservice-client'
-import type { HttpExchange } from '../clients/http-exchange'
-import { UsageError } from '../usage-error'
+import { describeContentType } from '../assert/json-content-type.js'
+import { AppserviceClient } from '../clients/appservice-client.js'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { UsageError } from '../usage-error.js'
 
 /** Statuses a gateway gives for an upstream it cannot use: the appservice behind it is not reached. */
 const gatewayStatuses = new Set([502, 503, 504])

@@ -1,7 +1,7 @@
-import { AppserviceClient } from '../clients/appservice-client'
-import type { AppserviceCredentials, AppserviceRunContext } from '../appservice-run-context'
-import type { HomeserverSide } from '../mock-homeserver/homeserver-side'
-import { MockControlClient } from '../mock-homeserver/mock-control-client'
+import { AppserviceClient } from '../clients/appservice-client.js'
+import type { AppserviceCredentials, AppserviceRunContext } from '../appservice-run-context.js'
+import type { HomeserverSide } from '../mock-homeserver/homeserver-side.js'
+import { MockControlClient } from '../mock-homeserver/mock-control-client.js'
 
 /** The appservice under test as a check sees it, whether run by the CLI or in the user's own vitest. */
 export interface AppserviceTarget {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeExit } from './appservice-transcript'
+import { describeExit } from './appservice-transcript.js'
 
 describe('describeExit', () => {
   it('tells an end of its own from one the suite caused', () => {

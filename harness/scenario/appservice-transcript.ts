@@ -1,8 +1,8 @@
-import { excerpt } from '../assert/excerpt'
-import type { HttpExchange } from '../clients/http-exchange'
-import { howItEnded, type MockRecordedRequest, type PingRound } from '../mock-homeserver/ping-round'
-import type { Redactor } from '../redact'
-import { describeReceived, describeSent, reproFor, type TranscriptEntry } from './transcript'
+import { excerpt } from '../assert/excerpt.js'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { howItEnded, type MockRecordedRequest, type PingRound } from '../mock-homeserver/ping-round.js'
+import type { Redactor } from '../redact.js'
+import { describeReceived, describeSent, reproFor, type TranscriptEntry } from './transcript.js'
 
 /**
  * The appservice direction of the transcript: what the suite (as the homeserver) sent the

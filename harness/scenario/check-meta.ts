@@ -1,6 +1,6 @@
-import type { RateLimitedRequest } from '../http/rate-limit'
-import type { ObservedResponse } from './observed-response'
-import type { TranscriptEntry } from './transcript'
+import type { RateLimitedRequest } from '../http/rate-limit.js'
+import type { ObservedResponse } from './observed-response.js'
+import type { TranscriptEntry } from './transcript.js'
 
 /** How a check ended, beyond vitest's own state; carried to the runner in the test's meta. */
 export interface CheckFailureDetail {

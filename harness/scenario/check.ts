@@ -1,10 +1,10 @@
-import { checkTimeoutMs } from '../deadlines'
-import type { Need } from '../requirements/requirement'
-import type { HomeserverRunContext } from '../run-context'
-import { CheckContext } from './check-context'
-import { declareCheck } from './declare-check'
+import { checkTimeoutMs } from '../deadlines.js'
+import type { Need } from '../requirements/requirement.js'
+import type { HomeserverRunContext } from '../run-context.js'
+import { CheckContext } from './check-context.js'
+import { declareCheck } from './declare-check.js'
 
-export { SkipCheck } from './declare-check'
+export { SkipCheck } from './declare-check.js'
 
 export interface CheckOptions {
   /** How long the check may take, given the run; by default past the run's deadline (harness/deadlines.ts). */

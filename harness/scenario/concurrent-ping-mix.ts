@@ -1,8 +1,8 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import { isJsonObject } from '../http/parse-json'
-import { match, type JsonMatcher } from '../assert/match'
-import type { ResponseExpectation } from '../assert/must'
-import { respondJson, respondText, type StubOutcome } from '../stub-appservice/stub-outcome'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { isJsonObject } from '../http/parse-json.js'
+import { match, type JsonMatcher } from '../assert/match.js'
+import type { ResponseExpectation } from '../assert/must.js'
+import { respondJson, respondText, type StubOutcome } from '../stub-appservice/stub-outcome.js'
 
 /** One ping of a concurrent batch: its own transaction_id and its own stub outcome. */
 export interface MixedPing {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CheckFailure } from '../assert/check-failure'
-import { RateLimitLog } from '../http/rate-limit'
-import { SkipCheck, unlessRateLimited } from './declare-check'
+import { CheckFailure } from '../assert/check-failure.js'
+import { RateLimitLog } from '../http/rate-limit.js'
+import { SkipCheck, unlessRateLimited } from './declare-check.js'
 
 const path = '/_matrix/client/v1/appservice/a/ping'
 

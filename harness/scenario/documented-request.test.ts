@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isDocumentedRequest } from './documented-request'
+import { isDocumentedRequest } from './documented-request.js'
 
 const run = {
   appservices: {

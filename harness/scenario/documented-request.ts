@@ -1,7 +1,7 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import { isCanonicalBearer, parseBearer } from '../http/bearer-token'
-import { isJsonObject, parseJson } from '../http/parse-json'
-import type { HomeserverRunContext } from '../run-context'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { isCanonicalBearer, parseBearer } from '../http/bearer-token.js'
+import { isJsonObject, parseJson } from '../http/parse-json.js'
+import type { HomeserverRunContext } from '../run-context.js'
 
 /**
  * Whether a ping is a request `POST …/appservice/{id}/ping` documents, so that its answer must come

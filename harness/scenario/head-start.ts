@@ -1,5 +1,5 @@
-import { requestDeadlineMs } from '../deadlines'
-import type { CheckContext, PingWithResult } from './check-context'
+import { requestDeadlineMs } from '../deadlines.js'
+import type { CheckContext, PingWithResult } from './check-context.js'
 
 /**
  * A check's first ping, sent by the runner before vitest starts. Only for pings whose answer

@@ -1,7 +1,7 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import type { HomeserverRunContext } from '../run-context'
-import { isDocumentedRequest } from './documented-request'
-import type { TranscriptEntry } from './transcript'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import type { HomeserverRunContext } from '../run-context.js'
+import { isDocumentedRequest } from './documented-request.js'
+import type { TranscriptEntry } from './transcript.js'
 
 /**
  * One answer of `POST …/appservice/{id}/ping` that a check received, whichever check: every check's

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { HttpExchange } from '../clients/http-exchange'
-import { HomeserverClient } from '../clients/homeserver-client'
-import { createRedactor } from '../redact'
-import { curlFor, stubAppservice, transcribe } from './transcript'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { HomeserverClient } from '../clients/homeserver-client.js'
+import { createRedactor } from '../redact.js'
+import { curlFor, stubAppservice, transcribe } from './transcript.js'
 
 const asToken = { label: 'as_token', value: 'as_secret_value', envVar: 'AS_TOKEN' }
 const redactor = createRedactor([asToken])

@@ -1,10 +1,10 @@
-import type { HttpExchange } from '../clients/http-exchange'
-import type { Redactor } from '../redact'
-import type { RecordedRequest } from '../stub-appservice/recorded-request'
-import { describeOutcome } from '../stub-appservice/stub-outcome'
-import { excerpt } from '../assert/excerpt'
-import { basePrefix } from '../http/base-url'
-import { shellQuote } from '../shell-quote'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import type { Redactor } from '../redact.js'
+import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
+import { describeOutcome } from '../stub-appservice/stub-outcome.js'
+import { excerpt } from '../assert/excerpt.js'
+import { basePrefix } from '../http/base-url.js'
+import { shellQuote } from '../shell-quote.js'
 
 /**
  * Both hops of one exchange, redacted and ready to print: what the suite sent the homeserver,

@@ -1,6 +1,6 @@
-import { excerpt } from '../assert/excerpt'
-import type { HttpExchange } from '../clients/http-exchange'
-import { isNoPing, type PingRoundResult } from '../mock-homeserver/ping-round'
+import { excerpt } from '../assert/excerpt.js'
+import type { HttpExchange } from '../clients/http-exchange.js'
+import { isNoPing, type PingRoundResult } from '../mock-homeserver/ping-round.js'
 
 /**
  * How the appservice treats a valid ping it did not start (right hs_token, the suite's own

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import type { ProcessExit } from '../mock-homeserver/ping-round'
+import type { ProcessExit } from '../mock-homeserver/ping-round.js'
 
 /** How much of the appservice's output is kept, for "it exited; its last output: …". */
 const outputTailChars = 4000

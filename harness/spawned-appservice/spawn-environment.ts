@@ -1,5 +1,5 @@
-import type { AppserviceCredentials } from '../appservice-run-context'
-import { urlAddress } from '../http/url-address'
+import type { AppserviceCredentials } from '../appservice-run-context.js'
+import { urlAddress } from '../http/url-address.js'
 
 /**
  * The environment variables a `--spawn`ed appservice is started with (documented in

@@ -1,5 +1,5 @@
-import { pingEndpoints } from '../openapi/ping-endpoints'
-import type { StubOutcome } from './stub-outcome'
+import { pingEndpoints } from '../openapi/ping-endpoints.js'
+import type { StubOutcome } from './stub-outcome.js'
 
 /** One request the homeserver made to the stub appservice, as the stub saw it. */
 export interface RecordedRequest {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pingPath } from './recorded-request'
-import { StubAppservice } from './stub-appservice'
-import { respondEmpty, respondJson, respondText } from './stub-outcome'
+import { pingPath } from './recorded-request.js'
+import { StubAppservice } from './stub-appservice.js'
+import { respondEmpty, respondJson, respondText } from './stub-outcome.js'
 
 /** The stub on real loopback sockets, driven the way a homeserver drives it. */
 let stub: StubAppservice

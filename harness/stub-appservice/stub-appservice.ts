@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { collectQuery } from '../http/collect-query'
-import { epochNow } from '../http/epoch-now'
-import { isJsonObject, parseJson } from '../http/parse-json'
-import { isPing, type RecordedRequest } from './recorded-request'
-import { followedRedirect, redirectLocation, respondOk, type StubOutcome } from './stub-outcome'
+import { collectQuery } from '../http/collect-query.js'
+import { epochNow } from '../http/epoch-now.js'
+import { isJsonObject, parseJson } from '../http/parse-json.js'
+import { isPing, type RecordedRequest } from './recorded-request.js'
+import { followedRedirect, redirectLocation, respondOk, type StubOutcome } from './stub-outcome.js'
 
 const maxRequestBytes = 1024 * 1024
 

@@ -1,6 +1,6 @@
-import { HarnessError } from '../usage-error'
-import type { RecordedRequest } from './recorded-request'
-import type { StubOutcome } from './stub-outcome'
+import { HarnessError } from '../usage-error.js'
+import type { RecordedRequest } from './recorded-request.js'
+import type { StubOutcome } from './stub-outcome.js'
 
 /** Requests that arrive a little after the homeserver answered must still be seen (late or duplicate pings). */
 const defaultSettleMs = 150

@@ -1,5 +1,5 @@
-import { startJsonControlServer, type ControlServer } from '../http/json-control-server'
-import type { StubAppservice } from './stub-appservice'
+import { startJsonControlServer, type ControlServer } from '../http/json-control-server.js'
+import type { StubAppservice } from './stub-appservice.js'
 
 /** Results the runner is producing for checks before they run, by check id (see scenario/head-start.ts). */
 export type HeadStartResults = ReadonlyMap<string, Promise<unknown>>

@@ -1,4 +1,4 @@
-import { pingEndpoints } from '../openapi/ping-endpoints'
+import { pingEndpoints } from '../openapi/ping-endpoints.js'
 /**
  * What the stub appservice does when the homeserver's ping for one transaction_id arrives.
  * Scenarios arrange one per transaction, so they can all run at once against one registration.

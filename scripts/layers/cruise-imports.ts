@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { packageRoot } from '../../runner/package-root'
-import { layerFolders } from './layer-folders'
+import { packageRoot } from '../../runner/package-root.js'
+import { layerFolders } from './layer-folders.js'
 
 export interface Import {
   from: string

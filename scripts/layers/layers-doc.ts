@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot } from '../../runner/package-root'
-import type { Cruise } from './cruise-imports'
-import { layerRules } from './layer-rules'
-import { replaceMarkedSection } from '../../harness/generated-doc'
-import { renderLayersSection } from './render-layers-section'
+import { packageRoot } from '../../runner/package-root.js'
+import type { Cruise } from './cruise-imports.js'
+import { layerRules } from './layer-rules.js'
+import { replaceMarkedSection } from '../../harness/generated-doc.js'
+import { renderLayersSection } from './render-layers-section.js'
 
 export const contributingPath = join(packageRoot, 'docs', 'CONTRIBUTING.md')
 

@@ -1,6 +1,6 @@
-import type { Cruise, Import } from './cruise-imports'
-import { layerFolders } from './layer-folders'
-import type { LayerRule, PathCondition } from './layer-rules'
+import type { Cruise, Import } from './cruise-imports.js'
+import { layerFolders } from './layer-folders.js'
+import type { LayerRule, PathCondition } from './layer-rules.js'
 
 type Folder = (typeof layerFolders)[number]
 

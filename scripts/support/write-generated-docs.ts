@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import type { GeneratedDoc } from '../../harness/generated-doc'
+import type { GeneratedDoc } from '../../harness/generated-doc.js'
 
 /** Brings each doc's file up to date in place. */
 export function writeGeneratedDocs(docs: readonly GeneratedDoc[]): void {

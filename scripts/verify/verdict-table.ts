@@ -1,4 +1,4 @@
-import type { Difference, Repetition } from './verdicts'
+import type { Difference, Repetition } from './verdicts.js'
 
 /**
  * The table verify prints: one row per target with its exit codes, its status counts in the

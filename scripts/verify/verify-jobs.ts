@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { appserviceReportTargets } from '../../cli/reference-roles'
-import { brokenHomeservers } from '../../fixtures/broken-homeservers'
-import { packageRoot } from '../../runner/package-root'
-import { runCli } from '../support/run-cli'
-import type { Verdict } from './verdicts'
+import { appserviceReportTargets } from '../../cli/reference-roles.js'
+import { brokenHomeservers } from '../../fixtures/broken-homeservers/index.js'
+import { packageRoot } from '../../runner/package-root.js'
+import { runCli } from '../support/run-cli.js'
+import type { Verdict } from './verdicts.js'
 
 /** One unit of work per repetition: a process that grades one or more targets. */
 export interface VerifyJob {

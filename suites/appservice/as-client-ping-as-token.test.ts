@@ -1,5 +1,5 @@
-import { bearerToken } from '../../harness/http/bearer-token'
-import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario'
+import { bearerToken } from '../../harness/http/bearer-token.js'
+import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario/index.js'
 
 // The appservice authenticates as itself: Authorization: Bearer <as_token> (the preferred method).
 // The scheme name is case-insensitive (RFC 9110 §11.1); its spelling is AS-CLIENT-PING-BEARER-SPELLING's.

@@ -1,4 +1,4 @@
-import { appserviceCheck, match, must, pingAttempt, SkipCheck } from '../../harness/scenario'
+import { appserviceCheck, match, must, pingAttempt, SkipCheck } from '../../harness/scenario/index.js'
 
 // HS ---> AS : /_matrix/app/v1/ping with the same transaction_id; HS <--- AS : 200 OK {}
 export default appserviceCheck('AS-CLIENT-PING-BACK', async (t) => {

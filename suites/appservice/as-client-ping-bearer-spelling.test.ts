@@ -1,5 +1,5 @@
-import { isCanonicalBearer, parseBearer } from '../../harness/http/bearer-token'
-import { appserviceCheck, CheckFailure, pingAttempt, SkipCheck } from '../../harness/scenario'
+import { isCanonicalBearer, parseBearer } from '../../harness/http/bearer-token.js'
+import { appserviceCheck, CheckFailure, pingAttempt, SkipCheck } from '../../harness/scenario/index.js'
 
 // HTTP lets the scheme be spelled in any case, but Synapse reads only `Bearer <token>` exactly:
 // an appservice that spells it otherwise is conformant and still locked out of Synapse.

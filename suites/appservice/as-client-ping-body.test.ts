@@ -1,5 +1,5 @@
-import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario'
-import { isJsonObject, parseJson } from '../../harness/http/parse-json'
+import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario/index.js'
+import { isJsonObject, parseJson } from '../../harness/http/parse-json.js'
 
 // The body is a JSON object; transaction_id, if sent, is a string (it is passed through as-is).
 export default appserviceCheck('AS-CLIENT-PING-BODY', async (t) => {

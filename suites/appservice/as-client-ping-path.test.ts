@@ -1,5 +1,5 @@
-import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario'
-import { safeDecodeURIComponent as safeDecode } from '../../harness/http/safe-decode'
+import { appserviceCheck, CheckFailure, pingAttempt } from '../../harness/scenario/index.js'
+import { safeDecodeURIComponent as safeDecode } from '../../harness/http/safe-decode.js'
 
 // POST /_matrix/client/v1/appservice/{appserviceId}/ping, appserviceId being its own id as one path segment.
 export default appserviceCheck('AS-CLIENT-PING-PATH', async (t) => {

@@ -1,4 +1,4 @@
-import { appserviceCheck, CheckFailure, isNoPing, SkipCheck } from '../../harness/scenario'
+import { appserviceCheck, CheckFailure, isNoPing, SkipCheck } from '../../harness/scenario/index.js'
 
 // "Appservices may use this mechanism": graded only when the run was told this appservice pings as it starts.
 export default appserviceCheck('AS-CLIENT-PINGS', async (t) => {

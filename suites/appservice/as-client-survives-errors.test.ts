@@ -1,4 +1,4 @@
-import { appserviceCheck, CheckFailure, describeExit, homeserverFaults } from '../../harness/scenario'
+import { appserviceCheck, CheckFailure, describeExit, homeserverFaults } from '../../harness/scenario/index.js'
 
 // "take care to not fail entirely in the event of temporary issues, e.g. gracefully handling cases
 // where the appservice is started before the homeserver": after each fault it still answers its ping endpoint.

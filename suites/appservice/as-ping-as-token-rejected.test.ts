@@ -1,8 +1,8 @@
-import type { HttpExchange } from '../../harness/clients/http-exchange'
-import { isJsonObject } from '../../harness/http/parse-json'
-import { appserviceCheck } from '../../harness/scenario'
-import { mustBeRejected, rejectionMismatches } from './support/must-be-rejected'
-import { wrongToken } from './support/wrong-token'
+import type { HttpExchange } from '../../harness/clients/http-exchange.js'
+import { isJsonObject } from '../../harness/http/parse-json.js'
+import { appserviceCheck } from '../../harness/scenario/index.js'
+import { mustBeRejected, rejectionMismatches } from './support/must-be-rejected.js'
+import { wrongToken } from './support/wrong-token.js'
 
 // Swapped tokens: a homeserver that sends the appservice its own as_token has not sent the hs_token, so it gets
 // "an M_FORBIDDEN error" like any other token that "does not match" (the status is AS-PING-WRONG-TOKEN-403's).

@@ -1,6 +1,6 @@
-import { appserviceCheck, describeResponse, SkipCheck } from '../../harness/scenario'
-import { mustEachBeRejected, rejectionMismatches } from './support/must-be-rejected'
-import { wrongToken } from './support/wrong-token'
+import { appserviceCheck, describeResponse, SkipCheck } from '../../harness/scenario/index.js'
+import { mustEachBeRejected, rejectionMismatches } from './support/must-be-rejected.js'
+import { wrongToken } from './support/wrong-token.js'
 
 const badTokens = [
   { name: 'a wrong token', token: wrongToken, owner: 'AS-PING-WRONG-TOKEN' },

@@ -1,4 +1,4 @@
-import { appserviceCheck, match, must } from '../../harness/scenario'
+import { appserviceCheck, match, must } from '../../harness/scenario/index.js'
 
 // "should ensure both match if both are provided": when they do match, the ping goes through.
 export default appserviceCheck('AS-PING-BOTH-TOKENS', async (t) => {

@@ -1,6 +1,6 @@
-import { appserviceCheck, describeContentType, isJsonContentType } from '../../harness/scenario'
-import { errorProvokingRequests } from './support/error-provoking-requests'
-import { mustEachAnswer } from './support/each-answer'
+import { appserviceCheck, describeContentType, isJsonContentType } from '../../harness/scenario/index.js'
+import { errorProvokingRequests } from './support/error-provoking-requests.js'
+import { mustEachAnswer } from './support/each-answer.js'
 
 // produces: application/json — for the 200 and for every error answer.
 export default appserviceCheck('AS-PING-CONTENT-TYPE', async (t) => {

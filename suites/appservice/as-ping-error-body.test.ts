@@ -1,7 +1,7 @@
-import { appserviceCheck, describeResponse } from '../../harness/scenario'
-import { isJsonObject } from '../../harness/http/parse-json'
-import { errorProvokingRequests } from './support/error-provoking-requests'
-import { mustEachAnswer } from './support/each-answer'
+import { appserviceCheck, describeResponse } from '../../harness/scenario/index.js'
+import { isJsonObject } from '../../harness/http/parse-json.js'
+import { errorProvokingRequests } from './support/error-provoking-requests.js'
+import { mustEachAnswer } from './support/each-answer.js'
 
 // Every error of the ping endpoint is a standard error response: a JSON object with a string errcode.
 export default appserviceCheck('AS-PING-ERROR-BODY', async (t) => {

@@ -1,4 +1,4 @@
-import { appserviceCheck, must } from '../../harness/scenario'
+import { appserviceCheck, must } from '../../harness/scenario/index.js'
 
 // M_NOT_JSON: "Request did not contain valid JSON."
 export default appserviceCheck('AS-PING-MALFORMED-JSON', async (t) => {

@@ -1,5 +1,5 @@
-import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations'
-import { appserviceCheck, describeResponse, must, SkipCheck } from '../../harness/scenario'
+import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations.js'
+import { appserviceCheck, describeResponse, must, SkipCheck } from '../../harness/scenario/index.js'
 
 // 401: "The homeserver has not supplied credentials to the application service" (the other appservice
 // endpoints): no token at all, or an Authorization header of another scheme (no Bearer token either).

@@ -1,5 +1,5 @@
-import { appserviceCheck, CheckFailure, describeResponse } from '../../harness/scenario'
-import { badBodies } from './support/bad-bodies'
+import { appserviceCheck, CheckFailure, describeResponse } from '../../harness/scenario/index.js'
+import { badBodies } from './support/bad-bodies.js'
 
 // A bad body is the caller's error: answer 4xx (or accept it), never fall over with a 5xx.
 export default appserviceCheck('AS-PING-NO-5XX', async (t) => {

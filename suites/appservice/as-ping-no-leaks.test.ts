@@ -1,7 +1,7 @@
-import { appserviceCheck } from '../../harness/scenario'
-import { errorProvokingRequests } from './support/error-provoking-requests'
-import { mustEachAnswer } from './support/each-answer'
-import { leaksIn } from './support/leaks'
+import { appserviceCheck } from '../../harness/scenario/index.js'
+import { errorProvokingRequests } from './support/error-provoking-requests.js'
+import { mustEachAnswer } from './support/each-answer.js'
+import { leaksIn } from './support/leaks.js'
 
 // Not in the spec, graded SHOULD: stack traces and paths help attackers; tokens in answers end up in logs.
 export default appserviceCheck('AS-PING-NO-LEAKS', async (t) => {

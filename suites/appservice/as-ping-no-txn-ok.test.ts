@@ -1,4 +1,4 @@
-import { appserviceCheck, match, must } from '../../harness/scenario'
+import { appserviceCheck, match, must } from '../../harness/scenario/index.js'
 
 // transaction_id is optional: a homeserver relays a client ping that had none.
 export default appserviceCheck('AS-PING-NO-TXN-OK', async (t) => {

@@ -1,6 +1,6 @@
-import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations'
-import { appserviceCheck } from '../../harness/scenario'
-import { mustEachBeRejected } from './support/must-be-rejected'
+import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations.js'
+import { appserviceCheck } from '../../harness/scenario/index.js'
+import { mustEachBeRejected } from './support/must-be-rejected.js'
 
 // A header of another scheme carries no Bearer token, so no hs_token reached the appservice: the
 // policy's missing-token row (a 4xx Matrix error, MUST), not its wrong-token row (M_FORBIDDEN).

@@ -1,4 +1,4 @@
-import { appserviceCheck, CheckFailure, describeResponse, match, must, SkipCheck } from '../../harness/scenario'
+import { appserviceCheck, CheckFailure, describeResponse, match, must, SkipCheck } from '../../harness/scenario/index.js'
 
 // HS ---> AS : POST /_matrix/app/v1/ping {"transaction_id": …} with the hs_token; HS <--- AS : 200 OK {}
 // A 4xx that may only mean "I did not start this ping" is AS-PING-UNSOLICITED's (SHOULD), in every run mode.

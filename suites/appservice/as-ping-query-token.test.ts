@@ -1,4 +1,4 @@
-import { appserviceCheck, describeResponse } from '../../harness/scenario'
+import { appserviceCheck, describeResponse } from '../../harness/scenario/index.js'
 
 // INFO: the legacy access_token query parameter; accepting and rejecting it are both seen in the wild.
 export default appserviceCheck('AS-PING-QUERY-TOKEN', async (t) => {

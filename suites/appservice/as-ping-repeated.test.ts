@@ -1,4 +1,4 @@
-import { appserviceCheck, match, must } from '../../harness/scenario'
+import { appserviceCheck, match, must } from '../../harness/scenario/index.js'
 
 const repeats = 3
 

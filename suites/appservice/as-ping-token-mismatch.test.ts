@@ -1,6 +1,6 @@
-import { appserviceCheck } from '../../harness/scenario'
-import { mustEachBeRejected } from './support/must-be-rejected'
-import { wrongToken } from './support/wrong-token'
+import { appserviceCheck } from '../../harness/scenario/index.js'
+import { mustEachBeRejected } from './support/must-be-rejected.js'
+import { wrongToken } from './support/wrong-token.js'
 
 // "Application services should ensure both match if both are provided": whichever one an
 // implementation reads first, the pair must be rejected. One of the two tokens does not match, so the

@@ -1,4 +1,4 @@
-import { appserviceCheck, match, must } from '../../harness/scenario'
+import { appserviceCheck, match, must } from '../../harness/scenario/index.js'
 
 // The transaction_id is any string the client chose ("copied directly" by the homeserver): one outside
 // ASCII, with JSON escapes, must get the same 200 as any other. An appservice that puts it in a header

@@ -1,4 +1,4 @@
-import { appserviceCheck, must } from '../../harness/scenario'
+import { appserviceCheck, must } from '../../harness/scenario/index.js'
 
 // "If a request for an unsupported (or unknown) endpoint is received then the server must respond with a 404 M_UNRECOGNIZED error."
 export default appserviceCheck('AS-PING-UNKNOWN-ROUTE', async (t) => {

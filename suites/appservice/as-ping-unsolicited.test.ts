@@ -1,4 +1,4 @@
-import { appserviceCheck, CheckFailure, describeResponse, SkipCheck } from '../../harness/scenario'
+import { appserviceCheck, CheckFailure, describeResponse, SkipCheck } from '../../harness/scenario/index.js'
 
 // The MSC lets an appservice "verify that an outgoing ping actually pinged the appservice"; the spec's
 // 200 says a valid hs_token is enough. Rejecting pings it did not start is graded here alone (SHOULD).

@@ -1,4 +1,4 @@
-import { appserviceCheck, must } from '../../harness/scenario'
+import { appserviceCheck, must } from '../../harness/scenario/index.js'
 
 // "a 405 M_UNRECOGNIZED error is used to denote an unsupported method to a known endpoint."
 export default appserviceCheck('AS-PING-WRONG-METHOD', async (t) => {

@@ -1,5 +1,5 @@
-import { appserviceCheck, must } from '../../harness/scenario'
-import { wrongToken } from './support/wrong-token'
+import { appserviceCheck, must } from '../../harness/scenario/index.js'
+import { wrongToken } from './support/wrong-token.js'
 
 // The spec names no status for a wrong hs_token; 403 is what the other appservice endpoints document.
 export default appserviceCheck('AS-PING-WRONG-TOKEN-403', async (t) => {

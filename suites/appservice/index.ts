@@ -1,6 +1,6 @@
-import { hasCheckFile } from '../../harness/requirements/requirement'
-import { checkFileName, requirements } from '../../harness/requirements/registry'
-import type { AppserviceCheckDefinition } from '../../harness/scenario'
+import { hasCheckFile } from '../../harness/requirements/requirement.js'
+import { checkFileName, requirements } from '../../harness/requirements/registry.js'
+import type { AppserviceCheckDefinition } from '../../harness/scenario/index.js'
 
 /**
  * Every appservice check, for library use (the CLI runs the files themselves): each requirement's

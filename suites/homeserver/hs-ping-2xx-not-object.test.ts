@@ -1,6 +1,6 @@
-import { answerInBrief, check, must, respondEmpty, respondJson, respondText, type AllowedResponses } from '../../harness/scenario'
-import { pingSucceeded } from './support/documented-answers'
-import { leaveDurationTypeToOk } from './support/duration-type-owner'
+import { answerInBrief, check, must, respondEmpty, respondJson, respondText, type AllowedResponses } from '../../harness/scenario/index.js'
+import { pingSucceeded } from './support/documented-answers.js'
+import { leaveDurationTypeToOk } from './support/duration-type-owner.js'
 
 /** 2xx answers without the JSON object ping.yaml's 200 documents: whether they are a success, the spec does not say. */
 const oddSuccesses = [

@@ -1,4 +1,4 @@
-import { check, must, mustBeJsonContentType, respondOk } from '../../harness/scenario'
+import { check, must, mustBeJsonContentType, respondOk } from '../../harness/scenario/index.js'
 
 // The ping's body is JSON; the homeserver says so, as every client-server request with a body does.
 export default check('HS-PING-AS-CONTENT-TYPE', async (t) => {

@@ -1,5 +1,5 @@
-import { check, match, must } from '../../harness/scenario'
-import { appserviceErrorAnswers } from './support/appservice-error-answers'
+import { check, match, must } from '../../harness/scenario/index.js'
+import { appserviceErrorAnswers } from './support/appservice-error-answers.js'
 
 // status and body, where present, are "the HTTP status code and response body text": a wrong value is worse than none.
 // One at a time, in an exclusive window: answers that cross between pings in flight together are

@@ -1,5 +1,5 @@
-import { check, match, must } from '../../harness/scenario'
-import { appserviceErrorAnswers } from './support/appservice-error-answers'
+import { check, match, must } from '../../harness/scenario/index.js'
+import { appserviceErrorAnswers } from './support/appservice-error-answers.js'
 
 // "the response may include status and body fields … to aid with debugging": graded SHOULD.
 export default check('HS-PING-BAD-STATUS-FIELDS', async (t) => {

@@ -1,5 +1,5 @@
-import { check, must } from '../../harness/scenario'
-import { appserviceErrorAnswers } from './support/appservice-error-answers'
+import { check, must } from '../../harness/scenario/index.js'
+import { appserviceErrorAnswers } from './support/appservice-error-answers.js'
 
 // Incorrect hs_token: HS <--- AS 403 {"errcode": "M_FORBIDDEN"}; AS <--- HS 502 {"errcode": "M_BAD_STATUS", …}
 export default check('HS-PING-BAD-STATUS', async (t) => {

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // The body's schema is `type: object`; M_BAD_JSON: "Request contained valid JSON, but it was malformed in some way".
 export default check('HS-PING-BODY-NOT-OBJECT', async (t) => {

@@ -1,5 +1,5 @@
-import { check, must } from '../../harness/scenario'
-import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../../harness/scenario/concurrent-ping-mix'
+import { check, must } from '../../harness/scenario/index.js'
+import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../../harness/scenario/concurrent-ping-mix.js'
 
 const pingCount = 24
 

@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // Can't connect to appservice: HS -/-> AS; AS <--- HS 502 {"errcode": "M_CONNECTION_FAILED"}
 export default check('HS-PING-CONNECTION-REFUSED', async (t) => {

@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // Can't connect to appservice: the appservice resets the connection → 502 M_CONNECTION_FAILED.
 export default check('HS-PING-CONNECTION-RESET', async (t) => {

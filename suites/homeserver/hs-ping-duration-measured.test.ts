@@ -1,5 +1,5 @@
-import { check, describeResponse, must, respondJson } from '../../harness/scenario'
-import { leaveDurationTypeToOk } from './support/duration-type-owner'
+import { check, describeResponse, must, respondJson } from '../../harness/scenario/index.js'
+import { leaveDurationTypeToOk } from './support/duration-type-owner.js'
 
 const delayMs = 250
 // Slack for the homeserver truncating or rounding to whole milliseconds.

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { describeResponse } from '../../harness/assert/must'
+import { check } from '../../harness/scenario/index.js'
+import { describeResponse } from '../../harness/assert/must.js'
 
 // INFO: the body is `required`, yet servers differ (Synapse 400 M_NOT_JSON; ruma-based servers treat it as {}).
 // Recorded so users know which one their target chose; by policy it never warns or fails.

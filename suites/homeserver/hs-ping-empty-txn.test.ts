@@ -1,5 +1,5 @@
-import { check, isPing, must } from '../../harness/scenario'
-import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival'
+import { check, isPing, must } from '../../harness/scenario/index.js'
+import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival.js'
 
 // transaction_id is `type: string`, and "" is one: "copied directly" like any other, not dropped as if absent.
 export default check('HS-PING-EMPTY-TXN', async (t) => {

@@ -1,5 +1,5 @@
-import { check, match, must } from '../../harness/scenario'
-import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings'
+import { check, match, must } from '../../harness/scenario/index.js'
+import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings.js'
 
 // Standard error response: a JSON object with a string errcode, whichever error status it came with.
 export default check('HS-PING-ERROR-BODY', async (t) => {

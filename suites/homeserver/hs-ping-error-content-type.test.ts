@@ -1,5 +1,5 @@
-import { check, isJsonContentType, must } from '../../harness/scenario'
-import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings'
+import { check, isJsonContentType, must } from '../../harness/scenario/index.js'
+import { errorAnswers, errorProvokingPings } from './support/error-provoking-pings.js'
 
 // produces: application/json — error answers included, whichever error status they came with.
 export default check('HS-PING-ERROR-CONTENT-TYPE', async (t) => {

@@ -1,6 +1,6 @@
-import { excerpt } from '../../harness/assert/excerpt'
-import { check, must } from '../../harness/scenario'
-import { errorProvokingPings } from './support/error-provoking-pings'
+import { excerpt } from '../../harness/assert/excerpt.js'
+import { check, must } from '../../harness/scenario/index.js'
+import { errorProvokingPings } from './support/error-provoking-pings.js'
 
 // Not in the spec, graded SHOULD: a token in an error text ends up in client logs.
 export default check('HS-PING-ERROR-NO-TOKENS', async (t) => {

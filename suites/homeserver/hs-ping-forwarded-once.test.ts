@@ -1,4 +1,4 @@
-import { check, must, respondJson } from '../../harness/scenario'
+import { check, must, respondJson } from '../../harness/scenario/index.js'
 
 /**
  * The stub holds its answer this long, so "called before answering" is decided by a margin far

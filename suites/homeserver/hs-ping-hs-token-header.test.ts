@@ -1,5 +1,5 @@
-import { bearerToken } from '../../harness/http/bearer-token'
-import { check, must, respondOk } from '../../harness/scenario'
+import { bearerToken } from '../../harness/http/bearer-token.js'
+import { check, must, respondOk } from '../../harness/scenario/index.js'
 
 // AS API § Authorisation: "Homeservers MUST include an Authorization header, containing the hs_token".
 export default check('HS-PING-HS-TOKEN-HEADER', async (t) => {

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // The hs_token is the homeserver's credential towards the appservice, no access token: sent as one (swapped
 // tokens), it is "invalid" credentials → 401 M_UNKNOWN_TOKEN, and nobody is pinged.

@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // "When credentials are required but missing … 401 and the error code M_MISSING_TOKEN"
 export default check('HS-PING-MISSING-TOKEN', async (t) => {

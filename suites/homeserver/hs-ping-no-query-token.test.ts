@@ -1,4 +1,4 @@
-import { check, must, respondOk } from '../../harness/scenario'
+import { check, must, respondOk } from '../../harness/scenario/index.js'
 
 // "Servers should only send this query parameter if supporting legacy versions of the specification."
 export default check('HS-PING-NO-QUERY-TOKEN', async (t) => {

@@ -1,5 +1,5 @@
-import { check, match, must } from '../../harness/scenario'
-import { leaveDurationTypeToOk } from './support/duration-type-owner'
+import { check, match, must } from '../../harness/scenario/index.js'
+import { leaveDurationTypeToOk } from './support/duration-type-owner.js'
 
 // transaction_id is optional: a ping without one still reaches the appservice and answers 200.
 export default check('HS-PING-NO-TXN-OK', async (t) => {

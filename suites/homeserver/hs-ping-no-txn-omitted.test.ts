@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // Policy: omitting transaction_id is fine (INFO); sending null warns, since the schema types it as a string.
 export default check('HS-PING-NO-TXN-OMITTED', async (t) => {

@@ -1,6 +1,6 @@
-import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations'
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { nonBearerAuthorizations } from '../../harness/clients/non-bearer-authorizations.js'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // "using the Authentication Bearer scheme": a header with another scheme carries no access token → M_MISSING_TOKEN.
 // (A homeserver that cuts a token out of it anyway answers M_UNKNOWN_TOKEN, or worse, pings.)

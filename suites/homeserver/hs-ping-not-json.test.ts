@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // M_NOT_JSON: "Request did not contain valid JSON." — and nothing is called.
 export default check('HS-PING-NOT-JSON', async (t) => {

@@ -1,4 +1,4 @@
-import { check, match, must } from '../../harness/scenario'
+import { check, match, must } from '../../harness/scenario/index.js'
 
 // Typical: AS ---> HS ping {"transaction_id": …}; HS ---> AS; HS <--- AS 200 {}; AS <--- HS 200 {"duration_ms": 123}
 export default check('HS-PING-OK', async (t) => {

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // 403: the token "belongs to a different appservice than the one in the path" → M_FORBIDDEN, and nobody is pinged.
 const forbidden = { status: 403, errcode: 'M_FORBIDDEN' }

@@ -1,6 +1,6 @@
-import { check, describeResponse, match, must, respondOk } from '../../harness/scenario'
-import { queryTokenOwed, queryTokenRemovedIn } from '../../harness/spec-version'
-import { leaveDurationTypeToOk } from './support/duration-type-owner'
+import { check, describeResponse, match, must, respondOk } from '../../harness/scenario/index.js'
+import { queryTokenOwed, queryTokenRemovedIn } from '../../harness/spec-version.js'
+import { leaveDurationTypeToOk } from './support/duration-type-owner.js'
 
 // v1.7–v1.19: "Homeservers MUST support both methods" (header and ?access_token=). A homeserver that
 // still advertises one of those versions owes it to that version's clients. MSC4127 (v1.20) says

@@ -1,9 +1,9 @@
-import type { HttpExchange } from '../../harness/clients/http-exchange'
-import { answerInBrief, check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario'
-import type { PingWithResult } from '../../harness/scenario/check-context'
-import type { CheckDependency } from '../../harness/scenario/check-meta'
-import { pingSucceeded } from './support/documented-answers'
-import { durationTypeOwner } from './support/duration-type-owner'
+import type { HttpExchange } from '../../harness/clients/http-exchange.js'
+import { answerInBrief, check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario/index.js'
+import type { PingWithResult } from '../../harness/scenario/check-context.js'
+import type { CheckDependency } from '../../harness/scenario/check-meta.js'
+import { pingSucceeded } from './support/documented-answers.js'
+import { durationTypeOwner } from './support/duration-type-owner.js'
 
 /**
  * Redirects that keep the method and body, so a homeserver that follows sends the same ping, with its

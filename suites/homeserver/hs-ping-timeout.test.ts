@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // 504: "The connection to the application service timed out." The spec sets no timeout, so the
 // suite waits for the homeserver's own (--hs-timeout-ms) plus a margin: the request deadline every ping gets.

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // transaction_id is `type: string` on both hops: a number or an object is M_BAD_JSON, not forwarded.
 // (null is left out: ruma-based servers read it as absent, which the spec does not forbid.)

@@ -1,5 +1,5 @@
-import { check, must } from '../../harness/scenario'
-import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival'
+import { check, must } from '../../harness/scenario/index.js'
+import { mustHaveArrivedUnchanged } from './support/transaction-id-arrival.js'
 
 // ping.yaml: transaction_id is "copied directly from the POST /_matrix/client/v1/appservice/{appserviceId}/ping call".
 export default check('HS-PING-TXN-PASSTHROUGH', async (t) => {

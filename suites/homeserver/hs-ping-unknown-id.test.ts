@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // 403: the token "belongs to a different appservice than the one in the path" → M_FORBIDDEN, also when
 // no appservice has the path's id (a homeserver that looks the id up first answers 404: that fails).

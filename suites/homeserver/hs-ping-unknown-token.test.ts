@@ -1,5 +1,5 @@
-import { check, must } from '../../harness/scenario'
-import { randomToken } from '../../harness/registration/random-token'
+import { check, must } from '../../harness/scenario/index.js'
+import { randomToken } from '../../harness/registration/random-token.js'
 
 // "When credentials are required but … invalid, … 401 and the error code M_UNKNOWN_TOKEN"
 export default check('HS-PING-UNKNOWN-TOKEN', async (t) => {

@@ -1,5 +1,5 @@
-import { check } from '../../harness/scenario'
-import { mustRejectWithoutCallOut } from './support/rejected-without-call-out'
+import { check } from '../../harness/scenario/index.js'
+import { mustRejectWithoutCallOut } from './support/rejected-without-call-out.js'
 
 // 400: "The application service doesn't have a URL configured. The errcode is M_URL_NOT_SET." — and nothing is called.
 export default check('HS-PING-URL-NOT-SET', async (t) => {

@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // "This API cannot be invoked by users who are not identified as application services." → 403 M_FORBIDDEN
 export default check('HS-PING-USER-TOKEN', async (t) => {

@@ -1,4 +1,4 @@
-import { check, must } from '../../harness/scenario'
+import { check, must } from '../../harness/scenario/index.js'
 
 // M_UNRECOGNIZED: "… a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used."
 export default check('HS-PING-WRONG-METHOD', async (t) => {

@@ -1,4 +1,4 @@
-import type { ConformanceConfig } from '../../harness/registration/conformance-config'
+import type { ConformanceConfig } from '../../harness/registration/conformance-config.js'
 
 /** What no output of the CLI may contain, whatever the target or the user did. */
 

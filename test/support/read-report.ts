@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { RunReport } from '../../reports/run-report'
+import type { RunReport } from '../../reports/run-report.js'
 
 export async function readReport(file: string): Promise<RunReport> {
   return JSON.parse(await readFile(file, 'utf8')) as RunReport

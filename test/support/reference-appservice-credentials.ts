@@ -1,4 +1,4 @@
-import { randomToken } from '../../harness/registration/random-token'
+import { randomToken } from '../../harness/registration/random-token.js'
 
 /**
  * Credentials for the reference appservice in the project's tests. The id has a space and a "/",

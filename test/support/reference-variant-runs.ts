@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { concurrencyLimit } from '../../scripts/support/concurrency-limit'
-import { runCli, type CliRun } from '../../scripts/support/run-cli'
+import { concurrencyLimit } from '../../scripts/support/concurrency-limit.js'
+import { runCli, type CliRun } from '../../scripts/support/run-cli.js'
 
 /**
  * The reference homeserver's appservice timeout for variant runs: longer than `reference`'s 1.5 s,

@@ -1,9 +1,9 @@
-import { homeserverReproVariables } from '../../cli/repro-variables'
-import { requirement } from '../../harness/requirements/registry'
-import { buildRunReport, type RunFacts } from '../../runner/build-run-report'
-import type { RunReport } from '../../reports/run-report'
-import { resultBase, type CheckResult, type CheckStatus } from '../../runner/check-result'
-import type { HarnessProblem } from '../../runner/harness-problem'
+import { homeserverReproVariables } from '../../cli/repro-variables.js'
+import { requirement } from '../../harness/requirements/registry.js'
+import { buildRunReport, type RunFacts } from '../../runner/build-run-report.js'
+import type { RunReport } from '../../reports/run-report.js'
+import { resultBase, type CheckResult, type CheckStatus } from '../../runner/check-result.js'
+import type { HarnessProblem } from '../../runner/harness-problem.js'
 
 /** A result for a real requirement id, as the runner would grade it. */
 export function sampleResult(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {

@@ -1,6 +1,6 @@
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import { CheckFailure, type AppserviceCheckContext } from '../../../harness/scenario'
-import type { ErrorProvokingRequest } from './error-provoking-requests'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import { CheckFailure, type AppserviceCheckContext } from '../../../harness/scenario/index.js'
+import type { ErrorProvokingRequest } from './error-provoking-requests.js'
 
 /**
  * Sends the requests at once, then holds each answer to one rule: `mismatches` says what is wrong

@@ -1,6 +1,6 @@
-import type { AppserviceCheckContext } from '../../../harness/scenario'
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import { wrongToken } from './wrong-token'
+import type { AppserviceCheckContext } from '../../../harness/scenario/index.js'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import { wrongToken } from './wrong-token.js'
 
 export interface ErrorProvokingRequest {
   name: string

@@ -1,4 +1,4 @@
-import { excerpt } from '../../../harness/assert/excerpt'
+import { excerpt } from '../../../harness/assert/excerpt.js'
 
 /**
  * Frames of a stack trace: JavaScript, Python, Go, Java. A JavaScript frame's location follows

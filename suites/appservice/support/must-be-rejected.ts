@@ -1,6 +1,6 @@
-import { CheckFailure, describeResponse } from '../../../harness/scenario'
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import { isJsonObject } from '../../../harness/http/parse-json'
+import { CheckFailure, describeResponse } from '../../../harness/scenario/index.js'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import { isJsonObject } from '../../../harness/http/parse-json.js'
 
 /**
  * Every way an answer fails to be a rejection: a 4xx, whose body is a Matrix error (a JSON object

@@ -1,4 +1,4 @@
-import { respondText, type RespondOutcome } from '../../../harness/scenario'
+import { respondText, type RespondOutcome } from '../../../harness/scenario/index.js'
 
 /** The non-2xx answers an appservice gives in the wild, each of which must become 502 M_BAD_STATUS. */
 export const appserviceErrorAnswers: readonly { name: string; outcome: RespondOutcome }[] = [

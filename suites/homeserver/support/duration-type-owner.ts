@@ -1,6 +1,6 @@
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import type { CheckContext } from '../../../harness/scenario'
-import type { CheckDependency } from '../../../harness/scenario/check-meta'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import type { CheckContext } from '../../../harness/scenario/index.js'
+import type { CheckDependency } from '../../../harness/scenario/check-meta.js'
 
 /**
  * Whether a 200's duration_ms is an integer is HS-PING-OK's to grade: a check that reads it for

@@ -1,6 +1,6 @@
-import type { CheckContext } from '../../../harness/scenario'
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import { appserviceErrorAnswers } from './appservice-error-answers'
+import type { CheckContext } from '../../../harness/scenario/index.js'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import { appserviceErrorAnswers } from './appservice-error-answers.js'
 
 export interface ErrorProvokingPing {
   name: string

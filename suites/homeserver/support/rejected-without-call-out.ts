@@ -1,6 +1,6 @@
-import { transactionIdOf, type PingOptions } from '../../../harness/clients/homeserver-client'
-import type { HttpExchange } from '../../../harness/clients/http-exchange'
-import { must, type AllowedResponses, type CheckContext, type RecordedRequest } from '../../../harness/scenario'
+import { transactionIdOf, type PingOptions } from '../../../harness/clients/homeserver-client.js'
+import type { HttpExchange } from '../../../harness/clients/http-exchange.js'
+import { must, type AllowedResponses, type CheckContext, type RecordedRequest } from '../../../harness/scenario/index.js'
 
 export interface BadPing {
   name: string

@@ -1,4 +1,4 @@
-import { isPing, must, type RecordedRequest } from '../../../harness/scenario'
+import { isPing, must, type RecordedRequest } from '../../../harness/scenario/index.js'
 
 /**
  * The client's transaction_id must reach the appservice unchanged: `unchanged` are the calls that
