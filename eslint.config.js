@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint'
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'specs/', 'out/', '.tmp/', '.tmp-*/', '.stryker-tmp/', 'reports/mutation/'],
+    ignores: ['node_modules/', 'dist/', 'specs/', 'out/', '.tmp/', '.tmp-*/', '.stryker-tmp/', 'reports/mutation/'],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

@@ -12,5 +12,6 @@ export {
   defaultMockHomeserverUrl,
   type AppserviceConformanceOptions,
 } from './library/appservice-conformance.js'
+export type { MswServer } from './harness/mock-homeserver/msw-server.js'
 export { parseExpectations, type ExpectationEntry, type Expectations } from './runner/expectations.js'
 export { spawnVariables } from './harness/spawned-appservice/spawn-environment.js'

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, type TestContext } from 'vitest'
 import { CheckFailure } from '../harness/assert/check-failure.js'
 import { AppserviceClient } from '../harness/clients/appservice-client.js'
 import { defaultMockHomeserverUrl, InProcessHomeserverSide } from '../harness/mock-homeserver/in-process-homeserver-side.js'
+import type { MswServer } from '../harness/mock-homeserver/msw-server.js'
 import { requirement } from '../harness/requirements/registry.js'
 import { AppserviceCheckContext } from '../harness/scenario/appservice-check-context.js'
 import { appserviceNeedMissing, checkTimeoutMs, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check.js'
@@ -38,6 +39,12 @@ export interface AppserviceConformanceOptions {
    * (what it does at start-up). Without it, the checks of its own ping are skipped.
    */
   ping?: () => Promise<unknown>
+  /**
+   * Your test file's own msw server (`setupServer(…)`), when it has one: the mock homeserver's
+   * handlers are added to it (`server.use`), since two msw servers cannot intercept one process.
+   * Let its `onUnhandledRequest` pass requests to your appservice's own address (the suite's calls).
+   */
+  msw?: MswServer
   /** Treat SHOULD warnings as failures. */
   strict?: boolean
   /** Run only these checks (ids from `as-ping-conformance list`). */
@@ -85,7 +92,7 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
   const waitMs = options.waitMs ?? 5_000
   const graceMs = options.survivalGraceMs ?? 200
   const credentials = { hsToken: options.hsToken, ...(options.asToken ? { asToken: options.asToken } : {}), ...(options.asId ? { asId: options.asId } : {}) }
-  const client = new AppserviceClient(endpoint)
+  const client = new AppserviceClient(endpoint, undefined, Boolean(options.msw))
   const homeserver = new InProcessHomeserverSide({
     credentials,
     client,
@@ -93,6 +100,7 @@ export function appserviceConformance(options: AppserviceConformanceOptions): vo
     waitMs,
     graceMs,
     ...(options.ping ? { ping: options.ping } : {}),
+    ...(options.msw ? { msw: options.msw } : {}),
   })
   const target: AppserviceTarget = { runId: `asp-${randomBytes(4).toString('hex')}`, credentials, client, homeserver, faultRoundMs: 2 * waitMs + graceMs }
   const selected = appserviceChecks.filter((c) => !options.only || options.only.includes(c.id))

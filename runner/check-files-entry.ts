@@ -13,7 +13,7 @@ import '../harness/run-context.js'
 import { declareAppserviceCheck, type AppserviceCheckDefinition } from '../harness/scenario/appservice-check.js'
 import { targetFromRunContext } from '../harness/scenario/appservice-target.js'
 import { declareHomeserverCheck, type CheckDefinition } from '../harness/scenario/check.js'
-import { packageRoot } from './package-root.js'
+import { codeRoot } from '../harness/package-files.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ const loaded = await Promise.allSettled(files.map((file) => import(/* @vite-igno
 // and still run the checks of the others (the error is raised after them, so it is reported as the module's).
 const broken: string[] = []
 loaded.forEach((result, i) => {
-  const file = relative(packageRoot, files[i]!)
+  const file = relative(codeRoot, files[i]!)
   if (result.status === 'rejected') return void broken.push(`${file}: ${firstLine(result.reason)}`)
   const definition = (result.value as { default?: unknown }).default
   if (!isDefinition(definition)) return void broken.push(`${file}: exports no check (export default check(…) / appserviceCheck(…))`)

@@ -2,10 +2,10 @@ import { join } from 'node:path'
 import type { ProvidedContext } from 'vitest'
 import { CollectResultsReporter } from './collect-results-reporter.js'
 import { moduleCacheDir } from './module-cache-dir.js'
-import { packageRoot } from './package-root.js'
+import { codeRoot, moduleExtension } from '../harness/package-files.js'
 
 export interface VitestRunOptions {
-  /** Check files to run, relative to the package root. */
+  /** Check files to run, relative to the code root (harness/package-files.ts). */
   files: string[]
   provide: Partial<ProvidedContext>
   /** Per-test timeout; the timeout check sets its own. */
@@ -15,7 +15,7 @@ export interface VitestRunOptions {
 }
 
 /** The module vitest runs; it imports the check files (see check-files-entry.ts). */
-const entryFile = join(packageRoot, 'runner', 'check-files-entry.ts')
+const entryFile = join(codeRoot, 'runner', `check-files-entry${moduleExtension}`)
 
 /**
  * Most checks wait on loopback round trips and settle delays, not the CPU: all of them run at
@@ -39,11 +39,11 @@ export async function runVitest(options: VitestRunOptions): Promise<CollectResul
     [entryFile],
     {
       config: false,
-      root: packageRoot,
+      root: codeRoot,
       watch: false,
       include: [entryFile],
       reporters: [reporter],
-      provide: { ...options.provide, checkFiles: options.files.map((file) => join(packageRoot, file)) },
+      provide: { ...options.provide, checkFiles: options.files.map((file) => join(codeRoot, file)) },
       pool: 'threads',
       maxWorkers: 1,
       sequence: { concurrent: true },

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-
-const root = new URL('../', import.meta.url)
-const marker = '<!-- example: test/readme-example.test.ts -->'
+import { readmeLibraryExample } from './support/readme-example.js'
 
 /** The example's code without its import lines (and the file's leading comment), which differ on purpose. */
 function body(code: string): string {
@@ -15,10 +13,6 @@ function body(code: string): string {
 
 describe("the README's library example", () => {
   it('is the code test/readme-example.test.ts runs', () => {
-    const readme = readFileSync(new URL('README.md', root), 'utf8')
-    const start = readme.indexOf(marker)
-    expect(start, `README.md has no ${marker}`).toBeGreaterThan(-1)
-    const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(start))?.[1] ?? ''
-    expect(body(block)).toBe(body(readFileSync(new URL('test/readme-example.test.ts', root), 'utf8')))
+    expect(body(readmeLibraryExample())).toBe(body(readFileSync(new URL('readme-example.test.ts', import.meta.url), 'utf8')))
   })
 })

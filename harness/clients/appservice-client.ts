@@ -11,6 +11,8 @@ import { recordResponse, type HttpExchange } from './http-exchange.js'
 export type AppserviceEndpoint = string | RequestListener | Server
 
 const appservicePingPath = pingEndpoints.ping.path
+/** The media type msw's `bypass()` adds to Accept; msw takes it out again before the request leaves. */
+const mswPassthrough = 'msw/passthrough'
 
 export interface AppservicePingOptions {
   /** The token to send; omit it to send none. */
@@ -58,6 +60,11 @@ export class AppserviceClient {
   constructor(
     readonly endpoint: AppserviceEndpoint,
     private readonly defaultTimeoutMs = 10_000,
+    /**
+     * Mark every request as msw's own `bypass()` does (`Accept: msw/passthrough`), for a process
+     * whose msw server the mock homeserver joined: that server lets the suite's calls through unseen.
+     */
+    private readonly passThroughMsw = false,
   ) {}
 
   /** The base URL requests go to (for an in-process handler, its loopback port). */
@@ -129,6 +136,7 @@ export class AppserviceClient {
       .buffer(true)
       .parse(boundedParser as unknown as Parameters<request.Test['parse']>[0])
     for (const [name, value] of Object.entries(headers)) test = test.set(name, value)
+    if (this.passThroughMsw) test = test.set('Accept', [headers.Accept ?? headers.accept, mswPassthrough].filter(Boolean).join(', '))
     if (options.bodyText !== undefined) test = test.send(options.bodyText)
     try {
       const response = await test

@@ -5,7 +5,9 @@ import type { HomeserverPlan, HomeserverFault } from './homeserver-plan.js'
 import type { HomeserverSide } from './homeserver-side.js'
 import { MockHomeserver } from './mock-homeserver.js'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
+import { mswAlreadyListening, type MswServer } from './msw-server.js'
 import { pingAttempt, type PingRoundResult } from './ping-round.js'
+import { HarnessError } from '../usage-error.js'
 
 /** The homeserver URL an in-process appservice is given by default; `.invalid` never resolves, so nothing leaves the machine. */
 export const defaultMockHomeserverUrl = 'http://homeserver.as-ping-conformance.invalid'
@@ -18,6 +20,8 @@ export interface InProcessHomeserverOptions {
   homeserverUrl: string
   /** Makes the appservice call the homeserver's ping endpoint; absent: the client part is skipped. */
   ping?: () => Promise<unknown>
+  /** The test file's own msw server, if it has one: the mock homeserver's handlers join it instead of a server of their own. */
+  msw?: MswServer
   waitMs: number
   graceMs: number
 }
@@ -29,7 +33,8 @@ export interface InProcessHomeserverOptions {
  */
 export class InProcessHomeserverSide implements HomeserverSide {
   readonly mock: MockHomeserver
-  readonly #server: SetupServer
+  readonly #handlers: ReturnType<typeof createMockHomeserverHandlers>
+  #server: SetupServer | undefined
   #first: Promise<PingRoundResult> | undefined
   /** Rounds share one mock: they run one at a time. */
   #queue: Promise<unknown> = Promise.resolve()
@@ -40,16 +45,28 @@ export class InProcessHomeserverSide implements HomeserverSide {
       credentials: options.credentials,
       pingBack: (transactionId) => options.client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } }),
     })
-    this.#server = setupServer(...createMockHomeserverHandlers(this.mock, options.homeserverUrl))
+    this.#handlers = createMockHomeserverHandlers(this.mock, options.homeserverUrl)
   }
 
-  /** Starts intercepting; every other request of the process passes through untouched. */
+  /** Starts intercepting; every other request of the process passes through untouched (or, joined, as the user's server decides). */
   listen(): void {
+    if (this.options.msw) return this.#join(this.options.msw)
+    if (mswAlreadyListening()) {
+      throw new HarnessError(
+        'an msw server is already listening in this test file, and two cannot share a process: pass it to appserviceConformance as `msw: server`, so the mock homeserver joins it',
+      )
+    }
+    this.#server = setupServer(...this.#handlers)
     this.#server.listen({ onUnhandledRequest: 'bypass' })
   }
 
   close(): void {
-    this.#server.close()
+    this.#server?.close()
+  }
+
+  /** Prepended to the user's handlers; again before each round, since their `resetHandlers()` (afterEach, usually) drops them. */
+  #join(server: MswServer): void {
+    server.use(...(this.#handlers as never[]))
   }
 
   firstPing(): Promise<PingRoundResult> {
@@ -72,6 +89,7 @@ export class InProcessHomeserverSide implements HomeserverSide {
     if (!ping) return { unavailable: 'no `ping` function was given, so the suite cannot make the appservice ping its homeserver' }
     const { asToken, asId } = this.options.credentials
     if (!asToken || !asId) return { unavailable: "the appservice's as_token and id were not given, so the mock homeserver cannot recognise its ping" }
+    if (this.options.msw) this.#join(this.options.msw)
     this.mock.beginRound(plan)
     // ping() may resolve or reject as the appservice likes; only what reached the homeserver is graded.
     const settled = ping().then(

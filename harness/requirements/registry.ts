@@ -1,6 +1,7 @@
 import { appserviceRequirements } from './appservice-requirements.js'
 import { homeserverRequirements } from './homeserver-requirements.js'
 import type { Requirement } from './requirement.js'
+import { moduleExtension } from '../package-files.js'
 
 /** Every requirement the suite grades, keyed by id. */
 export const requirements: readonly Requirement[] = [...homeserverRequirements, ...appserviceRequirements]
@@ -17,7 +18,7 @@ export function hasRequirement(id: string): boolean {
   return byId.has(id)
 }
 
-/** Check file name for a requirement id: suites/<role>/<id lower-cased>.test.ts */
+/** Check file name for a requirement id: suites/<role>/<id lower-cased>.test.ts (.test.js when built). */
 export function checkFileName(id: string): string {
-  return `${id.toLowerCase()}.test.ts`
+  return `${id.toLowerCase()}.test${moduleExtension}`
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { packageRoot } from '../../runner/package-root.js'
+import { packageRoot } from '../../harness/package-files.js'
 import { layerFolders } from './layer-folders.js'
 
 export interface Import {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot } from '../../runner/package-root.js'
+import { packageRoot } from '../../harness/package-files.js'
 import type { Cruise } from './cruise-imports.js'
 import { layerRules } from './layer-rules.js'
 import { replaceMarkedSection } from '../../harness/generated-doc.js'

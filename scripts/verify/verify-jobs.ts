@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appserviceReportTargets } from '../../cli/reference-roles.js'
 import { brokenHomeservers } from '../../fixtures/broken-homeservers/index.js'
-import { packageRoot } from '../../runner/package-root.js'
+import { packageRoot } from '../../harness/package-files.js'
 import { runCli } from '../support/run-cli.js'
 import type { Verdict } from './verdicts.js'
 

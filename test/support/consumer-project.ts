@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const repoRoot = new URL('../../', import.meta.url).pathname
+
+export interface CommandResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * The environment a user's shell would give a command: none of the variables this test's own
+ * vitest sets (VITEST, VITEST_POOL_ID, NODE_OPTIONS…), which would change how the consumer's vitest behaves.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_OPTIONS$|NODE_ENV$|TINYPOOL)/.test(name)))
+  return { ...env, CI: 'true', NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
+}
+
+/** Runs a command to its end, as a shell would: its exit code and everything it printed (never throws for a non-zero exit). */
+export async function runIn(cwd: string, command: string, args: readonly string[], timeoutMs = 300_000): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await run(command, [...args], { cwd, env: userEnvironment(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code?: number | string; stdout?: string; stderr?: string }
+    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: `${failed.stderr ?? ''}${String(error)}` }
+  }
+}
+
+export interface PackedPackage {
+  tarball: string
+  /** The tarball's size in bytes, its unpacked size and its number of files, as npm pack reports them. */
+  size: number
+  unpackedSize: number
+  entryCount: number
+  files: readonly string[]
+}
+
+/** `npm pack` of this repository (its `prepare` builds dist/ first), into a fresh folder. */
+export async function packPackage(): Promise<PackedPackage> {
+  const destination = await mkdtemp(join(tmpdir(), 'asp-pack-'))
+  const packed = await runIn(repoRoot, 'npm', ['pack', '--json', '--pack-destination', destination])
+  if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`)
+  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as {
+    filename: string
+    size: number
+    unpackedSize: number
+    entryCount: number
+    files: { path: string }[]
+  }[]
+  if (!info) throw new Error('npm pack printed no package')
+  return {
+    tarball: join(destination, info.filename),
+    size: info.size,
+    unpackedSize: info.unpackedSize,
+    entryCount: info.entryCount,
+    files: info.files.map((f) => f.path),
+  }
+}
+
+/** A new, empty project in a temporary folder outside this repository, as a user starts one. */
+export async function newProject(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'asp-consumer-'))
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2))
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text)
+  return dir
+}
+
+/** `npm install` in the project, from the npm cache where it can (what this repository installed is there). */
+export function npmInstall(dir: string, specs: readonly string[]): Promise<CommandResult> {
+  return runIn(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--save-dev', ...specs])
+}
+
+/** The version of a package this repository has installed, so the consumer gets the same from the cache. */
+export async function installedVersion(name: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises')
+  return (JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+}
