@@ -5,9 +5,9 @@ import { buildProgram } from './main.js'
 
 const regenerateFlagTablesCommand = 'npm run docs:flags'
 
-/** The README's flag tables, rendered from the commander definition that --help prints, as Complement renders its ENVIRONMENT.md. */
+/** docs/flags.md's flag tables (the README links it), rendered from the commander definition that --help prints, as Complement renders its ENVIRONMENT.md. */
 export const flagDocs: readonly GeneratedDoc[] = [
-  { file: 'README.md', command: regenerateFlagTablesCommand, regenerate: (current) => replaceMarkedSection(current, 'flag-tables', renderFlagTables()) },
+  { file: 'docs/flags.md', command: regenerateFlagTablesCommand, regenerate: (current) => replaceMarkedSection(current, 'flag-tables', renderFlagTables()) },
 ]
 
 /** One table per command: flag, environment variable, default and meaning, each from the option itself. */
@@ -15,12 +15,12 @@ function renderFlagTables(program: Command = buildProgram({ out: () => undefined
   const lines = [
     `Generated from the CLI's definition (\`cli/main.ts\`) by \`${regenerateFlagTablesCommand}\`; a test fails when it is out of date.`,
     '',
-    '### Every command',
+    '## Every command',
     '',
     ...flagTable(program.options),
   ]
   for (const command of program.commands) {
-    lines.push('', `### \`${command.name()}\``, '', sentence(command.description()))
+    lines.push('', `## \`${command.name()}\``, '', sentence(command.description()))
     for (const argument of command.registeredArguments)
       lines.push('', `Arguments: \`${argument.name()}${argument.variadic ? '...' : ''}\`, ${argument.description}.`)
     if (command.options.length > 0) lines.push('', ...flagTable(command.options))

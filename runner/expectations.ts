@@ -21,7 +21,7 @@ export function parseExpectations(text: string, source: string): Expectations {
   }
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data))
-    throw new UsageError(`expectations file ${source} must be a mapping of check id to entry`, 'see "Expectations file" in the README')
+    throw new UsageError(`expectations file ${source} must be a mapping of check id to entry`, 'see "Expectations file" in docs/usage.md')
   const entries: Expectations = {}
   for (const [id, raw] of Object.entries(data as Record<string, unknown>)) {
     const where = `expectations file ${source}: ${id}`

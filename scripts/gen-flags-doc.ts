@@ -1,5 +1,5 @@
 import { flagDocs } from '../cli/flag-tables.js'
 import { writeGeneratedDocs } from './support/write-generated-docs.js'
 
-// Writes the README's flag tables from the CLI's definition, so they cannot drift from --help.
+// Writes docs/flags.md's flag tables from the CLI's definition, so they cannot drift from --help.
 writeGeneratedDocs(flagDocs)

@@ -10,4 +10,12 @@ describe('generated docs', () => {
     const current = readFileSync(new URL(file, root), 'utf8')
     expect(doc.regenerate(current), `${file} is out of date: run \`${command}\``).toBe(current)
   })
+
+  // A copy of the tables left in the README would no longer be regenerated, and drift.
+  it('the flag tables are only in docs/flags.md, which the README links', () => {
+    expect(flagDocs.map((doc) => doc.file)).toEqual(['docs/flags.md'])
+    const readme = readFileSync(new URL('README.md', root), 'utf8')
+    expect(readme).not.toContain('<!-- flag-tables:begin -->')
+    expect(readme).toContain('](docs/flags.md)')
+  })
 })

@@ -302,7 +302,7 @@ export const homeserverRequirements = [
     spec: specLinks.usingAccessTokens,
     quote: 'Homeservers MUST support both methods. (removed by MSC4127: "Sending the access token as a query string parameter is no longer supported")',
     policyRow: 'hs.query-as-token',
-    policyNote: "read as: any advertised version before v1.20 (see the README's note on this row); row corrected 2026-12",
+    policyNote: 'read as: any advertised version before v1.20 (see the note on this row in docs/policy-notes.md); row corrected 2026-12',
   }),
   defineRequirement({
     ...hs,

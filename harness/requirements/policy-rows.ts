@@ -419,7 +419,7 @@ const documentRows = [
   },
 ] as const satisfies readonly PolicyRow[]
 
-/** Rows the policy lacks (README: "Where we think the policy is wrong"), graded from the spec's schemas, its common error codes and what Synapse does. */
+/** Rows the policy lacks (docs/policy-notes.md: "Where we think the policy is wrong"), graded from the spec's schemas, its common error codes and what Synapse does. */
 const suiteRows = [
   {
     id: 'hs.as-content-type',

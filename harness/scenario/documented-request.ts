@@ -15,7 +15,7 @@ import type { HomeserverRunContext } from '../run-context.js'
  */
 export function isDocumentedRequest(request: HttpExchange['request'], run: Pick<HomeserverRunContext, 'appservices' | 'userToken'>): boolean {
   if (request.method !== 'POST' || request.bodyText === undefined) return false
-  // Exactly the spelling the spec shows: Synapse, for one, refuses `bearer …` (README, appservice grades).
+  // Exactly the spelling the spec shows: Synapse, for one, refuses `bearer …` (docs/policy-notes.md, appservice grades).
   const credentials = parseBearer(request.headers.authorization)
   const token = credentials && isCanonicalBearer(credentials) ? credentials.token : undefined
   const known = [...Object.values(run.appservices).map((a) => a.asToken), ...(run.userToken ? [run.userToken] : [])]
