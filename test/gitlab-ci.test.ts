@@ -37,8 +37,11 @@ describe('examples/gitlab-ci.yml', () => {
   const job = example['ping-conformance']!
   const calls = cliInvocations(job.script.join('\n'))
 
-  it('calls the CLI with commands, flags and CONFORMANCE_* variables it has, failing only on regressions', () => {
+  it('calls this version of the CLI with commands, flags and CONFORMANCE_* variables it has, failing only on regressions', async () => {
     expect(calls.map((c) => c[0])).toEqual(['homeserver'])
+    // The package it fetches is this version: the example's flags are this version's.
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    expect(job.script.join('\n')).toContain(`npx --yes as-ping-conformance@${version} homeserver`)
     expect(invocationProblems(calls)).toEqual([])
     const exported = job.script.join('\n').match(/CONFORMANCE_[A-Z_]+/g) ?? []
     expect(variableProblems([...Object.keys(job.variables ?? {}), ...exported], ['homeserver'])).toEqual([])
