@@ -91,6 +91,13 @@ describe('action.yml', () => {
     expect(cliCommand('appservice')).toBeDefined()
   })
 
+  it("has every input and output named in docs/ci.md, and the report inputs' defaults there", async () => {
+    const doc = await readFile(join(repoRoot, 'docs', 'ci.md'), 'utf8')
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect(doc, name).toContain(`\`${name}\``)
+    for (const [name, input] of Object.entries(action.inputs))
+      if (input.default && name.endsWith('-report')) expect(doc, name).toContain(`\`${name}\` (default \`${input.default}\``)
+  })
+
   it('installs its dependencies in its own checkout with npm ci, only where they are missing', () => {
     const install = steps.find((s) => s.id === 'install')!
     expect(install.run).toMatch(/cd "\$GITHUB_ACTION_PATH"/)
