@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { referenceAppserviceSetup } from '../fixtures/registry.js'
 import { freePort } from '../harness/http/free-port.js'
+import { shellQuote } from '../harness/shell-quote.js'
 import { readCompositeAction, runCompositeAction, type ActionRun, type ActionStep } from './support/composite-action.js'
 import { flagOfInput } from './support/action-inputs.js'
 import { cliCommand } from './support/cli-definition.js'
@@ -147,6 +149,30 @@ describe('action.yml', () => {
     expect(second.exitCode, `${second.stdout}\n${second.stderr}`).toBe(0)
     expect(second.outputs).toMatchObject({ 'exit-code': '0', verdict: 'no-regressions' })
     expectNoToken(second, server.tokens)
+  })
+
+  it('on the reference appservice, started with spawn: exit 0, verdict conforms, its tokens used and never shown', { timeout: 120_000 }, async () => {
+    const setup = await referenceAppserviceSetup()
+    const cwd = await workspace()
+    const { hsToken, asToken, asId } = setup.credentials
+    const result = await runAction(cwd, {
+      command: 'appservice',
+      'as-url': setup.asUrl,
+      'hs-token': hsToken,
+      'as-token': asToken,
+      'as-id': asId,
+      // The spawned appservice runs where the run does (the workspace); the reference's command runs from the package.
+      spawn: `cd ${shellQuote(setup.spawn.cwd)} && ${setup.spawn.command}`,
+      only: 'AS-PING-OK,AS-PING-WRONG-TOKEN,AS-CLIENT-PING-AS-TOKEN',
+    })
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0)
+    expect(result.outputs).toMatchObject({ 'exit-code': '0', verdict: 'conforms' })
+    const report = JSON.parse(await readFile(join(cwd, result.outputs['json-report']!), 'utf8'))
+    // The as_token and id reached the CLI: without them the appservice's own ping is not checked.
+    expect(report.results.map((r: { id: string; status: string }) => `${r.id} ${r.status}`)).toEqual(
+      expect.arrayContaining(['AS-PING-OK pass', 'AS-PING-WRONG-TOKEN pass', 'AS-CLIENT-PING-AS-TOKEN pass']),
+    )
+    expectNoToken(result, [hsToken, asToken])
   })
 
   it('with no verdict to give: exit 2, verdict no-verdict, no report named; an unknown command is refused', { timeout: 60_000 }, async () => {
