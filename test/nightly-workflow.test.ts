@@ -1,83 +1,151 @@
 import { readFile } from 'node:fs/promises'
-import type { Command, Option } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { buildProgram } from '../cli/main.js'
+import { flagOfInput } from './support/action-inputs.js'
+import { readCompositeAction } from './support/composite-action.js'
+import { substitute, stepRuns, type Contexts } from './support/github-expression.js'
 
 /**
- * The nightly workflow example cannot run here; this keeps it honest: it must parse, and every
- * command, flag and CONFORMANCE_* variable it uses must exist in the CLI, with valid literal values.
+ * The nightly workflow example cannot run here; this keeps it honest: it must parse, use the
+ * action with inputs it has and values the CLI accepts, promote a report to the baseline only
+ * when the run did not regress, give each secret only to the step that uses it, and hand the
+ * JUnit file the run writes to a test-report step. The `if:`s and `${{ }}`s are evaluated as
+ * GitHub does (test/support/github-expression.ts), not matched as text.
  */
 const workflowFile = new URL('../examples/nightly-conformance.yml', import.meta.url)
+const action = await readCompositeAction(new URL('../action.yml', import.meta.url))
 
 interface Step {
+  id?: string
   name?: string
+  if?: string
   run?: string
   uses?: string
   env?: Record<string, string>
+  with?: Record<string, string | number | boolean>
 }
 
-const program = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined)
-const command = (name: string): Command | undefined => program.commands.find((c) => c.name() === name)
-const optionOf = (cmd: Command, flag: string): Option | undefined => [...cmd.options, ...program.options].find((o) => o.long === flag)
-
-/** `node bin/as-ping-conformance.js CMD --flag value …` calls in a shell script, line continuations joined. */
-function invocations(script: string): string[][] {
-  return script
-    .replace(/\\\n\s*/g, ' ')
-    .split(/\n|&&|;/)
-    .map((line) => line.trim().split(/\s+/))
-    .flatMap((words) => {
-      const at = words.findIndex((w) => w === 'bin/as-ping-conformance.js' || w === 'as-ping-conformance')
-      return at >= 0 ? [words.slice(at + 1)] : []
-    })
-}
+const verdicts = ['conforms', 'no-regressions', 'regressed', 'does-not-conform', 'no-verdict'] as const
+/** The verdicts whose run did not regress (runner/exit-code.ts: exit 0). */
+const notRegressed = new Set<string>(['conforms', 'no-regressions'])
 
 describe('examples/nightly-conformance.yml', async () => {
   const workflow = parse(await readFile(workflowFile, 'utf8')) as {
     on: Record<string, unknown>
+    env?: Record<string, string>
     jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>
   }
   const job = workflow.jobs.conformance!
-  const scripts = job.steps.flatMap((s) => (s.run ? [s.run] : []))
-  const calls = scripts.flatMap(invocations)
-
-  it('runs nightly, doctor first, then the suite with every report, failing only on regressions', () => {
-    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
-    expect(calls.map((c) => c[0])).toEqual(['doctor', 'homeserver'])
-    const run = calls[1]!.join(' ')
-    expect(run).toContain('--fail-on regressions')
-    expect(run).toMatch(/--report json=\S+,junit=\S+,html=\S+,markdown=\S+/)
-    // The run writes the job summary itself in GitHub Actions: a step of its own would show it twice.
-    expect(scripts.join('\n')).not.toContain('GITHUB_STEP_SUMMARY')
-    expect(job.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true)
+  const run = job.steps.find((s) => s.uses === './')!
+  const withOf = (step: Step): Record<string, string> => Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]))
+  const inputs = withOf(run)
+  /** What the action's outputs would be after a run with this verdict: the report paths are its inputs. */
+  const contextsAfter = (verdict: string): Contexts => ({
+    steps: {
+      conformance: {
+        outputs: {
+          verdict,
+          'exit-code': notRegressed.has(verdict) ? '0' : verdict === 'no-verdict' ? '2' : '1',
+          ...Object.fromEntries(['json', 'junit', 'html', 'markdown'].map((f) => [`${f}-report`, verdict === 'no-verdict' ? '' : inputs[`${f}-report`]])),
+        },
+      },
+    },
+    github: { run_id: '42', run_number: '7' },
+    vars: {},
+    secrets: {},
   })
 
-  it('calls only commands and flags the CLI has, with values its parsers accept', () => {
-    for (const [name, ...args] of calls) {
-      const cmd = command(name!)
-      expect(cmd, `command ${name}`).toBeDefined()
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!
-        if (!arg.startsWith('--')) continue
-        const option = optionOf(cmd!, arg)
-        expect(option, `${name} ${arg}`).toBeDefined()
-        if (option!.required && option!.parseArg && !args[i + 1]!.includes('$')) option!.parseArg(args[i + 1]!, undefined)
+  it('runs nightly and uses the action from this checkout, failing only on regressions, with every report', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
+    expect(run.id).toBe('conformance')
+    expect(inputs).toMatchObject({ command: 'homeserver', 'fail-on': 'regressions' })
+    for (const format of ['json', 'junit', 'html', 'markdown']) expect(inputs[`${format}-report`], format).toMatch(/^reports\//)
+    // The run writes the job summary itself in GitHub Actions: a step of its own would show it twice.
+    expect(job.steps.map((s) => s.run ?? '').join('\n')).not.toContain('GITHUB_STEP_SUMMARY')
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!
+    expect(withOf(upload).path).toBe('reports/')
+    expect(stepRuns(upload.if, contextsAfter('no-verdict'), { earlierStepsSucceeded: false })).toBe(true)
+  })
+
+  it('gives the action only inputs it has, and literal values the flags accept', () => {
+    for (const [input, value] of Object.entries(inputs)) {
+      expect(action.inputs[input], input).toBeDefined()
+      const option = flagOfInput(action, input)
+      if (!option || value.includes('${{')) continue
+      // A boolean flag reads its CONFORMANCE_* variable: the action documents true/false.
+      if (option.isBoolean()) expect(value, input).toMatch(/^(true|false)$/)
+      else if (option.parseArg) expect(() => option.parseArg!(value, undefined), `${input}: ${value}`).not.toThrow()
+    }
+  })
+
+  it('hands the run the baseline and the expectations only when they exist, the baseline where the promotion writes it', () => {
+    const promote = job.steps.find((s) => s.run?.includes('baseline/report.json'))!
+    const withFiles = (files: string[]): Record<string, string> => {
+      const hashFiles = (...patterns: unknown[]) => (patterns.some((p) => files.includes(String(p))) ? 'abc123' : '')
+      return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, substitute(v, contextsAfter('conforms'), { hashFiles })]))
+    }
+    expect(withFiles(['baseline/report.json', '.conformance/expectations.yaml'])).toMatchObject({
+      baseline: 'baseline/report.json',
+      expectations: '.conformance/expectations.yaml',
+    })
+    expect(withFiles([])).toMatchObject({ baseline: '', expectations: '' })
+    // The promotion copies the report the run wrote to the file the next run reads as its baseline.
+    expect(promote.run).toContain('cp "$REPORT" baseline/report.json')
+    expect(substitute(promote.env!.REPORT!, contextsAfter('conforms'))).toBe(inputs['json-report'])
+    const restore = job.steps.find((s) => s.uses?.startsWith('actions/cache/restore@'))!
+    const save = job.steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!
+    expect(withOf(restore).path).toBe('baseline')
+    expect(withOf(save).path).toBe('baseline')
+    expect(substitute(withOf(save).key!, contextsAfter('conforms')).startsWith(withOf(restore)['restore-keys']!)).toBe(true)
+    expect(job.steps.indexOf(restore)).toBeLessThan(job.steps.indexOf(run))
+  })
+
+  it("keeps tonight's report as the next baseline only when the run did not regress", () => {
+    const writers = job.steps.filter((s) => (s.run?.includes('baseline/') ?? false) || s.uses?.startsWith('actions/cache/save@'))
+    expect(writers).toHaveLength(2)
+    for (const step of writers) {
+      expect(job.steps.indexOf(step), step.name).toBeGreaterThan(job.steps.indexOf(run))
+      for (const verdict of verdicts) {
+        // After a regressed run the job has failed; a step with always() would run anyway, so both cases are tried.
+        for (const earlierStepsSucceeded of [true, false]) {
+          const runs = stepRuns(step.if, contextsAfter(verdict), { earlierStepsSucceeded })
+          expect(runs, `${step.name}, verdict ${verdict}, earlier steps ${earlierStepsSucceeded ? 'passed' : 'failed'}`).toBe(
+            notRegressed.has(verdict) && earlierStepsSucceeded,
+          )
+        }
       }
     }
   })
 
-  it('sets only CONFORMANCE_* variables that are flags of the commands it calls, and keeps secrets out of the command line', () => {
-    const exported = scripts.join('\n').match(/CONFORMANCE_[A-Z_]+/g) ?? []
-    const variables = [...Object.keys(job.env ?? {}), ...exported].filter((v) => v.startsWith('CONFORMANCE_'))
-    const called = calls.map((c) => command(c[0]!)!)
-    for (const variable of new Set(variables)) {
-      expect(
-        called.some((cmd) => [...cmd.options, ...program.options].some((o) => o.envVar === variable)),
-        variable,
-      ).toBe(true)
+  it('hands the JUnit file the run writes to a test-report step that does not fail the job again', () => {
+    const junit = job.steps.find((s) => s.uses?.startsWith('mikepenz/action-junit-report@'))!
+    expect(junit.uses).toMatch(/@v\d+$/)
+    expect(job.steps.indexOf(junit)).toBeGreaterThan(job.steps.indexOf(run))
+    expect(substitute(withOf(junit).report_paths!, contextsAfter('regressed'))).toBe(inputs['junit-report'])
+    // Old failures are in the file under --fail-on regressions: only the run decides.
+    expect(withOf(junit).fail_on_failure).toBe('false')
+    for (const verdict of ['regressed', 'does-not-conform'])
+      expect(stepRuns(junit.if, contextsAfter(verdict), { earlierStepsSucceeded: false }), verdict).toBe(true)
+    expect(stepRuns(junit.if, contextsAfter('no-verdict'), { earlierStepsSucceeded: false })).toBe(false)
+  })
+
+  it('gives each secret only to a step that uses it, never to the job or the workflow', () => {
+    expect(JSON.stringify(workflow.env ?? {})).not.toContain('secrets.')
+    expect(JSON.stringify(job.env ?? {})).not.toContain('secrets.')
+    const secretInputs = new Set(['user-token', 'hs-token', 'as-token'])
+    let secretsPassed = 0
+    for (const step of job.steps) {
+      for (const [name, value] of Object.entries(step.env ?? {})) {
+        if (!value.includes('secrets.')) continue
+        secretsPassed++
+        expect(step.run, `${step.name}: ${name}`).toContain(`"$${name}"`)
+      }
+      for (const [input, value] of Object.entries(withOf(step))) {
+        if (!value.includes('secrets.')) continue
+        secretsPassed++
+        expect(step.uses === './' && secretInputs.has(input), `${step.name}: ${input}`).toBe(true)
+      }
     }
-    for (const call of calls) expect(call.join(' ')).not.toMatch(/secrets\.|token/i)
-    expect(job.env?.CONFORMANCE_USER_TOKEN).toMatch(/^\$\{\{ secrets\./)
+    expect(secretsPassed).toBe(3)
   })
 })

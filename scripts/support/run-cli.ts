@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { runProcess, type ProcessRun } from './run-process.js'
 
 const bin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.meta.url))
 
-export interface CliRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  elapsedMs: number
-}
+export type CliRun = ProcessRun
 
 /** Runs the real CLI in a child process, as a user would, and collects everything it printed. */
 export function runCli(args: readonly string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr, elapsedMs: Date.now() - started })
-    })
+  return runProcess(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...options.env },
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   })
 }
