@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['harness/**/*.test.ts', 'fixtures/**/*.test.ts', 'cli/**/*.test.ts', 'runner/**/*.test.ts', 'reports/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['suites/**', 'node_modules/**'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
+    globalSetup: ['./test/support/build-package.ts'],
     // When these tests themselves run in GitHub Actions, the CLI runs they start (in process or
     // as children) must not annotate the workflow or write its job summary; a test that wants that sets them.
     env: { GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },

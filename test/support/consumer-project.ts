@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
@@ -42,10 +43,21 @@ export interface PackedPackage {
   files: readonly string[]
 }
 
-/** `npm pack` of this repository (its `prepare` builds dist/ first), into a fresh folder. */
+/**
+ * `npm pack` of this repository's files as they are (tracked, and new ones git does not ignore),
+ * from a copy as a fresh clone has them: its `prepare` builds dist/ there, never under the tests
+ * that run this checkout's build.
+ */
 export async function packPackage(): Promise<PackedPackage> {
   const destination = await mkdtemp(join(tmpdir(), 'asp-pack-'))
-  const packed = await runIn(repoRoot, 'npm', ['pack', '--json', '--pack-destination', destination])
+  const clone = await mkdtemp(join(tmpdir(), 'asp-clone-'))
+  const listed = await runIn(repoRoot, 'git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
+  for (const file of listed.stdout.split('\0').filter((f) => f && existsSync(join(repoRoot, f)))) {
+    await mkdir(dirname(join(clone, file)), { recursive: true })
+    await copyFile(join(repoRoot, file), join(clone, file))
+  }
+  await symlink(join(repoRoot, 'node_modules'), join(clone, 'node_modules'))
+  const packed = await runIn(clone, 'npm', ['pack', '--json', '--pack-destination', destination])
   if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`)
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as {
     filename: string
