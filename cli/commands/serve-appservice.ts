@@ -27,8 +27,13 @@ export async function serveAppserviceCommand(options: ServeAppserviceOptions, ou
   if (!options.listen && registration.url === null)
     throw new UsageError(`registration ${options.registration} has url: null, so it does not say where to listen`, 'pass --listen HOST:PORT')
   const listen = options.listen ?? defaultListen(registration.url!)
-  let gaveUp: () => void = () => undefined
-  const givingUp = new Promise<number>((resolve) => (gaveUp = () => resolve(gaveUpExitCode)))
+  let giveUp: () => void = () => undefined
+  const gaveUp = new Promise<number>((resolve) => {
+    giveUp = () => {
+      output.out('It gave up: its ping of the homeserver failed.\n')
+      resolve(gaveUpExitCode)
+    }
+  })
   const served = await serveReferenceAppservice({
     ...listen,
     hsToken: registration.hs_token,
@@ -36,7 +41,7 @@ export async function serveAppserviceCommand(options: ServeAppserviceOptions, ou
     asId: registration.id,
     ...(options.hsUrl ? { homeserverUrl: options.hsUrl } : {}),
     ...(variant ? { variant } : {}),
-    onShutDown: () => gaveUp(),
+    onShutDown: () => giveUp(),
   }).catch((error: unknown) => {
     throw listenFailure(error, 'appservice', listen)
   })
@@ -44,7 +49,7 @@ export async function serveAppserviceCommand(options: ServeAppserviceOptions, ou
   const which = variant ? `the ${variant.kind} appservice variant '${variant.name}' (${variant.description})` : 'the reference appservice'
   output.out(`Serving ${which} '${registration.id}' on http://${hostPort(listen)}${options.hsUrl ? `, pinging ${options.hsUrl}` : ''}; Ctrl-C stops it.\n`)
   void served.startupPing?.then((outcome) => output.out(`Its ping of the homeserver: ${describePing(outcome)}\n`))
-  const code = await Promise.race([stopped, givingUp.then((c) => (output.out('It gave up: its ping of the homeserver failed.\n'), c))])
+  const code = await Promise.race([stopped, gaveUp])
   await served.close()
   return code
 }
