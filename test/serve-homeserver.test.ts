@@ -74,6 +74,23 @@ describe('serve homeserver refuses bad input with one line, exit 2', () => {
   })
 })
 
+it('a misspelt flag gets the flag it was meant to be, and the help of `serve homeserver`', async () => {
+  await refused(
+    ['--registraions', registrations],
+    "unknown option '--registraions' (Did you mean --registrations?). Fix: see `as-ping-conformance serve homeserver --help`.",
+  )
+})
+
+it('takes its flags from --config-file too, as every command does', async () => {
+  const port = await freePort()
+  const file = join(root, 'serve.yaml')
+  await writeFile(file, `registrations: ${registrations}\nlisten: 127.0.0.1:${port}\nhs-timeout-ms: 2500\n`)
+  const served = await startServe(['homeserver', '--config-file', file])
+  expect(served.output()).toMatch(new RegExp(`^Serving the reference homeserver on http://127\\.0\\.0\\.1:${port} .*, appservice timeout 2500 ms; `))
+  served.child.kill('SIGTERM')
+  expect(await served.ended).toEqual({ code: 0, signal: null })
+}, 60_000)
+
 describe('serve homeserver stops cleanly', () => {
   it.each([
     ['SIGTERM', 0],
