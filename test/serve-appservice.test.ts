@@ -78,6 +78,25 @@ describe('serve appservice', () => {
     }
   }, 120_000)
 
+  it('a variant that gives up when its ping fails ends by itself, exit 1, nothing left listening', async () => {
+    const [port, closed] = [await freePort(), await freePort()]
+    const run = await runCli([
+      'serve',
+      'appservice',
+      '--registration',
+      registration(),
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--hs-url',
+      `http://127.0.0.1:${closed}`,
+      '--variant',
+      'exits-on-ping-failure',
+    ])
+    expect(run.stdout).toContain('It gave up: its ping of the homeserver failed.\n')
+    expect(run.code, run.stdout + run.stderr).toBe(1)
+    expect(await listening(port)).toBe(false)
+  }, 60_000)
+
   it('refuses, with one line and exit 2, a registration that does not say where to listen, and an unknown variant', async () => {
     const noUrl = join(config.dir, config.files.noUrl)
     const where = await runCli(['serve', 'appservice', '--registration', noUrl])
