@@ -39,6 +39,6 @@ export function addServeCommand(program: Command, output: Output, setExitCode: (
     .addOption(option('--registration <file>', 'its registration YAML: the hs_token it expects, and the as_token and id it pings with').makeOptionMandatory())
     .addOption(option('--hs-url <url>', 'the homeserver it pings once as it starts (default: it pings nobody)').argParser(parseHttpUrl))
     .addOption(option('--listen <host:port>', "where it listens (default: 127.0.0.1 and the port of the registration's url)").argParser(parseListen))
-    .addOption(option('--variant <name>', variantHelp('broken or conformant')))
+    .addOption(option('--variant <name>', `${variantHelp('broken or conformant')}; one that gives up when its ping fails then ends, exit 1`))
     .action(async (opts: Parameters<typeof serveAppserviceCommand>[0]) => setExitCode(await serveAppserviceCommand(opts, output)))
 }
