@@ -19,13 +19,19 @@ function renderFlagTables(program: Command = buildProgram({ out: () => undefined
     '',
     ...flagTable(program.options),
   ]
-  for (const command of program.commands) {
-    lines.push('', `## \`${command.name()}\``, '', sentence(command.description()))
-    for (const argument of command.registeredArguments)
-      lines.push('', `Arguments: \`${argument.name()}${argument.variadic ? '...' : ''}\`, ${argument.description}.`)
-    if (command.options.length > 0) lines.push('', ...flagTable(command.options))
-  }
+  for (const command of program.commands) lines.push(...commandSection(command, []))
   return lines.join('\n')
+}
+
+/** A command's heading, description, arguments and flags; a command group (`serve`) has one section per subcommand. */
+function commandSection(command: Command, parents: readonly string[]): string[] {
+  const path = [...parents, command.name()]
+  if (command.commands.length > 0) return command.commands.flatMap((sub) => commandSection(sub, path))
+  const lines = ['', `## \`${path.join(' ')}\``, '', sentence(command.description())]
+  for (const argument of command.registeredArguments)
+    lines.push('', `Arguments: \`${argument.name()}${argument.variadic ? '...' : ''}\`, ${argument.description}.`)
+  if (command.options.length > 0) lines.push('', ...flagTable(command.options))
+  return lines
 }
 
 function flagTable(options: readonly Option[]): string[] {

@@ -1,10 +1,10 @@
 import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error.js'
 import { ExitCode } from '../runner/exit-code.js'
 import { defaultLoadConcurrency } from '../runner/run-load-check.js'
-import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources.js'
-import { loadConfigFile } from './config-file.js'
+import { readEnvBooleans } from './option-sources.js'
+import { applyConfigFile } from './apply-config-file.js'
 import { doctorCommand } from './commands/doctor.js'
 import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice.js'
 import { homeserverCommand } from './commands/homeserver.js'
@@ -15,6 +15,7 @@ import { referenceCommand } from './commands/reference.js'
 import { referenceRoleChoices } from './reference-roles.js'
 import { commanderErrorLine } from './commander-error-line.js'
 import { misspeltFlagError } from './misspelt-flag.js'
+import { commandPath, invokedCommand } from './invoked-command.js'
 import { checkReportPaths } from './report-paths.js'
 import {
   maxTimeoutMs,
@@ -32,17 +33,12 @@ import {
 } from './option-parsers.js'
 import { processOutput, type Output } from './output.js'
 import { toolVersion } from '../runner/tool-version.js'
+import { defaultHsTimeoutMs } from './default-hs-timeout.js'
+import { option } from './env-option.js'
+import { addServeCommand } from './commands/serve.js'
 
-/** Synapse waits 60 s for an appservice; the suite waits that long (plus a margin) for the 504 case. */
-const defaultHsTimeoutMs = 60_000
 /** The reference homeserver's appservice timeout in `npm start`: short, so the full run is quick. */
 const referenceHsTimeoutMs = 1_500
-
-/** Every flag can also come from the environment, for CI: --hs-url ↔ CONFORMANCE_HS_URL. */
-function option(flags: string, description: string): Option {
-  const long = /--([a-z-]+)/.exec(flags)![1]!
-  return new Option(flags, description).env(`CONFORMANCE_${long.toUpperCase().replace(/-/g, '_')}`)
-}
 
 const common = {
   strict: () => option('--strict', 'treat SHOULD warnings as failures (exit 1)').default(false),
@@ -87,11 +83,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .addOption(option('--config-file <file>', 'read flags from this YAML/JSON file (keys are flag names; ${VAR} reads the environment)'))
-    // Config-file values go in before the subcommand parses, so the command line and the environment override them.
-    .hook('preSubcommand', async (root, command) => {
-      const file = root.opts().configFile as string | undefined
-      if (file) applyConfigValues(command, await loadConfigFile(file), knownFlags(root), file)
-    })
+    .hook('preSubcommand', (root, command) => applyConfigFile(root, command))
     .hook('preAction', (_root, command) => {
       readEnvBooleans(command)
       // Before the run, so that minutes of checks never end in a report that cannot be written.
@@ -239,6 +231,8 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.failOn())
     .action(async (files: string[], opts: Parameters<typeof mergeCommand>[1]) => setExitCode(await mergeCommand(files, opts, output)))
 
+  addServeCommand(program, output, setExitCode)
+
   program
     .command('list')
     .description('list every check with its level and spec link')
@@ -263,12 +257,12 @@ export async function main(argv: readonly string[], output: Output = processOutp
     if (error instanceof CommanderError) {
       // Help and version are not errors; help shown for a usage error has said enough.
       if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode === 0 ? 0 : ExitCode.unusable
-      const commands = program.commands.map((c) => c.name())
-      const command = argv.find((arg) => !arg.startsWith('-'))
-      const subcommand = program.commands.find((c) => c.name() === command)
+      const subcommand = invokedCommand(program, argv)
+      // `serve nope` wants the group's commands, not the program's.
+      const commands = (subcommand?.commands.length ? subcommand : program).commands.map((c) => c.name())
       // A misspelt required flag is the likelier story than a missing one.
       const misspelt = error.code === 'commander.missingMandatoryOptionValue' && subcommand ? misspeltFlagError(subcommand, argv) : undefined
-      output.err(`${commanderErrorLine(misspelt ?? error, { commands, ...(subcommand ? { command: subcommand.name() } : {}) })}\n`)
+      output.err(`${commanderErrorLine(misspelt ?? error, { commands, ...(subcommand ? { command: commandPath(subcommand) } : {}) })}\n`)
       return ExitCode.unusable
     }
     if (error instanceof UsageError) {

@@ -11,7 +11,9 @@ import { UsageError } from '../harness/usage-error.js'
 /** Every long flag name any command knows, so a misspelt key in the config file is an error. */
 export function knownFlags(program: Command): Set<string> {
   const names = new Set<string>()
-  for (const command of [program, ...program.commands]) for (const o of command.options) if (o.long) names.add(o.long.slice(2))
+  for (const o of program.options) if (o.long) names.add(o.long.slice(2))
+  // A command group's subcommands (`serve homeserver`) have flags too.
+  for (const command of program.commands) for (const name of knownFlags(command)) names.add(name)
   return names
 }
 
