@@ -1,5 +1,12 @@
-import { findVariant, startReferenceSetup } from '../../fixtures/registry.js'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from '../../harness/http/free-port.js'
+import { loadConformanceConfig } from '../../harness/registration/conformance-config.js'
+import { randomToken } from '../../harness/registration/random-token.js'
+import { runCli } from '../../scripts/support/run-cli.js'
 import { configTokens } from './output-hygiene.js'
+import { startServe } from './served-process.js'
 
 export interface ServedHomeserver {
   url: string
@@ -13,19 +20,36 @@ export interface ServedHomeserver {
 }
 
 /**
- * The reference homeserver (or a variant of it) listening on a loopback port, with its
- * registrations on disk, for tests that run the suite against it as a user would against theirs.
- * In this process for now (as `reference` starts it); when `serve homeserver` exists, this one
- * function becomes a child process running it.
+ * The reference homeserver (or a variant of it) as a user without a homeserver gets one: `init`
+ * writes the registrations, and `serve homeserver` serves them in a process of its own, on a free
+ * loopback port, for tests that run the suite against it as a user would against theirs.
  */
 export async function serveHomeserver(options: { hsTimeoutMs: number; variant?: string }): Promise<ServedHomeserver> {
-  const variant = options.variant ? await findVariant('homeserver', options.variant) : undefined
-  const setup = await startReferenceSetup({ appserviceTimeoutMs: options.hsTimeoutMs, ...variant?.options })
+  const configDir = join(await mkdtemp(join(tmpdir(), 'asp-served-')), 'conformance')
+  const init = await runCli(['init', '--as-url', `http://127.0.0.1:${await freePort()}`, '--out', configDir])
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`)
+  const userToken = randomToken('user')
+  const port = await freePort()
+  const served = await startServe([
+    'homeserver',
+    '--registrations',
+    configDir,
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--user-token',
+    userToken,
+    '--hs-timeout-ms',
+    String(options.hsTimeoutMs),
+    ...(options.variant ? ['--variant', options.variant] : []),
+  ])
   return {
-    url: setup.homeserver.url,
-    configDir: setup.config.dir,
-    userToken: setup.userToken,
-    tokens: [setup.userToken, ...configTokens(setup.config)],
-    close: () => setup.close(),
+    url: `http://127.0.0.1:${port}`,
+    configDir,
+    userToken,
+    tokens: [userToken, ...configTokens(await loadConformanceConfig(configDir))],
+    close: async () => {
+      served.child.kill('SIGTERM')
+      await served.ended
+    },
   }
 }
