@@ -118,7 +118,11 @@ function stubCall(line: string): (Drawn & { outcome?: string }) | undefined {
   const rest = line.slice(prefix.length)
   const cut = rest.lastIndexOf('  → ')
   const outcome = cut >= 0 ? rest.slice(cut + 4) : undefined
-  return { ...labelAndDetail(cut >= 0 ? rest.slice(0, cut) : rest), ...(outcome ? { outcome } : {}) }
+  const drawn = labelAndDetail(cut >= 0 ? rest.slice(0, cut) : rest)
+  // "POST /path at +2 ms": the path is the label, when it came goes with the detail.
+  const at = /^(.*) (at \+\d+ ms)$/.exec(drawn.label)
+  const timed = at ? { label: at[1]!, detail: `${at[2]!}  ${drawn.detail}`.trim() } : drawn
+  return { ...timed, ...(outcome ? { outcome } : {}) }
 }
 
 /** The stub's answer as harness/stub-appservice/stub-outcome.ts words it. */

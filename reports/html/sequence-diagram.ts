@@ -59,7 +59,7 @@ function hopSvg(hop: Hop, index: number, y: number, xs: readonly number[], wrong
   const full = `${hop.label}${hop.detail ? `  ${hop.detail}` : ''}`
   return [
     `<g class="${classes}" data-hop="${index}" data-step="${hop.step}" data-from="${hop.from}" data-to="${hop.to}" data-marked="${wrong}"><title>${esc(full)}</title>`,
-    `<text class="label" x="${labelX}" y="${y + 18}">${esc(clip(hop.label, chars))}</text>`,
+    `<text class="label" x="${labelX}" y="${y + 18}">${esc(clipMiddle(hop.label, chars))}</text>`,
     `<line class="arrow" x1="${x1}" y1="${arrowY}" x2="${tip - dir * 8}" y2="${arrowY}"/>${head}${strike}${cross}`,
     hop.detail ? `<text class="detail" x="${labelX}" y="${y + 42}">${esc(clip(hop.detail, Math.floor((span - 20) / 6.2)))}</text>` : '',
     '</g>',
@@ -91,6 +91,13 @@ function ariaLabel(lifelines: readonly string[], hops: readonly Hop[], marked: n
 
 function clip(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text
+}
+
+/** A path keeps its start and its end ("POST /_matrix/client/v1/…/as-ping-conformance/ping"): the end says which endpoint. */
+function clipMiddle(text: string, chars: number): string {
+  if (text.length <= chars) return text
+  const head = Math.ceil((chars - 1) / 2)
+  return `${text.slice(0, head)}…${text.slice(text.length - (chars - 1 - head))}`
 }
 
 /** Up to `lines` lines of at most `chars` characters, the last clipped. */
