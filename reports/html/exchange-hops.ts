@@ -64,7 +64,7 @@ function homeserverHops(entry: TranscriptEntry): ExchangeHops {
   }
   // The spec's "Can't connect" draws the call that never arrived; so does a homeserver that answers without calling.
   if (request && !hops.some((h) => h.step === 'call-out')) {
-    hops.push({ step: 'call-out', from: homeserver, to: stub, label: 'no call reached the stub appservice', detail: '', arrived: false, byTarget: true })
+    hops.push({ step: 'call-out', from: homeserver, to: stub, label: 'no call arrived', detail: '', arrived: false, byTarget: true })
   }
   const answer = receivedLine(entry.received)
   if (answer) hops.push({ step: 'answer', from: homeserver, to: suite, ...answer, byTarget: true })
