@@ -9,9 +9,18 @@ import type { RunReport } from '../run-report.js'
  */
 export interface ExchangeHops {
   lifelines: readonly string[]
-  hops: Hop[]
-  /** Lines that are no hop: what the exchange was, how a process ended. */
-  notes: string[]
+  /** The hops, and the lines that are no hop (what the exchange was, how a process ended), in order. */
+  rows: Row[]
+}
+
+export type Row = Hop | Note
+
+export interface Note {
+  note: string
+}
+
+export function isHop(row: Row): row is Hop {
+  return !('note' in row)
 }
 
 /**
@@ -48,50 +57,48 @@ export function exchangeHops(entry: TranscriptEntry, role: RunReport['role']): E
 
 /** AS (suite) → HS, HS → AS (stub) and back for each call the stub saw, HS → AS (suite). */
 function homeserverHops(entry: TranscriptEntry): ExchangeHops {
-  const hops: Hop[] = []
-  const notes: string[] = []
+  const rows: Row[] = []
   const request = sentLine(entry.sent)
-  if (request) hops.push({ step: 'request', from: suite, to: homeserver, ...request, arrived: true, byTarget: false })
-  else notes.push(entry.sent)
+  if (request) rows.push({ step: 'request', from: suite, to: homeserver, ...request, arrived: true, byTarget: false })
+  else rows.push({ note: entry.sent })
   for (const line of entry.callbacks) {
     const call = stubCall(line)
     if (!call) {
-      notes.push(line)
+      rows.push({ note: line })
       continue
     }
-    hops.push({ step: 'call-out', from: homeserver, to: stub, label: call.label, detail: call.detail, arrived: true, byTarget: true })
-    if (call.outcome) hops.push({ step: 'call-out-answer', from: stub, to: homeserver, ...stubOutcome(call.outcome), byTarget: false })
+    rows.push({ step: 'call-out', from: homeserver, to: stub, label: call.label, detail: call.detail, arrived: true, byTarget: true })
+    if (call.outcome) rows.push({ step: 'call-out-answer', from: stub, to: homeserver, ...stubOutcome(call.outcome), byTarget: false })
   }
   // The spec's "Can't connect" draws the call that never arrived; so does a homeserver that answers without calling.
-  if (request && !hops.some((h) => h.step === 'call-out')) {
-    hops.push({ step: 'call-out', from: homeserver, to: stub, label: 'no call arrived', detail: '', arrived: false, byTarget: true })
+  if (request && !rows.some((r) => isHop(r) && r.step === 'call-out')) {
+    rows.push({ step: 'call-out', from: homeserver, to: stub, label: 'no call arrived', detail: '', arrived: false, byTarget: true })
   }
   const answer = receivedLine(entry.received)
-  if (answer) hops.push({ step: 'answer', from: homeserver, to: suite, ...answer, byTarget: true })
-  return { lifelines: homeserverLifelines, hops, notes }
+  if (answer) rows.push({ step: 'answer', from: homeserver, to: suite, ...answer, byTarget: true })
+  return { lifelines: homeserverLifelines, rows }
 }
 
 /** HS (mock) → AS and back for a call to the appservice; for its own ping, AS → HS (mock), the answer, and the mock's ping back. */
 function appserviceHops(entry: TranscriptEntry): ExchangeHops {
-  const hops: Hop[] = []
-  const notes: string[] = []
+  const rows: Row[] = []
   const request = sentLine(entry.sent)
-  if (request) hops.push({ step: 'request', from: mockHomeserver, to: appservice, ...request, arrived: true, byTarget: false })
-  else notes.push(entry.sent)
+  if (request) rows.push({ step: 'request', from: mockHomeserver, to: appservice, ...request, arrived: true, byTarget: false })
+  else rows.push({ note: entry.sent })
   for (const line of entry.callbacks) {
     const own = ownPing(line)
     const back = own ? undefined : pingBack(line)
     if (own) {
-      hops.push({ step: 'request', from: appservice, to: mockHomeserver, label: own.label, detail: own.detail, arrived: true, byTarget: true })
-      hops.push({ step: 'answer', from: mockHomeserver, to: appservice, ...own.answer, byTarget: false })
+      rows.push({ step: 'request', from: appservice, to: mockHomeserver, label: own.label, detail: own.detail, arrived: true, byTarget: true })
+      rows.push({ step: 'answer', from: mockHomeserver, to: appservice, ...own.answer, byTarget: false })
     } else if (back) {
-      hops.push({ step: 'call-out', from: mockHomeserver, to: appservice, label: back.label, detail: back.detail, arrived: true, byTarget: false })
-      hops.push({ step: 'call-out-answer', from: appservice, to: mockHomeserver, ...back.answer, byTarget: true })
-    } else notes.push(line)
+      rows.push({ step: 'call-out', from: mockHomeserver, to: appservice, label: back.label, detail: back.detail, arrived: true, byTarget: false })
+      rows.push({ step: 'call-out-answer', from: appservice, to: mockHomeserver, ...back.answer, byTarget: true })
+    } else rows.push({ note: line })
   }
   const answer = receivedLine(entry.received)
-  if (answer) hops.push({ step: 'answer', from: appservice, to: mockHomeserver, ...answer, byTarget: true })
-  return { lifelines: appserviceLifelines, hops, notes }
+  if (answer) rows.push({ step: 'answer', from: appservice, to: mockHomeserver, ...answer, byTarget: true })
+  return { lifelines: appserviceLifelines, rows }
 }
 
 type Drawn = Pick<Hop, 'label' | 'detail'>

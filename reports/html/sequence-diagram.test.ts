@@ -97,10 +97,23 @@ describe('sequence diagram of a failure', () => {
     expect(svg).not.toContain('GET /_matrix')
   })
 
-  it('draws nothing when the check made several exchanges without naming one', () => {
+  it('draws every exchange in order, marking none, when the check made several without naming one', () => {
     const result = sampleSecondExchangeFailure()
     delete result.failure!.exchangeIndex
-    expect(sequenceDiagram(result, 'homeserver')).toBe('')
+    const svg = sequenceDiagram(result, 'homeserver')
+    expect(hops(svg).map((h) => h.step)).toEqual(['request', 'call-out', 'answer', 'request', 'call-out', 'answer'])
+    expect(hops(svg).some((h) => h.marked)).toBe(false)
+    expect(svg.indexOf('>GET /_matrix')).toBeLessThan(svg.indexOf('>PUT /_matrix'))
+    expect(svg).toContain('the check did not say which hop')
+  })
+
+  it('draws the first six of many unnamed exchanges and says how many more there are', () => {
+    const result = sampleSecondExchangeFailure()
+    delete result.failure!.exchangeIndex
+    result.transcript = Array.from({ length: 8 }, () => result.transcript![0]!)
+    const svg = sequenceDiagram(result, 'homeserver')
+    expect(hops(svg).filter((h) => h.step === 'request')).toHaveLength(6)
+    expect(svg).toContain('… and 2 more exchanges (all of them are listed below)')
   })
 
   it('draws an appservice ping as HS (mock) → AS and back, the appservice answer marked', () => {

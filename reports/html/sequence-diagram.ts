@@ -2,43 +2,59 @@ import type { CheckResult } from '../../runner/check-result.js'
 import { failingExchange } from '../failing-exchange.js'
 import type { RunReport } from '../run-report.js'
 import { escapeHtml as esc } from './escape-html.js'
-import { exchangeHops, type Hop } from './exchange-hops.js'
+import { exchangeHops, isHop, type Hop, type Row } from './exchange-hops.js'
 import { failedHop } from './failed-hop.js'
 
 /**
  * A failure's exchange as inline SVG, drawn as the spec draws the ping mechanism (its "Typical",
  * "Incorrect hs_token" and "Can't connect" diagrams): a lifeline per party, an arrow per hop,
  * dashed and struck (-/->) where nothing arrived. The hop that went wrong (failed-hop.ts) is red,
- * with a ✗ and the failure's expected and actual beside it. Pure: one result in, SVG text out
- * (empty when the result names no single exchange). Everything shown comes from the report, whose
- * transcript is redacted, and is escaped here.
+ * with a ✗ and the failure's expected and actual beside it. When the check named no single
+ * exchange, its first few are drawn one after another and no hop is marked. Pure: one result in,
+ * SVG text out (empty when there is nothing to draw). Everything shown comes from the report,
+ * whose transcript is redacted, and is escaped here.
  */
 export function sequenceDiagram(result: CheckResult, role: RunReport['role']): string {
-  const entry = failingExchange(result)
-  if (!entry) return ''
-  const exchange = exchangeHops(entry, role)
-  if (!exchange.hops.length) return ''
-  const marked = failedHop(result, exchange)
-  const xs = exchange.lifelines.length === 3 ? [80, 350, 620] : [120, 580]
-  const notesHeight = exchange.notes.length * noteLine
-  const top = headHeight + notesHeight
-  const verdict = result.failure ? verdictNote(result.failure, marked === undefined ? undefined : top + marked * rowHeight) : { svg: '', bottom: 0 }
-  const height = Math.max(top + exchange.hops.length * rowHeight + 16, verdict.bottom + 4)
-  const heads = exchange.lifelines.map(
+  const named = failingExchange(result)
+  const entries = named ? [named] : (result.transcript ?? []).slice(0, maxExchanges)
+  const drawn = entries.map((entry) => exchangeHops(entry, role))
+  const lifelines = drawn[0]?.lifelines ?? []
+  const rows: Row[] = drawn.flatMap((exchange) => exchange.rows)
+  const left = (result.transcript?.length ?? 0) - entries.length
+  if (left > 0) rows.push({ note: `… and ${left} more exchange${left === 1 ? '' : 's'} (all of them are listed below)` })
+  if (!rows.some(isHop)) return ''
+  const marked = named && drawn[0] ? failedHop(result, drawn[0]) : undefined
+  const xs = lifelines.length === 3 ? [80, 350, 620] : [120, 580]
+  const tops = rowTops(rows)
+  const verdict = result.failure ? verdictNote(result.failure, marked === undefined ? undefined : tops[marked]) : { svg: '', bottom: 0 }
+  const height = Math.max(tops[rows.length]! + 16, verdict.bottom + 4)
+  const heads = lifelines.map(
     (name, i) =>
       `<g class="lifeline" data-lifeline="${esc(name)}"><rect x="${xs[i]! - 62}" y="4" width="124" height="26" rx="4"/><text x="${xs[i]}" y="22" text-anchor="middle">${esc(name)}</text><line x1="${xs[i]}" y1="30" x2="${xs[i]}" y2="${height - 6}"/></g>`,
   )
-  const notes = exchange.notes.map(
-    (note, i) => `<text class="note" x="8" y="${headHeight + i * noteLine + 10}">${esc(clip(note, 120))}<title>${esc(note)}</title></text>`,
+  const body = rows.map((row, i) =>
+    isHop(row)
+      ? hopSvg(row, i, tops[i]!, xs, i === marked)
+      : `<text class="note" x="8" y="${tops[i]! + 12}">${esc(clip(row.note, 120))}<title>${esc(row.note)}</title></text>`,
   )
-  const hops = exchange.hops.map((hop, i) => hopSvg(hop, i, top + i * rowHeight, xs, i === marked))
-  return `<svg class="sequence" data-testid="sequence-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(ariaLabel(exchange.lifelines, exchange.hops, marked))}">${heads.join('')}${notes.join('')}${hops.join('')}${verdict.svg}</svg>`
+  const hops = rows.filter(isHop)
+  return `<svg class="sequence" data-testid="sequence-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(ariaLabel(lifelines, hops, marked === undefined ? undefined : hops.indexOf(rows[marked] as Hop)))}">${heads.join('')}${body.join('')}${verdict.svg}</svg>`
+}
+
+/** Enough to see a pattern (the appservice's ping, then whether it still answers), few enough to read. */
+const maxExchanges = 6
+
+/** Where each row starts, and (last) where the rows end. */
+function rowTops(rows: readonly Row[]): number[] {
+  const tops = [headHeight]
+  for (const row of rows) tops.push(tops.at(-1)! + (isHop(row) ? rowHeight : noteLine))
+  return tops
 }
 
 const width = 980
 const headHeight = 40
 const rowHeight = 48
-const noteLine = 16
+const noteLine = 18
 /** Where the expected/actual column starts, right of the last lifeline. */
 const besideX = 690
 
