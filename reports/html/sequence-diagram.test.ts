@@ -91,6 +91,19 @@ describe('sequence diagram of a failure', () => {
     expect(svg).toContain('the check did not say which hop')
   })
 
+  it('marks the hop the check says went wrong: the call out the stub saw, when it graded the calls', () => {
+    const result = sampleFailure()
+    result.failure = {
+      mismatches: ['Authorization is not Bearer <hs_token>'],
+      expected: 'Authorization: Bearer <hs_token>',
+      actual: 'Authorization: Bearer <as_token#29a37b>',
+      hop: 'call',
+    }
+    expect(hops(sequenceDiagram(result, 'homeserver')).map((h) => (h.marked ? h.step : ''))).toEqual(['', 'call-out', '', ''])
+    result.failure.hop = 'answer'
+    expect(hops(sequenceDiagram(result, 'homeserver')).map((h) => (h.marked ? h.step : ''))).toEqual(['', '', '', 'answer'])
+  })
+
   it('draws the exchange the check named, not its first (passing) one', () => {
     const svg = sequenceDiagram(sampleSecondExchangeFailure(), 'homeserver')
     expect(svg).toContain('>PUT /_matrix/client/v1/appservice')
@@ -160,6 +173,13 @@ describe('sequence diagram of a failure', () => {
       { step: 'call-out', from: 1, to: 0 },
       { step: 'call-out-answer', from: 0, to: 1 },
     ])
+    // The check names none of the round's hops: several are the appservice's, so none is marked.
+    expect(hops(svg).some((h) => h.marked)).toBe(false)
+    // When it says its answer to the ping back went wrong, that is the one; when its own ping did, that one.
+    result.failure!.hop = 'answer'
+    expect(hops(sequenceDiagram(result, 'appservice')).map((h) => (h.marked ? h.step : ''))).toEqual(['', '', '', 'call-out-answer'])
+    result.failure!.hop = 'call'
+    expect(hops(sequenceDiagram(result, 'appservice')).map((h) => (h.marked ? h.step : ''))).toEqual(['request', '', '', ''])
     expect(svg).toContain('>502<')
     expect(svg).toContain('>404 after 20 ms<')
     // Lines that are no hop are kept as notes.
