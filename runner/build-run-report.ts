@@ -10,7 +10,7 @@ import { failsRun, runExitCode, runVerdict, type FailOn } from './exit-code.js'
 import type { RunOutcome } from './run-homeserver-suite.js'
 import type { Shard } from './shard.js'
 import { toolVersion } from './tool-version.js'
-import { failingExchange } from './failing-exchange.js'
+import { failingExchange } from '../reports/failing-exchange.js'
 import { reproEnvironment } from './repro-environment.js'
 import type { ConfigValue, ExpectationsSummary, LoadedExpectations, MergedReport, RunReport } from '../reports/run-report.js'
 

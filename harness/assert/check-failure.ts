@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange.js'
+import type { FailedHop } from '../scenario/check-meta.js'
 
 /**
  * The target did not do what the requirement says. Thrown by `must.*`; the check's level decides
@@ -13,6 +14,8 @@ export class CheckFailure extends Error {
     readonly actual: string,
     /** The exchange that went wrong, when one did: its repro is the one a report offers (not the check's first, often passing, one). */
     readonly exchange?: HttpExchange,
+    /** Which of the target's hops went wrong: its answer, or a call it made. */
+    readonly hop?: FailedHop,
   ) {
     super(mismatches.join('; '))
   }

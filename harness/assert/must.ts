@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange.js'
+import type { FailedHop } from '../scenario/check-meta.js'
 import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
 import { CheckFailure } from './check-failure.js'
 import { excerpt } from './excerpt.js'
@@ -84,14 +85,14 @@ export interface Must {
   matchEach(cases: readonly { name: string; exchange: HttpExchange; want: AllowedResponses }[]): void
   haveReceived(requests: readonly RecordedRequest[], count: number, what: string): void
   haveReceivedSome(requests: readonly RecordedRequest[], what: string): void
-  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange): asserts condition
+  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange, hop?: FailedHop): asserts condition
 }
 
 /** Assertions that end the check with a CheckFailure listing every mismatch. */
 export const must: Must = {
   matchResponse(exchange: HttpExchange, want: AllowedResponses): void {
     const mismatches = responseMismatches(exchange, want)
-    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange), exchange)
+    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange), exchange, 'answer')
   },
 
   /** Several named exchanges at once; the failure lists every case that differs, and its repro is the first that does. */
@@ -103,6 +104,7 @@ export const must: Must = {
       failing.map((c) => `${c.name}: ${describeExpectation(c.want)}`).join('; '),
       failing.map((c) => `${c.name}: ${describeResponse(c.exchange)}`).join('; '),
       failing[0]!.exchange,
+      'answer',
     )
   },
 
@@ -113,6 +115,8 @@ export const must: Must = {
         [`the stub appservice received ${requests.length} ${what}, want ${count}`],
         `${count} × ${what}`,
         requests.length ? requests.map((r) => `${r.method} ${r.path} ${excerpt(r.bodyText)}`).join(' | ') : 'nothing',
+        undefined,
+        'call',
       )
     }
   },
@@ -122,11 +126,14 @@ export const must: Must = {
    * call carries, and leave how many calls one ping makes to HS-PING-FORWARDED-ONCE.
    */
   haveReceivedSome(requests: readonly RecordedRequest[], what: string): void {
-    if (requests.length === 0) throw new CheckFailure([`the stub appservice received no ${what}`], `at least one ${what}`, 'nothing')
+    if (requests.length === 0) throw new CheckFailure([`the stub appservice received no ${what}`], `at least one ${what}`, 'nothing', undefined, 'call')
   },
 
-  /** A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines, `exchange` (if one) is where. */
-  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange): asserts condition {
-    if (!condition) throw new CheckFailure([mismatch], expected, actual, exchange)
+  /**
+   * A general condition; `mismatch` says what was wrong, expected/actual say it in two short lines,
+   * `exchange` (if one) is where, and `hop` which of the target's hops: its answer, or a call it made.
+   */
+  hold(condition: boolean, mismatch: string, expected: string, actual: string, exchange?: HttpExchange, hop?: FailedHop): asserts condition {
+    if (!condition) throw new CheckFailure([mismatch], expected, actual, exchange, hop)
   },
 }

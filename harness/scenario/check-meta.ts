@@ -11,7 +11,15 @@ export interface CheckFailureDetail {
   harness?: boolean
   /** Which transcript entry is the exchange that went wrong, when the check said (the reports offer its repro). */
   exchangeIndex?: number
+  /** Which of the target's hops in that exchange went wrong, when the check said (the HTML report marks it). */
+  hop?: FailedHop
 }
+
+/**
+ * `answer`: the target's answer (a homeserver's to the suite's ping, an appservice's to a ping);
+ * `call`: a call the target made (a homeserver's call to the appservice, an appservice's own ping).
+ */
+export type FailedHop = 'answer' | 'call'
 
 /** "If `checkId` fails, my failure is its consequence", with why, in words for the report. */
 export interface CheckDependency {

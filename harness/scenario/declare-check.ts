@@ -74,7 +74,13 @@ export function declareCheck<C extends RecordingContext>(
 function describeFailure(error: unknown, t: RecordingContext): CheckFailureDetail {
   if (error instanceof CheckFailure) {
     const exchangeIndex = error.exchange && t.entryOf(error.exchange)
-    return { mismatches: error.mismatches, expected: error.expected, actual: error.actual, ...(exchangeIndex === undefined ? {} : { exchangeIndex }) }
+    return {
+      mismatches: error.mismatches,
+      expected: error.expected,
+      actual: error.actual,
+      ...(exchangeIndex === undefined ? {} : { exchangeIndex }),
+      ...(error.hop ? { hop: error.hop } : {}),
+    }
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   return { mismatches: [message], expected: '(the check to run to completion)', actual: message, harness: true }

@@ -18,5 +18,5 @@ export default appserviceCheck('AS-CLIENT-PING-AS-TOKEN', async (t) => {
       : token === hsToken
         ? "the hs_token (that is the homeserver's token to the appservice)"
         : `'${header}'`
-  throw new CheckFailure([`Authorization got ${got} want 'Bearer <as_token>'`], 'Authorization: Bearer <as_token>', header ?? '(none)')
+  throw new CheckFailure([`Authorization got ${got} want 'Bearer <as_token>'`], 'Authorization: Bearer <as_token>', header ?? '(none)', undefined, 'call')
 })

@@ -20,5 +20,7 @@ export default appserviceCheck('AS-CLIENT-PING-BEARER-SPELLING', async (t) => {
     mismatches,
     'Authorization: Bearer <as_token>',
     `Authorization: ${credentials.scheme}${JSON.stringify(credentials.separator).slice(1, -1)}<as_token>`,
+    undefined,
+    'call',
   )
 })

@@ -10,6 +10,6 @@ export default appserviceCheck('AS-CLIENT-PING-BODY', async (t) => {
   else if (!isJsonObject(body)) mismatches.push('body is JSON but not an object')
   else if ('transaction_id' in body && typeof body.transaction_id !== 'string')
     mismatches.push(`transaction_id got ${JSON.stringify(body.transaction_id)} want a string`)
-  if (mismatches.length) throw new CheckFailure(mismatches, '{} or {"transaction_id": "<string>"}', ping.bodyText.slice(0, 200))
+  if (mismatches.length) throw new CheckFailure(mismatches, '{} or {"transaction_id": "<string>"}', ping.bodyText.slice(0, 200), undefined, 'call')
   t.note(isJsonObject(body) && 'transaction_id' in body ? 'the appservice sent a transaction_id' : 'the appservice sent no transaction_id')
 })

@@ -20,6 +20,6 @@ export default appserviceCheck('AS-CLIENT-PING-PATH', async (t) => {
     mismatches.push(
       `the path's appserviceId got '${segments[5]}' (decoded: '${safeDecode(segments[5]!) ?? 'not valid percent-encoding'}') want '${encodeURIComponent(asId)}' (its own id)`,
     )
-  if (mismatches.length) throw new CheckFailure(mismatches, `POST ${want}`, `${ping.method} ${ping.rawPath}`)
+  if (mismatches.length) throw new CheckFailure(mismatches, `POST ${want}`, `${ping.method} ${ping.rawPath}`, undefined, 'call')
   if (encodeURIComponent(asId) === asId) t.note('the appservice id has no characters that need percent-encoding, so encoding was not exercised')
 })

@@ -16,6 +16,8 @@ export default check('HS-PING-DURATION-MEASURED', async (t) => {
     `the body ${jsonProblem ?? 'is empty'}, so duration_ms cannot be read`,
     'a JSON body with duration_ms',
     describeResponse(exchange),
+    undefined,
+    'answer',
   )
   const reported = typeof json === 'object' && json !== null && 'duration_ms' in json ? json.duration_ms : undefined
   // Not JSON.stringify for numbers: one too large for a double (Infinity) would read as null.
@@ -33,5 +35,7 @@ export default check('HS-PING-DURATION-MEASURED', async (t) => {
     `duration_ms ${shown} is not between the appservice's delay and the observed round trip`,
     `${delayMs} ≤ duration_ms ≤ ${upper.toFixed(1)} (stub delayed ${delayMs} ms; round trip ${exchange.durationMs.toFixed(1)} ms)`,
     `duration_ms ${shown}`,
+    undefined,
+    'answer',
   )
 })

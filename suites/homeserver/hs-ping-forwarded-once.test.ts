@@ -16,6 +16,8 @@ export default check('HS-PING-FORWARDED-ONCE', async (t) => {
     `the call was ${call.method} ${call.path}`,
     `POST ${t.run.expectedPingPath}`,
     `${call.method} ${call.path}`,
+    undefined,
+    'call',
   )
   const callAt = call.receivedAt - exchange.startedAt
   must.hold(

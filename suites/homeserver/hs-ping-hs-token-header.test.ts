@@ -13,6 +13,8 @@ export default check('HS-PING-HS-TOKEN-HEADER', async (t) => {
       header === undefined ? 'no Authorization header' : 'Authorization is not Bearer <hs_token>',
       'Authorization: Bearer <hs_token>',
       header === undefined ? 'no Authorization header' : `Authorization: ${header}`,
+      undefined,
+      'call',
     )
   }
 })

@@ -12,6 +12,8 @@ export default check('HS-PING-NO-QUERY-TOKEN', async (t) => {
       'the hs_token was also sent as ?access_token= (it ends up in access logs)',
       'no access_token query parameter',
       `?access_token=${token?.join(',')}`,
+      undefined,
+      'call',
     )
   }
 })

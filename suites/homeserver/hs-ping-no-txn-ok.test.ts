@@ -13,5 +13,7 @@ export default check('HS-PING-NO-TXN-OK', async (t) => {
     `the stub appservice received no POST ${t.run.expectedPingPath}`,
     `POST ${t.run.expectedPingPath}`,
     callbacks.length ? callbacks.map((c) => `${c.method} ${c.path}`).join(' | ') : 'nothing',
+    undefined,
+    'call',
   )
 })

@@ -5,7 +5,7 @@ export default check('HS-PING-NO-TXN-OMITTED', async (t) => {
   const { main } = t.appservices
   const { callbacks } = await t.collectUncorrelated(() => t.ping({ appserviceId: main.id, token: main.asToken, body: {} }))
   const pings = callbacks.filter((c) => c.path === t.run.expectedPingPath)
-  must.hold(pings.length > 0, `the stub appservice received no POST ${t.run.expectedPingPath}`, `POST ${t.run.expectedPingPath}`, 'nothing')
+  must.hold(pings.length > 0, `the stub appservice received no POST ${t.run.expectedPingPath}`, `POST ${t.run.expectedPingPath}`, 'nothing', undefined, 'call')
   // Every call without a string transaction_id in the window is graded: how many there are is HS-PING-FORWARDED-ONCE's business.
   const ping = pings.find((p) => p.hasTransactionId && typeof p.transactionId !== 'string') ?? pings[0]!
   t.note(ping.hasTransactionId ? `the homeserver sent transaction_id ${JSON.stringify(ping.transactionId)}` : 'the homeserver omitted transaction_id')
@@ -14,5 +14,7 @@ export default check('HS-PING-NO-TXN-OMITTED', async (t) => {
     `transaction_id was sent as ${JSON.stringify(ping.transactionId)} although the client gave none`,
     'no transaction_id key (the schema types it as a string)',
     ping.bodyText,
+    undefined,
+    'call',
   )
 })

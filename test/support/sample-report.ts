@@ -18,6 +18,8 @@ export function sampleFailure(id = 'HS-PING-BAD-STATUS'): CheckResult {
       mismatches: ['status got 500 want 502', 'errcode got "M_UNKNOWN" want "M_BAD_STATUS"'],
       expected: 'HTTP 502, errcode "M_BAD_STATUS"',
       actual: 'HTTP 500 {"errcode":"M_UNKNOWN"}',
+      // must.matchResponse names the exchange it graded.
+      exchangeIndex: 0,
     },
     transcript: [
       {

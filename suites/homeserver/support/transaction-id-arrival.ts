@@ -14,5 +14,7 @@ export function mustHaveArrivedUnchanged(transactionId: string, unchanged: reado
     other ? 'transaction_id changed on the way' : 'no call to the appservice arrived for this ping',
     JSON.stringify(transactionId),
     other ? (other.hasTransactionId ? JSON.stringify(other.transactionId) : 'no transaction_id') : 'nothing',
+    undefined,
+    'call',
   )
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result.js'
+import type { CheckResult } from '../runner/check-result.js'
 import type { TranscriptEntry } from '../harness/scenario/transcript.js'
 
 /**
