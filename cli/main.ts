@@ -2,16 +2,17 @@ import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
 import { Command, CommanderError, Option } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error.js'
 import { ExitCode } from '../runner/exit-code.js'
-import { defaultLoadConcurrency } from '../runner/run-load-check.js'
+import { defaultLoadConcurrency } from '../runner/default-load-concurrency.js'
 import { applyConfigValues, knownFlags, readEnvBooleans } from './option-sources.js'
 import { loadConfigFile } from './config-file.js'
-import { doctorCommand } from './commands/doctor.js'
-import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice.js'
-import { homeserverCommand } from './commands/homeserver.js'
-import { initCommand } from './commands/init.js'
-import { listCommand } from './commands/list.js'
-import { mergeCommand } from './commands/merge.js'
-import { referenceCommand } from './commands/reference.js'
+// Types only: each command's module (and what it loads, vitest among them) is imported when it runs, so --help and --version load none.
+import type { DoctorOptions } from './commands/doctor.js'
+import type { AppserviceCommandOptions } from './commands/appservice.js'
+import type { HomeserverCommandOptions } from './commands/homeserver.js'
+import type { InitOptions } from './commands/init.js'
+import type { RunFinishOptions } from './finish-run.js'
+import type { ReferenceCommandOptions } from './commands/reference.js'
+import { defaultSpawnWaitSeconds } from './default-spawn-wait.js'
 import { referenceRoleChoices } from './reference-roles.js'
 import { commanderErrorLine } from './commander-error-line.js'
 import { misspeltFlagError } from './misspelt-flag.js'
@@ -111,7 +112,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
         parseIdPrefix,
       ),
     )
-    .action(async (opts: Parameters<typeof initCommand>[0]) => setExitCode(await initCommand(opts, output)))
+    .action(async (opts: InitOptions) => setExitCode(await (await import('./commands/init.js')).initCommand(opts, output)))
 
   program
     .command('homeserver')
@@ -137,7 +138,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof homeserverCommand>[0]) => setExitCode(await homeserverCommand(opts, output)))
+    .action(async (opts: HomeserverCommandOptions) => setExitCode(await (await import('./commands/homeserver.js')).homeserverCommand(opts, output)))
 
   program
     .command('appservice')
@@ -174,7 +175,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof appserviceCommand>[0]) => setExitCode(await appserviceCommand(opts, output)))
+    .action(async (opts: AppserviceCommandOptions) => setExitCode(await (await import('./commands/appservice.js')).appserviceCommand(opts, output)))
 
   program
     .command('reference')
@@ -208,7 +209,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof referenceCommand>[0]) => setExitCode(await referenceCommand(opts, output)))
+    .action(async (opts: ReferenceCommandOptions) => setExitCode(await (await import('./commands/reference.js')).referenceCommand(opts, output)))
 
   program
     .command('doctor')
@@ -226,7 +227,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(common.insecure())
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'accept a target that does not advertise v1.7').argParser(parseVersion))
-    .action(async (opts: Parameters<typeof doctorCommand>[0]) => setExitCode(await doctorCommand(opts, output)))
+    .action(async (opts: DoctorOptions) => setExitCode(await (await import('./commands/doctor.js')).doctorCommand(opts, output)))
 
   program
     .command('merge')
@@ -237,12 +238,12 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (files: string[], opts: Parameters<typeof mergeCommand>[1]) => setExitCode(await mergeCommand(files, opts, output)))
+    .action(async (files: string[], opts: RunFinishOptions) => setExitCode(await (await import('./commands/merge.js')).mergeCommand(files, opts, output)))
 
   program
     .command('list')
     .description('list every check with its level and spec link')
-    .action(async () => setExitCode(await listCommand(output)))
+    .action(async () => setExitCode(await (await import('./commands/list.js')).listCommand(output)))
 
   return program
 }

@@ -13,9 +13,7 @@ import type { Output } from '../output.js'
 import { runProvenance } from '../run-provenance.js'
 import { npxCommand } from '../npx-command.js'
 import { appserviceReproVariables } from '../repro-variables.js'
-
-/** With --spawn the appservice gets this long to listen and ping, unless --wait-for-ping says otherwise. */
-export const defaultSpawnWaitSeconds = 15
+import { defaultSpawnWaitSeconds } from '../default-spawn-wait.js'
 
 export interface AppserviceCommandOptions extends RunFinishOptions {
   asUrl?: string
