@@ -32,6 +32,7 @@ import {
   type ReportTargets,
 } from './option-parsers.js'
 import { processOutput, type Output } from './output.js'
+import { listenForInterrupt } from './interruption.js'
 import { toolVersion } from '../runner/tool-version.js'
 
 /** Synapse waits 60 s for an appservice; the suite waits that long (plus a margin) for the 504 case. */
@@ -252,14 +253,15 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = ExitCode.conforms
   const program = buildProgram(output, (code) => (exitCode = code))
+  const interrupt = listenForInterrupt(output)
   try {
     if (argv.length === 0) {
       program.outputHelp()
       output.err(`as-ping-conformance: no command given. Fix: use one of ${program.commands.map((c) => c.name()).join(', ')}.\n`)
       return ExitCode.unusable
     }
-    await program.parseAsync([...argv], { from: 'user' })
-    return exitCode
+    // Ctrl-C does not wait for the run: its partial report is written, and the CLI ends (interruption.ts).
+    return await Promise.race([program.parseAsync([...argv], { from: 'user' }).then(() => exitCode), interrupt.exitCode])
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not errors; help shown for a usage error has said enough.
@@ -281,6 +283,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
       `as-ping-conformance: ${error instanceof HarnessError ? '' : 'internal error: '}${message.split('\n')[0]}. Fix: re-run; if it persists, report it with this line.\n`,
     )
     return ExitCode.unusable
+  } finally {
+    interrupt.dispose()
   }
 }
 
