@@ -1,7 +1,7 @@
 import type { Output } from './output.js'
 
 /** The shell's code for a process ended by Ctrl-C (128 + SIGINT's 2), as vitest and Playwright end. */
-export const interruptedExitCode = 130
+const interruptedExitCode = 130
 /** However the partial report fares, the process exits within this long of Ctrl-C. */
 const partialReportTimeoutMs = 5_000
 
@@ -33,13 +33,13 @@ export function listenForInterrupt(output: Output): { exitCode: Promise<number>;
     if (interrupted) return
     interrupted = true
     const timeout = new Promise<string>((r) =>
-      setTimeout(() => r(`the partial report was not written within ${partialReportTimeoutMs / 1000} s`), partialReportTimeoutMs).unref(),
+      setTimeout(() => r(`, but the partial report was not written within ${partialReportTimeoutMs / 1000} s`), partialReportTimeoutMs).unref(),
     )
     const writing = partial
-      ? partial().catch((error: unknown) => `the partial report could not be written: ${error instanceof Error ? error.message : String(error)}`)
-      : Promise.resolve('before any check ran: no report written')
+      ? partial().catch((error: unknown) => `, but the partial report could not be written: ${error instanceof Error ? error.message : String(error)}`)
+      : Promise.resolve(' before any check ran: no report written')
     void Promise.race([writing, timeout]).then((what) => {
-      output.err(`as-ping-conformance: interrupted (SIGINT) ${what}. Exit ${interruptedExitCode}.\n`)
+      output.err(`as-ping-conformance: interrupted (SIGINT)${what}. Exit ${interruptedExitCode}.\n`)
       resolve(interruptedExitCode)
     })
   }

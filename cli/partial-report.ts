@@ -9,7 +9,8 @@ import type { RunWatch } from './run-watch.js'
  * What Ctrl-C leaves of a run: the report of the checks that had finished, the others marked not
  * run, written where --report asked. It cannot pass for a conforming run: an `interrupted` problem
  * makes its verdict `no-verdict` (exitCode 2, as any run that could not be done), so a baseline,
- * `merge` or CI step reading it sees no verdict. Resolves to what the interrupted line says of it.
+ * `merge` or CI step reading it sees no verdict. Resolves to what the interrupted line says of it
+ * (from its leading space on).
  */
 export async function writePartialReport(
   watch: RunWatch,
@@ -35,5 +36,5 @@ export async function writePartialReport(
   )
   const targets = run.options.report
   const written = targets ? await writeReports(targets, report) : []
-  return `after ${counts}: no verdict; ${written.length ? `partial report (the rest marked not run) in ${written.join(', ')}` : 'no report was asked for'}`
+  return ` after ${counts}: no verdict; ${written.length ? `partial report (the rest marked not run) in ${written.join(', ')}` : 'no report was asked for'}`
 }
