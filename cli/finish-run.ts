@@ -3,11 +3,12 @@ import { UsageError } from '../harness/usage-error.js'
 import { buildRunReport, type RunFacts } from '../runner/build-run-report.js'
 import { parseRunReport } from '../runner/parse-run-report.js'
 import type { RunReport } from '../reports/run-report.js'
-import type { ReportTargets } from '../reports/write-reports.js'
+import type { ReportTargets } from '../reports/report-formats.js'
 import type { RunOutcome } from '../runner/run-homeserver-suite.js'
 import { parseExpectations, skippedByExpectations, type Expectations } from '../runner/expectations.js'
 import type { FailOn } from '../runner/exit-code.js'
 import { renderExpectations, updateExpectations } from '../runner/update-expectations.js'
+import type { CheckStatus } from '../runner/check-result.js'
 import type { Output } from './output.js'
 import { publishReport } from './publish-report.js'
 import { systemError } from '../harness/system-error.js'
@@ -74,16 +75,11 @@ export async function finishRun(
   inputs: RunInputs,
   options: RunFinishOptions,
   output: Output,
+  /** The checks' lines already shown as they finished (run-watch.ts): the report does not repeat them. */
+  streamed?: ReadonlyMap<string, CheckStatus>,
 ): Promise<number> {
-  const expectations = inputs.expectations
-    ? { file: inputs.expectations.file, entries: inputs.expectations.entries, skipped: outcome.skipped ?? [] }
-    : facts.expectations
-  const graded: RunFacts = {
-    ...facts,
-    ...(expectations ? { expectations } : {}),
-    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
-    failOn: options.failOn ?? 'any',
-  }
+  const graded = gradingFacts(facts, inputs, options, outcome.skipped ?? [])
+  const expectations = graded.expectations
   let report = buildRunReport(outcome, graded)
   if (options.updateExpectations && inputs.expectations && expectations && report.problems.length === 0) {
     const update = updateExpectations(expectations.entries, report.results, { strict: report.strict, today: report.startedAt.slice(0, 10) })
@@ -92,7 +88,20 @@ export async function finishRun(
     report = buildRunReport(outcome, { ...graded, expectations: { ...expectations, entries: update.entries } })
     report.expectations!.updated = { added: update.added, removed: update.removed }
   }
-  return publishReport(report, { ...(options.report ? { report: options.report } : {}) }, output)
+  return publishReport(report, { ...(options.report ? { report: options.report } : {}), ...(streamed ? { streamed } : {}) }, output)
+}
+
+/** The run's facts with what grades it: the expectations file (and the checks it skipped), the baseline, --fail-on. */
+export function gradingFacts(facts: RunFacts, inputs: RunInputs, options: RunFinishOptions, skipped: readonly string[]): RunFacts {
+  const expectations = inputs.expectations
+    ? { file: inputs.expectations.file, entries: inputs.expectations.entries, skipped: [...skipped] }
+    : facts.expectations
+  return {
+    ...facts,
+    ...(expectations ? { expectations } : {}),
+    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    failOn: options.failOn ?? 'any',
+  }
 }
 
 function today(): string {

@@ -2,16 +2,17 @@ import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
 import { Command, CommanderError } from 'commander'
 import { HarnessError, UsageError } from '../harness/usage-error.js'
 import { ExitCode } from '../runner/exit-code.js'
-import { defaultLoadConcurrency } from '../runner/run-load-check.js'
+import { defaultLoadConcurrency } from '../runner/default-load-concurrency.js'
 import { readEnvBooleans } from './option-sources.js'
 import { applyConfigFile } from './apply-config-file.js'
-import { doctorCommand } from './commands/doctor.js'
-import { appserviceCommand, defaultSpawnWaitSeconds } from './commands/appservice.js'
-import { homeserverCommand } from './commands/homeserver.js'
-import { initCommand } from './commands/init.js'
-import { listCommand } from './commands/list.js'
-import { mergeCommand } from './commands/merge.js'
-import { referenceCommand } from './commands/reference.js'
+// Types only: each command's module (and what it loads, vitest among them) is imported when it runs, so --help and --version load none.
+import type { DoctorOptions } from './commands/doctor.js'
+import type { AppserviceCommandOptions } from './commands/appservice.js'
+import type { HomeserverCommandOptions } from './commands/homeserver.js'
+import type { InitOptions } from './commands/init.js'
+import type { RunFinishOptions } from './finish-run.js'
+import type { ReferenceCommandOptions } from './commands/reference.js'
+import { defaultSpawnWaitSeconds } from './default-spawn-wait.js'
 import { referenceRoleChoices } from './reference-roles.js'
 import { commanderErrorLine } from './commander-error-line.js'
 import { misspeltFlagError } from './misspelt-flag.js'
@@ -32,6 +33,7 @@ import {
   type ReportTargets,
 } from './option-parsers.js'
 import { processOutput, type Output } from './output.js'
+import { listenForInterrupt } from './interruption.js'
 import { toolVersion } from '../runner/tool-version.js'
 import { defaultHsTimeoutMs } from './default-hs-timeout.js'
 import { option } from './env-option.js'
@@ -103,7 +105,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
         parseIdPrefix,
       ),
     )
-    .action(async (opts: Parameters<typeof initCommand>[0]) => setExitCode(await initCommand(opts, output)))
+    .action(async (opts: InitOptions) => setExitCode(await (await import('./commands/init.js')).initCommand(opts, output)))
 
   program
     .command('homeserver')
@@ -129,7 +131,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof homeserverCommand>[0]) => setExitCode(await homeserverCommand(opts, output)))
+    .action(async (opts: HomeserverCommandOptions) => setExitCode(await (await import('./commands/homeserver.js')).homeserverCommand(opts, output)))
 
   program
     .command('appservice')
@@ -166,7 +168,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof appserviceCommand>[0]) => setExitCode(await appserviceCommand(opts, output)))
+    .action(async (opts: AppserviceCommandOptions) => setExitCode(await (await import('./commands/appservice.js')).appserviceCommand(opts, output)))
 
   program
     .command('reference')
@@ -200,7 +202,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (opts: Parameters<typeof referenceCommand>[0]) => setExitCode(await referenceCommand(opts, output)))
+    .action(async (opts: ReferenceCommandOptions) => setExitCode(await (await import('./commands/reference.js')).referenceCommand(opts, output)))
 
   program
     .command('doctor')
@@ -218,7 +220,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(common.insecure())
     .addOption(common.specVersion())
     .addOption(option('--assume-version <version>', 'accept a target that does not advertise v1.7').argParser(parseVersion))
-    .action(async (opts: Parameters<typeof doctorCommand>[0]) => setExitCode(await doctorCommand(opts, output)))
+    .action(async (opts: DoctorOptions) => setExitCode(await (await import('./commands/doctor.js')).doctorCommand(opts, output)))
 
   program
     .command('merge')
@@ -229,14 +231,14 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
-    .action(async (files: string[], opts: Parameters<typeof mergeCommand>[1]) => setExitCode(await mergeCommand(files, opts, output)))
+    .action(async (files: string[], opts: RunFinishOptions) => setExitCode(await (await import('./commands/merge.js')).mergeCommand(files, opts, output)))
 
   addServeCommand(program, output, setExitCode)
 
   program
     .command('list')
     .description('list every check with its level and spec link')
-    .action(async () => setExitCode(await listCommand(output)))
+    .action(async () => setExitCode(await (await import('./commands/list.js')).listCommand(output)))
 
   return program
 }
@@ -245,14 +247,15 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = ExitCode.conforms
   const program = buildProgram(output, (code) => (exitCode = code))
+  const interrupt = listenForInterrupt(output)
   try {
     if (argv.length === 0) {
       program.outputHelp()
       output.err(`as-ping-conformance: no command given. Fix: use one of ${program.commands.map((c) => c.name()).join(', ')}.\n`)
       return ExitCode.unusable
     }
-    await program.parseAsync([...argv], { from: 'user' })
-    return exitCode
+    // Ctrl-C does not wait for the run: its partial report is written, and the CLI ends (interruption.ts).
+    return await Promise.race([program.parseAsync([...argv], { from: 'user' }).then(() => exitCode), interrupt.exitCode])
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not errors; help shown for a usage error has said enough.
@@ -274,6 +277,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
       `as-ping-conformance: ${error instanceof HarnessError ? '' : 'internal error: '}${message.split('\n')[0]}. Fix: re-run; if it persists, report it with this line.\n`,
     )
     return ExitCode.unusable
+  } finally {
+    interrupt.dispose()
   }
 }
 

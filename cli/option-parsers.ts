@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
 import { parseSpecVersion } from '../harness/spec-version.js'
-import { reportFormats, type ReportFormat, type ReportTargets } from '../reports/write-reports.js'
+import { reportFormats, type ReportFormat, type ReportTargets } from '../reports/report-formats.js'
 import type { FailOn } from '../runner/exit-code.js'
 import type { Shard } from '../runner/shard.js'
 

@@ -1,6 +1,5 @@
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
 import { needs } from '../harness/requirements/requirement.js'
-import type { RunProgress } from '../runner/run-progress.js'
 import type { Output } from './output.js'
 
 /** Quiet for fast runs; then a line at intervals, so a minute-long wait never looks like a hang. */
@@ -14,7 +13,10 @@ const slowTimeoutMs = 10_000
  * homeserver timeout: how many checks are done, which are still running, and why the slow one
  * takes as long as it does.
  */
-export function consoleProgress(output: Output, options: { hsTimeoutMs: number; requestDeadlineMs: number }): RunProgress & { stop(): void } {
+export function consoleProgress(
+  output: Output,
+  options: { hsTimeoutMs: number; requestDeadlineMs: number },
+): { started(ids: readonly string[]): void; checkDone(id: string): void; stop(): void } {
   let pending: string[] = []
   let total = 0
   let startedAt = 0

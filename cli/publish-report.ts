@@ -2,8 +2,10 @@ import { UsageError } from '../harness/usage-error.js'
 import { withReproCommands } from '../runner/build-run-report.js'
 import { renderConsoleReport } from '../reports/console-report.js'
 import type { RunReport } from '../reports/run-report.js'
-import { writeReports, type ReportTargets } from '../reports/write-reports.js'
+import type { ReportTargets } from '../reports/report-formats.js'
+import { writeReports } from '../reports/write-reports.js'
 import { publishToGithubActions } from './github-actions.js'
+import type { CheckStatus } from '../runner/check-result.js'
 import type { Output } from './output.js'
 import { systemError } from '../harness/system-error.js'
 
@@ -14,12 +16,12 @@ import { systemError } from '../harness/system-error.js'
  */
 export async function publishReport(
   report: RunReport,
-  options: { report?: ReportTargets; reproCommand?: (id: string) => string },
+  options: { report?: ReportTargets; reproCommand?: (id: string) => string; streamed?: ReadonlyMap<string, CheckStatus> },
   output: Output,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const shown = options.reproCommand ? withReproCommands(report, options.reproCommand) : report
-  output.out(renderConsoleReport(shown))
+  output.out(renderConsoleReport(shown, { colour: output.colour ?? false, ...(options.streamed ? { streamed: options.streamed } : {}) }))
   if (options.report) {
     await writeReports(options.report, shown).catch((thrown: unknown) => {
       const error = systemError(thrown)

@@ -1,7 +1,7 @@
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
 import type { Role } from '../harness/requirements/requirement.js'
 import { UsageError } from '../harness/usage-error.js'
-import type { ReportTargets } from '../reports/write-reports.js'
+import type { ReportTargets } from '../reports/report-formats.js'
 
 export type ReferenceRole = 'homeserver' | 'appservice' | 'both'
 

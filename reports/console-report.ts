@@ -1,37 +1,48 @@
-import type { CheckResult } from '../runner/check-result.js'
-import { countsText, explain, levels, needsExplaining, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import type { CheckResult, CheckStatus } from '../runner/check-result.js'
+import { explain, needsExplaining, reproEnvironmentText, resultVerdict } from './report-wording.js'
+import { renderRunHeader, statusMarks } from './check-line.js'
+import { consoleStyle, type ConsoleStyle } from './console-style.js'
+import { renderSummary } from './console-summary.js'
 import { renderLoadStats } from './load-stats-lines.js'
 import { rateLimitSummary } from './rate-limit-lines.js'
 import type { RunReport } from './run-report.js'
-
-const marks: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', warn: '!', skip: '-' }
 
 /** How many exchanges a failure shows; the JSON and HTML reports keep them all. */
 const shownExchanges = 4
 /** How many 429s the terminal lists; the other reports keep them all. */
 const shownRateLimits = 10
 
+export interface ConsoleOptions {
+  /** Colour (the CLI decides, cli/colour-choice.ts); default plain text. */
+  colour?: boolean
+  /**
+   * What each check saw, by id, as its line was shown when it finished (renderCheckLine): the
+   * header and those lines are then not repeated, and only the verdicts they do not tell are listed.
+   */
+  streamed?: ReadonlyMap<string, CheckStatus>
+}
+
 /**
  * The terminal rendering, in the house style: one line per check (id, level, verdict), then each
  * failure and warning with spec link, requirement, expected vs actual, both hops of the exchange
- * (tokens as fingerprints) and a repro, then the expectations and baseline, then counts by level.
+ * (tokens as fingerprints) and a repro, then the expectations and baseline, then the counts.
  */
-export function renderConsoleReport(report: RunReport): string {
+export function renderConsoleReport(report: RunReport, options: ConsoleOptions = {}): string {
+  const style = consoleStyle(options.colour ?? false)
   const lines: string[] = []
-  const advertised = report.target.versions.length ? `; target advertises ${report.target.versions.at(-1)}` : ''
-  lines.push(`as-ping-conformance ${report.tool.version}: ${report.role} ${report.target.url} (graded against ${report.specVersion}${advertised})`)
+  if (!options.streamed) lines.push(renderRunHeader(report))
   if (report.headline) lines.push(report.headline)
   if (report.shard) lines.push(`Shard ${report.shard.index}/${report.shard.count}: merge the shards' JSON reports with \`as-ping-conformance merge\`.`)
-  lines.push('')
-  for (const r of report.results) {
-    const extra = r.status === 'skip' || (r.level === 'INFO' && r.message) ? `  (${r.message})` : ''
-    lines.push(`${r.failsRun && r.status === 'pass' ? '✗' : marks[r.status]} ${r.id}  [${r.level}]  ${resultVerdict(r)}  ${r.title}${extra}`)
-  }
-  for (const r of report.results.filter(needsExplaining)) lines.push('', ...renderFailure(r))
+  const listed = options.streamed ? report.results.filter((r) => !toldBy(options.streamed!, r)) : report.results
+  if (options.streamed && listed.length)
+    lines.push('', style.bold('Weighed after the run (where these verdicts differ from the lines above, the summary counts these):'))
+  else if (!options.streamed) lines.push('')
+  for (const r of listed) lines.push(verdictLine(r, style))
+  for (const r of report.results.filter(needsExplaining)) lines.push('', ...renderFailure(r, style))
   const environment = reproEnvironmentText(report)
   if (environment) lines.push('', environment)
   if (report.problems.length) {
-    lines.push('', 'The run could not give a verdict:')
+    lines.push('', style.status('warn', 'The run could not give a verdict:'))
     for (const p of report.problems) lines.push(`  ${p.where}: ${p.message}`)
   }
   lines.push('', ...expectationLines(report), ...baselineLines(report))
@@ -44,19 +55,25 @@ export function renderConsoleReport(report: RunReport): string {
       ...(limited.entries.length > shownRateLimits ? [`  … ${limited.entries.length - shownRateLimits} more in the JSON report`] : []),
       '',
     )
-  if (report.summaryByLevel) {
-    const byLevel = levels.map((level) => `${level} ${countsText(report.summaryByLevel![level])}`)
-    lines.push(`By level: ${byLevel.join('; ')}`)
-  }
-  const s = report.summary
-  lines.push(`Summary: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`)
-  lines.push(`Warnings: ${s.warn}${report.strict ? ' (failures under --strict)' : ''}. ${runVerdict(report).sentence}`)
+  lines.push(...renderSummary(report, style))
   return `${lines.join('\n')}\n`
 }
 
-function renderFailure(r: CheckResult): string[] {
+/** Whether the line streamed for this check already tells its verdict: same status, and nothing weighed after the run changed it. */
+function toldBy(streamed: ReadonlyMap<string, CheckStatus>, r: CheckResult): boolean {
+  return streamed.get(r.id) === r.status && !r.expected && !r.consequenceOf && Boolean(r.failsRun) === (r.status === 'fail')
+}
+
+function verdictLine(r: CheckResult, style: ConsoleStyle): string {
+  const extra = r.status === 'skip' || (r.level === 'INFO' && r.message) ? `  (${r.message})` : ''
+  const status: CheckStatus = r.failsRun && r.status === 'pass' ? 'fail' : r.status
+  return `${style.status(status, statusMarks[status])} ${r.id}  [${r.level}]  ${style.status(status, resultVerdict(r))}  ${r.title}${extra}`
+}
+
+function renderFailure(r: CheckResult, style: ConsoleStyle): string[] {
   const e = explain(r)
-  const out = [`${r.status === 'warn' ? '!' : '✗'} ${e.heading}`, `  Spec: ${e.spec}`, `  Requirement: "${e.requirement}"`]
+  const status = r.status === 'warn' ? 'warn' : 'fail'
+  const out = [style.status(status, `${statusMarks[status]} ${e.heading}`), `  Spec: ${e.spec}`, `  Requirement: "${e.requirement}"`]
   for (const m of e.mismatches) out.push(`  - ${m}`)
   if (e.expected) out.push(`    Expected: ${e.expected}`)
   if (e.actual) out.push(`      Actual: ${e.actual}`)

@@ -53,9 +53,10 @@ export function runVerdict(report: RunReport): { label: string; sentence: string
   return verdictWords[report.verdict]
 }
 
-/** "20 passed, 1 failed, 2 warned, 0 skipped" */
-export function countsText(c: LevelCounts): string {
-  return `${c.pass} passed, ${c.fail} failed, ${c.warn} warned, ${c.skip} skipped`
+/** "20 passed, 1 failed, 2 warned, 0 skipped"; `paint` marks each count that is not zero (the console's colour). */
+export function countsText(c: LevelCounts, paint: (status: keyof LevelCounts, text: string) => string = (_status, text) => text): string {
+  const part = (status: keyof LevelCounts, word: string) => (c[status] ? paint(status, `${c[status]} ${word}`) : `0 ${word}`)
+  return [part('pass', 'passed'), part('fail', 'failed'), part('warn', 'warned'), part('skip', 'skipped')].join(', ')
 }
 
 /** Provenance as label/value pairs: suite and spec versions, the target's versions, time, config. */

@@ -4,22 +4,16 @@ import { renderHtmlReport } from './html-report.js'
 import { renderJsonReport } from './json-report.js'
 import { renderJunitReport } from './junit-report.js'
 import { renderMarkdownReport } from './markdown-report.js'
+import { reportFormats, type ReportFormat, type ReportTargets } from './report-formats.js'
 import type { RunReport } from './run-report.js'
 
-/** The report formats `--report` writes, each a pure rendering of the one RunReport. */
-export const reportRenderers = {
+/** Each format `--report` writes, a pure rendering of the one RunReport. */
+const reportRenderers: Record<ReportFormat, (report: RunReport) => string> = {
   json: renderJsonReport,
   junit: renderJunitReport,
   html: renderHtmlReport,
   markdown: renderMarkdownReport,
-} as const satisfies Record<string, (report: RunReport) => string>
-
-export type ReportFormat = keyof typeof reportRenderers
-
-export const reportFormats = Object.keys(reportRenderers) as ReportFormat[]
-
-/** Format → file to write. */
-export type ReportTargets = Partial<Record<ReportFormat, string>>
+}
 
 /** The one place reports/ touches the file system: renders each requested format and writes it. */
 export async function writeReports(targets: ReportTargets, report: RunReport): Promise<string[]> {

@@ -16,12 +16,13 @@ export class CollectResultsReporter implements Reporter {
   /** The answers each check received, for the checks graded after the run (post-run-checks.ts). */
   readonly responses: CheckResponses[] = []
 
-  constructor(private readonly onCheckDone?: (id: string) => void) {}
+  constructor(private readonly onCheckDone?: (observed: CheckResult) => void) {}
 
-  /** Progress while the run lasts; grading waits for the end. */
+  /** Each check's result as it finishes, for the CLI's line; the whole run is graded at the end (build-run-report.ts). */
   onTestCaseResult(test: TestCase): void {
-    const id = test.meta().checkId ?? test.name.split(':')[0]
-    if (id) this.onCheckDone?.(id)
+    if (!this.onCheckDone) return
+    const observed = observe(test)
+    if (observed) this.onCheckDone(observed.result)
   }
 
   onTestRunEnd(testModules: readonly TestModule[], unhandledErrors: readonly { message?: string }[]): void {
@@ -33,36 +34,36 @@ export class CollectResultsReporter implements Reporter {
   }
 
   #collect(test: TestCase): void {
-    const meta = test.meta()
-    if (!meta.checkId) return
-    const entry = requirement(meta.checkId)
+    const observed = observe(test)
+    if (!observed) return
     // Whatever the check's verdict: every answer the suite received is validated.
-    if (meta.responses?.length) this.responses.push({ checkId: entry.id, responses: meta.responses })
-    const result = test.result()
-    const base = {
-      ...resultBase(entry, Math.round(test.diagnostic()?.duration ?? 0)),
-      ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
-      ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
-      ...(meta.rateLimited?.length ? { rateLimited: meta.rateLimited } : {}),
-    }
-    if (result.state === 'skipped') {
-      this.results.push({ ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' })
-      return
-    }
-    if (result.state !== 'failed') {
-      this.results.push({ ...base, status: 'pass', ...(meta.note ? { message: meta.note } : {}) })
-      return
-    }
-    const failure = meta.failure ?? { mismatches: result.errors.map((e) => firstLine(e.message)), expected: '', actual: '', harness: true }
-    if (failure.harness) {
-      this.problems.push({ where: entry.id, message: failure.mismatches.join('; ') })
-      this.results.push({ ...base, status: 'skip', message: `[harness] could not be run: ${failure.mismatches.join('; ')}`, failure })
-      return
-    }
-    const status = gradeFailure(entry.level)
-    const message = [failure.mismatches.join('; '), meta.note].filter(Boolean).join(' — ')
-    this.results.push({ ...base, status, message, failure })
+    if (test.meta().responses?.length) this.responses.push({ checkId: observed.result.id, responses: test.meta().responses! })
+    if (observed.problem) this.problems.push(observed.problem)
+    this.results.push(observed.result)
   }
+}
+
+/** One finished check's result by its requirement's level, or a fault of the suite (then a skip, and a problem). */
+function observe(test: TestCase): { result: CheckResult; problem?: HarnessProblem } | undefined {
+  const meta = test.meta()
+  if (!meta.checkId) return undefined
+  const entry = requirement(meta.checkId)
+  const result = test.result()
+  const base = {
+    ...resultBase(entry, Math.round(test.diagnostic()?.duration ?? 0)),
+    ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
+    ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
+    ...(meta.rateLimited?.length ? { rateLimited: meta.rateLimited } : {}),
+  }
+  if (result.state === 'skipped') return { result: { ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' } }
+  if (result.state !== 'failed') return { result: { ...base, status: 'pass', ...(meta.note ? { message: meta.note } : {}) } }
+  const failure = meta.failure ?? { mismatches: result.errors.map((e) => firstLine(e.message)), expected: '', actual: '', harness: true }
+  if (failure.harness) {
+    const problem = { where: entry.id, message: failure.mismatches.join('; ') }
+    return { result: { ...base, status: 'skip', message: `[harness] could not be run: ${failure.mismatches.join('; ')}`, failure }, problem }
+  }
+  const message = [failure.mismatches.join('; '), meta.note].filter(Boolean).join(' — ')
+  return { result: { ...base, status: gradeFailure(entry.level), message, failure } }
 }
 
 function firstLine(text: string): string {

@@ -10,6 +10,7 @@ import { requireAppservice } from '../harness/scenario/appservice-preflight.js'
 import type { CheckResult } from './check-result.js'
 import type { HarnessProblem } from './harness-problem.js'
 import type { RunOutcome } from './run-homeserver-suite.js'
+import type { RunProgress } from './run-progress.js'
 import { runVitest } from './run-vitest.js'
 
 export interface AppserviceRunOptions {
@@ -32,6 +33,7 @@ export interface AppserviceRunOptions {
   skip?: readonly string[]
   /** Told the mock homeserver's URL before the suite waits for a ping (the CLI prints it). */
   onMockHomeserver?: (url: string) => void
+  progress?: RunProgress
 }
 
 export const defaultSurvivalGraceMs = 1_000
@@ -60,6 +62,10 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     options.onMockHomeserver?.(await side.listen())
     await side.awaitFirstPing()
     await requireAppservice(options.asUrl, options.credentials.hsToken)
+    options.progress?.planned(
+      selected.map((r) => r.id),
+      skipped,
+    )
     control = await startJsonControlServer(mockControlRoutes(side))
     const context: AppserviceRunContext = {
       role: 'appservice',
@@ -76,7 +82,13 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     const results: CheckResult[] = []
     const problems: HarnessProblem[] = []
     for (const phase of phases.filter((p) => p.length > 0)) {
-      const reporter = await runVitest({ files: phase.map((r) => fileOf(r.id)), provide: { appserviceConformance: context }, testTimeoutMs: 30_000 })
+      options.progress?.started(phase.map((r) => r.id))
+      const reporter = await runVitest({
+        files: phase.map((r) => fileOf(r.id)),
+        provide: { appserviceConformance: context },
+        testTimeoutMs: 30_000,
+        ...(options.progress ? { onCheckDone: (observed: CheckResult) => options.progress!.checkDone(observed) } : {}),
+      })
       results.push(...reporter.results)
       problems.push(...createRedactor(appserviceSecrets(options.credentials)).redactValue(reporter.problems))
     }

@@ -107,6 +107,10 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
       context,
       headStarts,
     )
+    options.progress?.planned(
+      selected.map((r) => r.id),
+      skipped,
+    )
     const scenarios = selected.filter((r) => phaseOf(r) === 'scenario')
     const files = scenarios.map((r) => `suites/homeserver/${checkFileName(r.id)}`)
     options.progress?.started(scenarios.map((r) => r.id))
@@ -115,7 +119,7 @@ export async function runHomeserverSuite(options: HomeserverRunOptions): Promise
           files,
           provide: { conformance: context },
           testTimeoutMs: checkTimeoutMs(options.hsTimeoutMs),
-          ...(options.progress ? { onCheckDone: (id: string) => options.progress!.checkDone(id) } : {}),
+          ...(options.progress ? { onCheckDone: (observed: CheckResult) => options.progress!.checkDone(observed) } : {}),
         })
       : { results: [], problems: [], responses: [] }
     // After the checks, not alongside them: the load would distort their timing, and they its figures.

@@ -13,9 +13,6 @@ import { resultBase, type CheckResult } from './check-result.js'
 import { gradeFailure } from './grade.js'
 import { percentiles, round1, type LoadStats } from './load-stats.js'
 
-/** Pings in flight at a time when --load is given without --concurrency. */
-export const defaultLoadConcurrency = 10
-
 /** --load N --concurrency C */
 export interface LoadOptions {
   pings: number

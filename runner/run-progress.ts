@@ -1,7 +1,11 @@
-/** Told as checks start and finish, so the CLI can show that a long wait (the homeserver's own timeout) is progress. */
+import type { CheckResult } from './check-result.js'
+
+/** Told as a run goes, so the CLI can show each check as it finishes, and say what an interrupted run had done. */
 export interface RunProgress {
-  /** The checks about to run. */
+  /** Before anything runs: every check the run will grade (those graded from the whole run included), and those the expectations file skips. */
+  planned(ids: readonly string[], skipped: readonly string[]): void
+  /** The checks about to run at once. */
   started(ids: readonly string[]): void
-  /** One check has finished (in whatever state). */
-  checkDone(id: string): void
+  /** One check has finished: what it saw, before the run weighs consequences and expectations. */
+  checkDone(observed: CheckResult): void
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path'
 import type { ProvidedContext } from 'vitest'
+import type { Reporter } from 'vitest/node'
+import type { CheckResult } from './check-result.js'
 import { CollectResultsReporter } from './collect-results-reporter.js'
 import { moduleCacheDir } from './module-cache-dir.js'
 import { codeRoot, moduleExtension } from '../harness/package-files.js'
@@ -10,8 +12,8 @@ export interface VitestRunOptions {
   provide: Partial<ProvidedContext>
   /** Per-test timeout; the timeout check sets its own. */
   testTimeoutMs: number
-  /** Called as each check finishes, for the CLI's progress line. */
-  onCheckDone?: (id: string) => void
+  /** Called as each check finishes, with what it saw (for the CLI's line per check). */
+  onCheckDone?: (observed: CheckResult) => void
 }
 
 /** The module vitest runs; it imports the check files (see check-files-entry.ts). */
@@ -42,7 +44,7 @@ export async function runVitest(options: VitestRunOptions): Promise<CollectResul
       root: codeRoot,
       watch: false,
       include: [entryFile],
-      reporters: [reporter],
+      reporters: [reporter, leaveCtrlCToTheCaller()],
       provide: { ...options.provide, checkFiles: options.files.map((file) => join(codeRoot, file)) },
       pool: 'threads',
       maxWorkers: 1,
@@ -60,4 +62,19 @@ export async function runVitest(options: VitestRunOptions): Promise<CollectResul
   // vitest sets a failing exit code for failed tests; the CLI decides the exit code from the grades.
   process.exitCode = previousExitCode
   return reporter
+}
+
+/**
+ * vitest's logger ends the process on SIGINT (1 ms after it, whatever else listens). When the
+ * caller listens for Ctrl-C itself (the CLI writes a partial report first: cli/interruption.ts),
+ * the listener vitest added is taken away as soon as vitest is set up (a reporter's onInit).
+ */
+function leaveCtrlCToTheCaller(): Reporter {
+  const before = new Set(process.listeners('SIGINT'))
+  return {
+    onInit() {
+      if (before.size === 0) return
+      for (const listener of process.listeners('SIGINT')) if (!before.has(listener)) process.removeListener('SIGINT', listener)
+    },
+  }
 }

@@ -33,7 +33,7 @@ describe('the reference appservice', () => {
     const report = await readReport(file)
     expect(report.role).toBe('appservice')
     expect(statuses(report)).toEqual(Object.fromEntries(ids.map((id) => [id, 'pass'])))
-    expect(run.stdout).toContain(`Summary: ${ids.length} passed, 0 failed, 0 skipped`)
+    expect(run.stdout).toContain(`Summary: ${ids.length} checks: ${ids.length} passed, 0 failed, 0 warned, 0 skipped`)
   })
 
   describe('reached by URL', () => {

@@ -13,9 +13,12 @@ import type { Output } from '../output.js'
 import { runProvenance } from '../run-provenance.js'
 import { npxCommand } from '../npx-command.js'
 import { appserviceReproVariables } from '../repro-variables.js'
-
-/** With --spawn the appservice gets this long to listen and ping, unless --wait-for-ping says otherwise. */
-export const defaultSpawnWaitSeconds = 15
+import { defaultSpawnWaitSeconds } from '../default-spawn-wait.js'
+import { watchRun } from '../run-watch.js'
+import { interruptible } from '../interruption.js'
+import { writePartialReport } from '../partial-report.js'
+import { renderRunHeader } from '../../reports/check-line.js'
+import { toolVersion } from '../../runner/tool-version.js'
 
 export interface AppserviceCommandOptions extends RunFinishOptions {
   asUrl?: string
@@ -61,33 +64,6 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
   const inputs = await loadRunInputs(options)
   // Loaded here, not with the CLI: its mock homeserver (msw, ~0.7 s of CPU) would slow every homeserver run's start.
   const { defaultSurvivalGraceMs, runAppserviceSuite } = await import('../../runner/run-appservice-suite.js')
-  const outcome = await runAppserviceSuite({
-    asUrl,
-    credentials,
-    ...(options.spawn
-      ? {
-          spawn: {
-            command: options.spawn,
-            ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}),
-            ...(options.registration ? { registrationFile: resolve(options.registration) } : {}),
-          },
-        }
-      : {}),
-    waitForPingMs,
-    // Without --spawn, waiting for its ping is saying it pings; a spawned one may simply not (the spec's "may").
-    expectPing: Boolean(options.expectPing) || (!options.spawn && waitForPingMs > 0),
-    ...(options.hsListen ? { hsListen: options.hsListen } : {}),
-    survivalGraceMs: options.survivalGraceMs ?? defaultSurvivalGraceMs,
-    ...(options.only ? { only: options.only } : {}),
-    skip: checksToSkip(
-      inputs,
-      requirements.map((r) => r.id),
-    ),
-    onMockHomeserver: (url) => {
-      if (!options.spawn && waitForPingMs > 0)
-        output.out(`Mock homeserver at ${url}: start the appservice with that homeserver URL now; waiting up to ${waitForPingMs / 1000} s for its ping.\n`)
-    },
-  })
   const facts = {
     role: 'appservice' as const,
     target: { url: asUrl, versions: [] },
@@ -97,7 +73,41 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
     reproCommand: context.reproCommand ?? ((id: string) => reproCommand(options, asUrl, id)),
     ...(context.reproCommand ? {} : { reproVariables: appserviceReproVariables(asUrl, options.registration) }),
   }
-  return finishRun(outcome, facts, inputs, options, output)
+  // The appservice's checks wait on nothing long: no progress lines, only a line per check.
+  const header = renderRunHeader({ tool: { name: 'as-ping-conformance', version: toolVersion }, ...facts })
+  const watch = watchRun(output, { hsTimeoutMs: 0, requestDeadlineMs: 0 }, header)
+  const startedAt = new Date()
+  const run = () =>
+    runAppserviceSuite({
+      asUrl,
+      credentials,
+      ...(options.spawn
+        ? {
+            spawn: {
+              command: options.spawn,
+              ...(context.spawnCwd ? { cwd: context.spawnCwd } : {}),
+              ...(options.registration ? { registrationFile: resolve(options.registration) } : {}),
+            },
+          }
+        : {}),
+      waitForPingMs,
+      // Without --spawn, waiting for its ping is saying it pings; a spawned one may simply not (the spec's "may").
+      expectPing: Boolean(options.expectPing) || (!options.spawn && waitForPingMs > 0),
+      ...(options.hsListen ? { hsListen: options.hsListen } : {}),
+      survivalGraceMs: options.survivalGraceMs ?? defaultSurvivalGraceMs,
+      ...(options.only ? { only: options.only } : {}),
+      skip: checksToSkip(
+        inputs,
+        requirements.map((r) => r.id),
+      ),
+      onMockHomeserver: (url) => {
+        if (!options.spawn && waitForPingMs > 0)
+          output.out(`Mock homeserver at ${url}: start the appservice with that homeserver URL now; waiting up to ${waitForPingMs / 1000} s for its ping.\n`)
+      },
+      progress: watch,
+    })
+  const outcome = await interruptible(() => writePartialReport(watch, { facts, inputs, options, startedAt }), run).finally(() => watch.stop())
+  return finishRun(outcome, facts, inputs, options, output, watch.streamed())
 }
 
 /** The tokens and id, from the registration file or the flags (not both: one source of truth). */

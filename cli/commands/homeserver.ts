@@ -3,14 +3,18 @@ import { UsageError } from '../../harness/usage-error.js'
 import { requestDeadlineMs } from '../../harness/deadlines.js'
 import { hasRequirement, requirement, requirements } from '../../harness/requirements/registry.js'
 import { runHomeserverSuite } from '../../runner/run-homeserver-suite.js'
-import { defaultLoadConcurrency } from '../../runner/run-load-check.js'
+import { defaultLoadConcurrency } from '../../runner/default-load-concurrency.js'
 import type { Shard } from '../../runner/shard.js'
 import { checksToSkip, finishRun, loadRunInputs, type RunFinishOptions } from '../finish-run.js'
 import type { ReportTargets } from '../option-parsers.js'
 import type { Output } from '../output.js'
 import { probeHomeserver } from '../preflight.js'
 import { defaultListen } from '../default-listen.js'
-import { consoleProgress } from '../progress.js'
+import { watchRun } from '../run-watch.js'
+import { interruptible } from '../interruption.js'
+import { writePartialReport } from '../partial-report.js'
+import { renderRunHeader } from '../../reports/check-line.js'
+import { toolVersion } from '../../runner/tool-version.js'
 import { readTokenFile } from '../read-token-file.js'
 import { homeserverSecrets, runProvenance } from '../run-provenance.js'
 import { npxCommand } from '../npx-command.js'
@@ -59,26 +63,6 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
   const tls = await loadTlsOptions(options)
   const inputs = await loadRunInputs(options)
   const target = await probeHomeserver(options.hsUrl, { ...options, ...(tls ? { tls } : {}) })
-  const progress = consoleProgress(output, { hsTimeoutMs: options.hsTimeoutMs, requestDeadlineMs: requestDeadlineMs(options.hsTimeoutMs) })
-  const outcome = await runHomeserverSuite({
-    hsUrl: options.hsUrl,
-    config,
-    listen: options.listen ?? defaultListen(options.stubPublicUrl ?? config.asUrl),
-    hsTimeoutMs: options.hsTimeoutMs,
-    specVersion: target.specVersion,
-    advertisedVersions: target.versions,
-    ...(userToken ? { userToken } : {}),
-    ...(options.only ? { only: options.only } : {}),
-    ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),
-    skip: checksToSkip(
-      inputs,
-      requirements.map((r) => r.id),
-    ),
-    ...(options.shard ? { shard: options.shard } : {}),
-    ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
-    ...(tls ? { tls } : {}),
-    progress,
-  }).finally(() => progress.stop())
   const { reproCommand: customRepro, ...shown } = options
   const facts = {
     role: 'homeserver' as const,
@@ -90,7 +74,31 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     ...(customRepro ? {} : { reproVariables: homeserverReproVariables(options.hsUrl, config, options.userTokenFile) }),
     ...(options.shard ? { shard: options.shard } : {}),
   }
-  return finishRun(outcome, facts, inputs, options, output)
+  const header = renderRunHeader({ tool: { name: 'as-ping-conformance', version: toolVersion }, ...facts })
+  const watch = watchRun(output, { hsTimeoutMs: options.hsTimeoutMs, requestDeadlineMs: requestDeadlineMs(options.hsTimeoutMs) }, header)
+  const startedAt = new Date()
+  const run = () =>
+    runHomeserverSuite({
+      hsUrl: options.hsUrl,
+      config,
+      listen: options.listen ?? defaultListen(options.stubPublicUrl ?? config.asUrl),
+      hsTimeoutMs: options.hsTimeoutMs,
+      specVersion: target.specVersion,
+      advertisedVersions: target.versions,
+      ...(userToken ? { userToken } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),
+      skip: checksToSkip(
+        inputs,
+        requirements.map((r) => r.id),
+      ),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.stubPublicUrl ? { stubPublicUrl: options.stubPublicUrl } : {}),
+      ...(tls ? { tls } : {}),
+      progress: watch,
+    })
+  const outcome = await interruptible(() => writePartialReport(watch, { facts, inputs, options, startedAt }), run).finally(() => watch.stop())
+  return finishRun(outcome, facts, inputs, options, output, watch.streamed())
 }
 
 /** The command that re-runs one check against the same target; tokens and the URL come from the environment. */

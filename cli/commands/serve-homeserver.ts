@@ -4,9 +4,7 @@ import { loadRegistrationsIn } from '../../harness/registration/registrations-in
 import { hostPort, listenFailure } from '../listen-failure.js'
 import type { Output } from '../output.js'
 import { untilStopped } from '../until-stopped.js'
-
-/** Where `serve homeserver` listens unless --listen says otherwise: Synapse's port, which the README's `--hs-url` uses. */
-export const defaultHomeserverListen = { host: '127.0.0.1', port: 8008 }
+import { defaultHomeserverListen } from './default-homeserver-listen.js'
 
 export interface ServeHomeserverOptions {
   registrations: string

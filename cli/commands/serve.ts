@@ -5,8 +5,10 @@ import { option } from '../env-option.js'
 import { maxTimeoutMs, parseHttpUrl, parseListen, parseTimeoutMs } from '../option-parsers.js'
 import type { Output } from '../output.js'
 import { stopExitCodes } from '../until-stopped.js'
-import { defaultHomeserverListen, serveHomeserverCommand } from './serve-homeserver.js'
-import { serveAppserviceCommand } from './serve-appservice.js'
+// Types only: the servers (and the fixtures they start) are imported when the command runs, so --help loads none.
+import type { ServeHomeserverOptions } from './serve-homeserver.js'
+import type { ServeAppserviceOptions } from './serve-appservice.js'
+import { defaultHomeserverListen } from './default-homeserver-listen.js'
 
 const variantHelp = (kinds: string) => `serve a ${kinds} variant of it instead (an unknown name lists them)`
 const stops = `stops on Ctrl-C (exit ${stopExitCodes.SIGINT}) or SIGTERM (exit ${stopExitCodes.SIGTERM})`
@@ -32,7 +34,7 @@ export function addServeCommand(program: Command, output: Output, setExitCode: (
         .argParser(parseTimeoutMs)
         .default(defaultHsTimeoutMs),
     )
-    .action(async (opts: Parameters<typeof serveHomeserverCommand>[0]) => setExitCode(await serveHomeserverCommand(opts, output)))
+    .action(async (opts: ServeHomeserverOptions) => setExitCode(await (await import('./serve-homeserver.js')).serveHomeserverCommand(opts, output)))
   serve
     .command('appservice')
     .description(`serve the reference appservice for one registration; ${stops}`)
@@ -40,5 +42,5 @@ export function addServeCommand(program: Command, output: Output, setExitCode: (
     .addOption(option('--hs-url <url>', 'the homeserver it pings once as it starts (default: it pings nobody)').argParser(parseHttpUrl))
     .addOption(option('--listen <host:port>', "where it listens (default: 127.0.0.1 and the port of the registration's url)").argParser(parseListen))
     .addOption(option('--variant <name>', `${variantHelp('broken or conformant')}; one that gives up when its ping fails then ends, exit 1`))
-    .action(async (opts: Parameters<typeof serveAppserviceCommand>[0]) => setExitCode(await serveAppserviceCommand(opts, output)))
+    .action(async (opts: ServeAppserviceOptions) => setExitCode(await (await import('./serve-appservice.js')).serveAppserviceCommand(opts, output)))
 }

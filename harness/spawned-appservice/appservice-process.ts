@@ -24,7 +24,8 @@ export class AppserviceProcess {
   #output = ''
   readonly #onSignal = (signal: NodeJS.Signals) => {
     this.#killGroup('SIGKILL')
-    process.kill(process.pid, signal)
+    // Ends the suite as the signal would have, unless the suite handles it (the CLI writes its partial report first).
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal)
   }
   readonly #onExit = () => this.#killGroup('SIGKILL')
 

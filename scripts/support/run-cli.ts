@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runProcess, type ProcessRun } from './run-process.js'
 
@@ -5,10 +6,19 @@ const bin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.met
 
 export type CliRun = ProcessRun
 
+export interface CliRunOptions {
+  env?: Record<string, string>
+  timeoutMs?: number
+  /** Told each time the CLI prints on stdout, with all it has printed so far (to signal it mid-run, as a user's Ctrl-C). */
+  onStdout?: (stdout: string, child: ChildProcess) => void
+}
+
 /** Runs the real CLI in a child process, as a user would, and collects everything it printed. */
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   return runProcess(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...options.env },
+    // Plain text, as the tests read it, whatever the developer's shell sets (a test may ask for colour).
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.onStdout ? { onStdout: options.onStdout } : {}),
   })
 }

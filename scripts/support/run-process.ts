@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 
 export interface ProcessRun {
   code: number | null
@@ -15,7 +15,14 @@ export interface ProcessRun {
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; processGroup?: boolean },
+  options: {
+    env: NodeJS.ProcessEnv
+    cwd?: string
+    timeoutMs?: number
+    processGroup?: boolean
+    /** Told each time it prints on stdout, with all it has printed so far (to signal it mid-run, as a user's Ctrl-C). */
+    onStdout?: (stdout: string, child: ChildProcess) => void
+  },
 ): Promise<ProcessRun> {
   const started = Date.now()
   return new Promise((resolve, reject) => {
@@ -27,7 +34,10 @@ export function runProcess(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8')
+      options.onStdout?.(stdout, child)
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
     const timer = setTimeout(() => (options.processGroup ? process.kill(-child.pid!, 'SIGKILL') : child.kill('SIGKILL')), options.timeoutMs ?? 120_000)
     child.on('error', reject)
