@@ -7,12 +7,22 @@ const partialReportTimeoutMs = 5_000
 
 /** The run in progress: on Ctrl-C, writes its partial report and resolves to the line that says so. */
 let partial: (() => Promise<string>) | undefined
+/** Set once Ctrl-C has started the partial report: the run's own end then writes nothing over it. */
+let interruptedRun = false
 
-/** Runs `run`, with `onInterrupt` as what Ctrl-C writes meanwhile. */
-export async function interruptible<T>(onInterrupt: () => Promise<string>, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs `run`, with `onInterrupt` as what Ctrl-C writes meanwhile, then `finish` (the verdict and
+ * the reports): Ctrl-C then lets the reports be written whole, never cut short or written twice.
+ */
+export async function interruptible<T, R>(onInterrupt: () => Promise<string>, run: () => Promise<T>, finish: (outcome: T) => Promise<R>): Promise<R> {
   partial = onInterrupt
   try {
-    return await run()
+    const outcome = await run()
+    // Ctrl-C came first: its partial report is the run's, and main() ends with 130 once it is written.
+    if (interruptedRun) return await new Promise<never>(() => undefined)
+    const finished = finish(outcome)
+    partial = () => finished.then(() => ' as the run ended: its verdict and reports are complete')
+    return await finished
   } finally {
     partial = undefined
   }
@@ -35,6 +45,7 @@ export function listenForInterrupt(output: Output): { exitCode: Promise<number>;
     const timeout = new Promise<string>((r) =>
       setTimeout(() => r(`, but the partial report was not written within ${partialReportTimeoutMs / 1000} s`), partialReportTimeoutMs).unref(),
     )
+    interruptedRun = partial !== undefined
     const writing = partial
       ? partial().catch((error: unknown) => `, but the partial report could not be written: ${error instanceof Error ? error.message : String(error)}`)
       : Promise.resolve(' before any check ran: no report written')

@@ -247,7 +247,8 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = ExitCode.conforms
   const program = buildProgram(output, (code) => (exitCode = code))
-  const interrupt = listenForInterrupt(output)
+  // `serve` stops on Ctrl-C by itself (until-stopped.ts): it has no run to interrupt.
+  const interrupt = argv.find((arg) => !arg.startsWith('-')) === 'serve' ? undefined : listenForInterrupt(output)
   try {
     if (argv.length === 0) {
       program.outputHelp()
@@ -255,7 +256,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return ExitCode.unusable
     }
     // Ctrl-C does not wait for the run: its partial report is written, and the CLI ends (interruption.ts).
-    return await Promise.race([program.parseAsync([...argv], { from: 'user' }).then(() => exitCode), interrupt.exitCode])
+    return await Promise.race([program.parseAsync([...argv], { from: 'user' }).then(() => exitCode), ...(interrupt ? [interrupt.exitCode] : [])])
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not errors; help shown for a usage error has said enough.
@@ -278,7 +279,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     )
     return ExitCode.unusable
   } finally {
-    interrupt.dispose()
+    interrupt?.dispose()
   }
 }
 

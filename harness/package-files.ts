@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { shellQuote } from './shell-quote.js'
 
 /**
  * Where the suite's own files are, whether it runs from its sources (a clone: tsx, vitest) or
@@ -28,5 +29,5 @@ function nearestPackageRoot(from: string): string {
  */
 export function nodeModuleCommand(module: string): string {
   const file = join(codeRoot, `${module}${moduleExtension}`)
-  return `"${process.execPath}"${moduleExtension === '.ts' ? ' --import tsx' : ''} "${file}"`
+  return [process.execPath, ...(moduleExtension === '.ts' ? ['--import', 'tsx'] : []), file].map(shellQuote).join(' ')
 }

@@ -42,7 +42,7 @@ export interface AppserviceConformanceOptions {
   /**
    * Your test file's own msw server (`setupServer(…)`), when it has one: the mock homeserver's
    * handlers are added to it (`server.use`), since two msw servers cannot intercept one process.
-   * Let its `onUnhandledRequest` pass requests to your appservice's own address (the suite's calls).
+   * The suite's own calls to your appservice carry msw's bypass marker, so its `onUnhandledRequest` never sees them.
    */
   msw?: MswServer
   /** Treat SHOULD warnings as failures. */

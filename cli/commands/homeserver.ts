@@ -97,8 +97,11 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
       ...(tls ? { tls } : {}),
       progress: watch,
     })
-  const outcome = await interruptible(() => writePartialReport(watch, { facts, inputs, options, startedAt }), run).finally(() => watch.stop())
-  return finishRun(outcome, facts, inputs, options, output, watch.streamed())
+  return interruptible(
+    () => writePartialReport(watch, { facts, inputs, options, startedAt }),
+    () => run().finally(() => watch.stop()),
+    (outcome) => finishRun(outcome, facts, inputs, options, output, watch.streamed()),
+  )
 }
 
 /** The command that re-runs one check against the same target; tokens and the URL come from the environment. */

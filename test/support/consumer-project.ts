@@ -1,12 +1,25 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 const repoRoot = new URL('../../', import.meta.url).pathname
+/** Every folder made here (a project with its node_modules is ~100 MB): `removeMadeFolders` takes them away. */
+const made: string[] = []
+
+async function madeFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+/** Removes the clones, tarballs and projects this module made. */
+export async function removeMadeFolders(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+}
 
 export interface CommandResult {
   code: number
@@ -49,8 +62,8 @@ export interface PackedPackage {
  * that run this checkout's build.
  */
 export async function packPackage(): Promise<PackedPackage> {
-  const destination = await mkdtemp(join(tmpdir(), 'asp-pack-'))
-  const clone = await mkdtemp(join(tmpdir(), 'asp-clone-'))
+  const destination = await madeFolder('asp-pack-')
+  const clone = await madeFolder('asp-clone-')
   const listed = await runIn(repoRoot, 'git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
   for (const file of listed.stdout.split('\0').filter((f) => f && existsSync(join(repoRoot, f)))) {
     await mkdir(dirname(join(clone, file)), { recursive: true })
@@ -78,7 +91,7 @@ export async function packPackage(): Promise<PackedPackage> {
 
 /** A new, empty project in a temporary folder outside this repository, as a user starts one. */
 export async function newProject(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'asp-consumer-'))
+  const dir = await madeFolder('asp-consumer-')
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2))
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text)
   return dir

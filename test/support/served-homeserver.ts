@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../../harness/http/free-port.js'
@@ -25,7 +25,8 @@ export interface ServedHomeserver {
  * loopback port, for tests that run the suite against it as a user would against theirs.
  */
 export async function serveHomeserver(options: { hsTimeoutMs: number; variant?: string }): Promise<ServedHomeserver> {
-  const configDir = join(await mkdtemp(join(tmpdir(), 'asp-served-')), 'conformance')
+  const home = await mkdtemp(join(tmpdir(), 'asp-served-'))
+  const configDir = join(home, 'conformance')
   const init = await runCli(['init', '--as-url', `http://127.0.0.1:${await freePort()}`, '--out', configDir])
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`)
   const userToken = randomToken('user')
@@ -50,6 +51,7 @@ export async function serveHomeserver(options: { hsTimeoutMs: number; variant?: 
     close: async () => {
       served.child.kill('SIGTERM')
       await served.ended
+      await rm(home, { recursive: true, force: true })
     },
   }
 }
