@@ -107,6 +107,8 @@ describe('serve homeserver stops cleanly', () => {
       served.child.kill(signal)
       expect(await served.ended).toEqual({ code, signal: null })
       expect(await listening(port)).toBe(false)
+      // Its one line, and nothing after it: no 'interrupted' line, since a server has no run to interrupt.
+      expect(served.output().trim().split('\n')).toHaveLength(1)
     },
     60_000,
   )
