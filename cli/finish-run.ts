@@ -10,6 +10,8 @@ import type { FailOn } from '../runner/exit-code.js'
 import { renderExpectations, updateExpectations } from '../runner/update-expectations.js'
 import type { Output } from './output.js'
 import { publishReport } from './publish-report.js'
+import { appendHistory } from './append-history.js'
+import { checkHistoryPath } from './report-paths.js'
 import { systemError } from '../harness/system-error.js'
 
 /** The flags every run-producing command shares (homeserver, reference, merge). */
@@ -19,6 +21,8 @@ export interface RunFinishOptions {
   updateExpectations?: boolean
   baseline?: string
   failOn?: FailOn
+  /** --history FILE.jsonl: append the run's summary and statuses (runner/run-history.ts). */
+  history?: string
 }
 
 /** The expectations and baseline files, read before the run so a bad file costs seconds, not a run. */
@@ -30,6 +34,7 @@ export interface RunInputs {
 export async function loadRunInputs(options: RunFinishOptions): Promise<RunInputs> {
   if (options.updateExpectations && !options.expectations)
     throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
+  if (options.history) checkHistoryPath(options.history)
   const inputs: RunInputs = {}
   if (options.expectations) {
     const text = await readFile(options.expectations, 'utf8').catch((thrown: unknown) => {
@@ -92,7 +97,9 @@ export async function finishRun(
     report = buildRunReport(outcome, { ...graded, expectations: { ...expectations, entries: update.entries } })
     report.expectations!.updated = { added: update.added, removed: update.removed }
   }
-  return publishReport(report, { ...(options.report ? { report: options.report } : {}) }, output)
+  const exitCode = await publishReport(report, { ...(options.report ? { report: options.report } : {}) }, output)
+  if (options.history) await appendHistory(options.history, report)
+  return exitCode
 }
 
 function today(): string {

@@ -11,6 +11,7 @@ import { homeserverCommand } from './commands/homeserver.js'
 import { initCommand } from './commands/init.js'
 import { listCommand } from './commands/list.js'
 import { mergeCommand } from './commands/merge.js'
+import type { CompareOptions } from './commands/compare.js'
 import { referenceCommand } from './commands/reference.js'
 import { referenceRoleChoices } from './reference-roles.js'
 import { commanderErrorLine } from './commander-error-line.js'
@@ -23,6 +24,7 @@ import {
   parseHttpUrl,
   parseIdPrefix,
   parseIdList,
+  parseLabel,
   parseListen,
   parsePositiveInt,
   parseReports,
@@ -70,6 +72,7 @@ const grading = {
   baseline: () => option('--baseline <file>', 'a JSON report of an earlier run: report newly failing, newly passing and changed checks'),
   failOn: () =>
     option('--fail-on <what>', 'any: every failure fails the run; regressions: only failures new since --baseline').argParser(parseFailOn).default('any'),
+  history: () => option('--history <file>', "append the run's summary and per-check statuses to this JSON Lines file (for `compare --history`)"),
 }
 
 /** The CLI's commands and flags (exported for tests that check what the docs and examples call). */
@@ -129,6 +132,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: Parameters<typeof homeserverCommand>[0]) => setExitCode(await homeserverCommand(opts, output)))
 
   program
@@ -166,6 +170,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: Parameters<typeof appserviceCommand>[0]) => setExitCode(await appserviceCommand(opts, output)))
 
   program
@@ -200,6 +205,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: Parameters<typeof referenceCommand>[0]) => setExitCode(await referenceCommand(opts, output)))
 
   program
@@ -229,7 +235,18 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (files: string[], opts: Parameters<typeof mergeCommand>[1]) => setExitCode(await mergeCommand(files, opts, output)))
+
+  program
+    .command('compare')
+    .description('put the JSON reports of different targets side by side: a column per target, a row per check, the scores per level (docs/usage.md)')
+    .argument('[reports...]', 'the JSON report of each target (--report json=FILE)')
+    .addOption(option('--label <name=file>', "a target's column name (default: the file's name); given again, labels another").argParser(parseLabel))
+    .addOption(option('--report <targets>', 'write the comparison: html=FILE,markdown=FILE (either or both)').argParser(parseReports))
+    .addOption(option('--disagreements-first', 'put the checks where the targets disagree first, in a group of their own').default(false))
+    .addOption(option('--history <file>', 'a file written by --history: draw the trend per level and mark the checks that flipped more than once as flaky'))
+    .action(async (files: string[], opts: CompareOptions) => setExitCode(await (await import('./commands/compare.js')).compareCommand(files, opts, output)))
 
   addServeCommand(program, output, setExitCode)
 
