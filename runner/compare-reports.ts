@@ -62,7 +62,7 @@ export interface Comparison {
 
 const levels: readonly Level[] = ['MUST', 'SHOULD', 'INFO']
 
-export function cellOutcome(result: CheckResult): CellOutcome {
+function cellOutcome(result: CheckResult): CellOutcome {
   return result.status === 'skip' && result.consequenceOf ? 'consequence' : result.status
 }
 
