@@ -18,8 +18,10 @@ const levels: readonly Level[] = ['MUST', 'SHOULD', 'INFO']
 export function renderCompareHtml(comparison: Comparison): string {
   const { targets } = comparison
   const body = [
-    `<header><h1>as-ping-conformance: ${targets.length} target${targets.length === 1 ? '' : 's'} compared</h1>`,
-    `<p><span data-testid="row-count">${comparison.rowCount}</span> checks; the targets disagree on <span data-testid="disagreement-count">${comparison.disagreements}</span>.</p>`,
+    `<header><h1>as-ping-conformance: ${targets.length ? `${targets.length} target${targets.length === 1 ? '' : 's'} compared` : 'history'}</h1>`,
+    targets.length
+      ? `<p><span data-testid="row-count">${comparison.rowCount}</span> checks; the targets disagree on <span data-testid="disagreement-count">${comparison.disagreements}</span>.</p>`
+      : '',
     targets.length
       ? `<button type="button" class="filter" data-testid="only-disagreements" aria-pressed="false">Only where they disagree (${comparison.disagreements})</button>`
       : '',
@@ -87,7 +89,7 @@ function cellHtml(row: CompareRow, index: number, target: CompareTarget): string
   const named = r.failure ? failingExchange(r) : undefined
   const exchanges = named ? [named] : (r.transcript ?? [])
   const parts = [
-    cell.outcome === 'consequence' || !mismatches.length ? `<p class="line">${esc(cellLine(row, index))}</p>` : '',
+    (cell.outcome === 'consequence' || !mismatches.length) && cellLine(row, index) ? `<p class="line">${esc(cellLine(row, index))}</p>` : '',
     mismatches.length ? `<ul>${mismatches.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>` : '',
     exchanges.length
       ? `<p class="note">${named ? 'The exchange that went wrong' : `Exchange${exchanges.length === 1 ? '' : `s (${exchanges.length})`}`}, tokens redacted:</p><pre data-testid="exchange">${esc(

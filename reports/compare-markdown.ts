@@ -14,7 +14,7 @@ const historyRows = 10
  */
 export function renderCompareMarkdown(comparison: Comparison): string {
   const { targets } = comparison
-  const out: string[] = [`## as-ping-conformance: ${targets.length} target${targets.length === 1 ? '' : 's'} compared`, '']
+  const out: string[] = [`## as-ping-conformance: ${targets.length ? `${targets.length} target${targets.length === 1 ? '' : 's'} compared` : 'history'}`, '']
   if (targets.length) {
     out.push(`${comparison.rowCount} checks; the targets disagree on ${comparison.disagreements}.`, '')
     out.push(`| Passed of graded | ${targets.map((t) => cell(t.label)).join(' | ')} |`, `|---|${targets.map(() => '---:').join('|')}|`)
@@ -43,7 +43,8 @@ export function renderCompareMarkdown(comparison: Comparison): string {
       out.push(`- \`${row.id}\` ${cell(row.title)}`)
       targets.forEach((t: CompareTarget, i) => {
         const c = row.cells[i]
-        out.push(`  - ${cell(t.label)}: ${c ? `${icons[c.outcome]} ${outcomeWords[c.outcome]}` : '—'} ${cell(cellLine(row, i))}`)
+        const line = cellLine(row, i)
+        out.push(`  - ${cell(t.label)}: ${c ? `${icons[c.outcome]} ${outcomeWords[c.outcome]}` : '—'}${line ? ` ${cell(line)}` : ''}`)
       })
     }
     out.push('', '</details>', '')

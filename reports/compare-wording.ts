@@ -15,13 +15,13 @@ export function groupHeading(group: CompareGroup, rows = group.rows.length): str
   return `${group.endpointTitle ?? group.endpoint ?? ''} · ${group.level ?? ''} (${rows})`
 }
 
-/** Why a cell says what it says, in one line. */
+/** Why a cell says what it says, in one line (empty for a pass with nothing to add). */
 export function cellLine(row: CompareRow, index: number): string {
   const cell = row.cells[index]
   if (!cell) return 'not run by this target'
   const r = cell.result
   if (cell.outcome === 'consequence') return `not graded: follows from ${r.consequenceOf ?? 'another check'}${r.message ? ` (${r.message})` : ''}`
-  return r.message ?? (cell.outcome === 'pass' ? 'held' : '')
+  return r.message ?? ''
 }
 
 export function flakyText(statuses: readonly string[], flips: number): string {

@@ -72,6 +72,7 @@ describe('compare as Markdown', () => {
     expect(md).toMatch(/\| \[`HS-PING-OK`\]\([^)]+\) _flaky_ \| ✅ \| ✅ \|/)
     expect(md).toContain('  - bad: ❌ FAIL status got 500 want 502')
     expect(md).toContain('  - bad: ⏭️ SKIP no --user-token given')
+    expect(md).toContain('  - good &lt;one&gt;: ✅ PASS\n')
   })
 
   it('lists the last runs per level and the flaky checks', () => {

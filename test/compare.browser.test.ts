@@ -52,6 +52,9 @@ describe('compare in headless Chromium', () => {
               '1500',
               '--report',
               `json=${join(dir, `${t.label}.json`)}`,
+              // One history for the five, as if one server had been each of them on five nights.
+              '--history',
+              join(dir, 'history.jsonl'),
             ]),
           ),
         ),
@@ -82,11 +85,14 @@ describe('compare in headless Chromium', () => {
       join(dir, 'reference.json'),
       ...targets.slice(1).flatMap((t) => ['--label', `${t.label}=${join(dir, `${t.label}.json`)}`]),
       '--disagreements-first',
+      '--history',
+      join(dir, 'history.jsonl'),
       '--report',
       `html=${files.html},markdown=${files.markdown}`,
     ])
     expect(cli.code, cli.stderr).toBe(0)
     expect(cli.stdout).toContain('Compared 5 reports (reference, failures-as-500, txn-dropped, no-id-check, follows-redirects)')
+    expect(cli.stdout).toContain('of 5 runs')
     await context.route('**', (route) => {
       const url = route.request().url()
       if (url.startsWith('file://')) return route.continue()
@@ -193,6 +199,33 @@ describe('compare in headless Chromium', () => {
     expect(requested).toEqual([])
   })
 
+  it('draws the history as an inline SVG chart, a point per run and level, and names the checks that flipped more than once', async () => {
+    const page = await open()
+    const chart = page.locator('[data-testid=trend-chart][data-role=homeserver]')
+    expect(await chart.isVisible()).toBe(true)
+    const box = (await chart.boundingBox())!
+    expect(box.width).toBeGreaterThan(300)
+    expect(box.x + box.width).toBeLessThanOrEqual(1280)
+    // The runs in the order they started, each MUST score as its report has it.
+    const byStart = [...reports].sort((x, y) => x.startedAt.localeCompare(y.startedAt))
+    const mustScore = (r: RunReport) => {
+      const graded = r.results.filter((x) => x.level === 'MUST' && x.status !== 'skip')
+      return `${graded.filter((x) => x.status === 'pass').length}/${graded.length}`
+    }
+    expect(await chart.locator('circle[data-level=MUST]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-score')))).toEqual(byStart.map(mustScore))
+    expect(await chart.locator('g[data-level=MUST] polyline').count()).toBe(1)
+    // Flaky: a check whose status, skips left out, changed more than once from run to run.
+    const ids = [...new Set(reports.flatMap((r) => r.results.map((x) => x.id)))]
+    const flaky = ids.filter((id) => {
+      const seen = byStart.flatMap((r) => r.results.filter((x) => x.id === id && x.status !== 'skip').map((x) => x.status))
+      return seen.filter((s, i) => i > 0 && s !== seen[i - 1]).length > 1
+    })
+    const listed = await page.locator('[data-testid=flaky-list] li code').allTextContents()
+    expect(listed.sort()).toEqual(flaky.sort())
+    for (const id of flaky) expect(await page.locator(`tr[data-check="${id}"] [data-testid=flaky]`).isVisible(), id).toBe(true)
+    expect(requested).toEqual([])
+  })
+
   it('writes the same comparison as Markdown for a job summary', async () => {
     const md = await readFile(files.markdown, 'utf8')
     const expected = disagreeing()
@@ -205,7 +238,7 @@ describe('compare in headless Chromium', () => {
     expect(md).toContain(`### Where the targets disagree (${expected.length})`)
     const section = md.slice(md.indexOf('### Where the targets disagree'), md.indexOf('\n### ', md.indexOf('### Where the targets disagree') + 1))
     expect([...section.matchAll(/\[`([A-Z0-9-]+)`\]/g)].map((m) => m[1]).sort()).toEqual([...expected].sort())
-    expect(md).toMatch(/\| \*\*≠\*\* \[`HS-PING-TXN-PASSTHROUGH`\]\([^)]+\) \|[^|]+\|[^|]+\| ❌ \|/)
+    expect(md).toMatch(/\| \*\*≠\*\* \[`HS-PING-TXN-PASSTHROUGH`\]\([^)]+\)( _flaky_)? \|[^|]+\|[^|]+\| ❌ \|/)
     expect(md).not.toMatch(anyToken)
   })
 })
