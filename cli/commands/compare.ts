@@ -24,7 +24,7 @@ const renderers = { html: renderCompareHtml, markdown: renderCompareMarkdown } a
 /**
  * `as-ping-conformance compare A.json B.json … --report html=F,markdown=F`: the JSON reports of
  * different targets side by side, and with --history the trend and the flaky checks. Exit 0 when
- * written, 2 for bad input (a file that is not a report, a label naming no compared file).
+ * written, 2 for bad input (a file that is not a report, two columns of one name).
  */
 export async function compareCommand(files: string[], options: CompareOptions, output: Output): Promise<number> {
   const formats = Object.keys(options.report ?? {}) as (keyof ReportTargets)[]
@@ -33,17 +33,14 @@ export async function compareCommand(files: string[], options: CompareOptions, o
   const targets = options.report
   if (!targets?.html && !targets?.markdown) throw new UsageError('compare needs --report html=FILE and/or markdown=FILE', 'add --report html=compare.html')
   const labels = options.label ?? []
-  const all = [...new Set([...files, ...labels.map((l) => l.file)].map((f) => resolve(f)))]
-  if (all.length === 0 && !options.history)
+  // Each file once, as first given (an argument, or a --label's FILE alone), in that order.
+  const given = [...files, ...labels.map((l) => l.file)]
+  const unique = given.filter((f, i) => given.findIndex((o) => resolve(o) === resolve(f)) === i)
+  if (unique.length === 0 && !options.history)
     throw new UsageError('nothing to compare', 'pass the JSON reports (--report json=FILE of each run), or --history FILE')
-  const shown = new Map(all.map((abs) => [abs, [...files, ...labels.map((l) => l.file)].find((f) => resolve(f) === abs)!]))
 
   const reports = await Promise.all(
-    all.map(async (abs) => {
-      const file = shown.get(abs)!
-      const text = await readInput(file, 'pass the JSON report of each run (--report json=FILE)')
-      return { file, report: parseRunReport(text, file) }
-    }),
+    unique.map(async (file) => ({ file, report: parseRunReport(await readInput(file, 'pass the JSON report of each run (--report json=FILE)'), file) })),
   )
   const names = defaultLabels(reports.map((r) => r.file))
   const labelled = reports.map((r, i) => ({ ...r, label: labels.findLast((l) => resolve(l.file) === resolve(r.file))?.name ?? names[i]! }))
