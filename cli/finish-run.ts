@@ -11,6 +11,8 @@ import { renderExpectations, updateExpectations } from '../runner/update-expecta
 import type { CheckStatus } from '../runner/check-result.js'
 import type { Output } from './output.js'
 import { publishReport } from './publish-report.js'
+import { appendHistory } from './append-history.js'
+import { checkHistoryPath } from './report-paths.js'
 import { systemError } from '../harness/system-error.js'
 
 /** The flags every run-producing command shares (homeserver, reference, merge). */
@@ -20,6 +22,8 @@ export interface RunFinishOptions {
   updateExpectations?: boolean
   baseline?: string
   failOn?: FailOn
+  /** --history FILE.jsonl: append the run's summary and statuses (runner/run-history.ts). */
+  history?: string
 }
 
 /** The expectations and baseline files, read before the run so a bad file costs seconds, not a run. */
@@ -31,6 +35,7 @@ export interface RunInputs {
 export async function loadRunInputs(options: RunFinishOptions): Promise<RunInputs> {
   if (options.updateExpectations && !options.expectations)
     throw new UsageError('--update-expectations needs --expectations FILE', 'name the file to write with --expectations')
+  if (options.history) checkHistoryPath(options.history)
   const inputs: RunInputs = {}
   if (options.expectations) {
     const text = await readFile(options.expectations, 'utf8').catch((thrown: unknown) => {
@@ -88,7 +93,9 @@ export async function finishRun(
     report = buildRunReport(outcome, { ...graded, expectations: { ...expectations, entries: update.entries } })
     report.expectations!.updated = { added: update.added, removed: update.removed }
   }
-  return publishReport(report, { ...(options.report ? { report: options.report } : {}), ...(streamed ? { streamed } : {}) }, output)
+  const exitCode = await publishReport(report, { ...(options.report ? { report: options.report } : {}), ...(streamed ? { streamed } : {}) }, output)
+  if (options.history) await appendHistory(options.history, report)
+  return exitCode
 }
 
 /** The run's facts with what grades it: the expectations file (and the checks it skipped), the baseline, --fail-on. */

@@ -13,6 +13,7 @@ import type { InitOptions } from './commands/init.js'
 import type { RunFinishOptions } from './finish-run.js'
 import type { ReferenceCommandOptions } from './commands/reference.js'
 import { defaultSpawnWaitSeconds } from './default-spawn-wait.js'
+import type { CompareOptions } from './commands/compare.js'
 import { referenceRoleChoices } from './reference-roles.js'
 import { commanderErrorLine } from './commander-error-line.js'
 import { misspeltFlagError } from './misspelt-flag.js'
@@ -24,6 +25,7 @@ import {
   parseHttpUrl,
   parseIdPrefix,
   parseIdList,
+  parseLabel,
   parseListen,
   parsePositiveInt,
   parseReports,
@@ -72,6 +74,7 @@ const grading = {
   baseline: () => option('--baseline <file>', 'a JSON report of an earlier run: report newly failing, newly passing and changed checks'),
   failOn: () =>
     option('--fail-on <what>', 'any: every failure fails the run; regressions: only failures new since --baseline').argParser(parseFailOn).default('any'),
+  history: () => option('--history <file>', "append the run's summary and per-check statuses to this JSON Lines file (for `compare --history`)"),
 }
 
 /** The CLI's commands and flags (exported for tests that check what the docs and examples call). */
@@ -131,6 +134,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: HomeserverCommandOptions) => setExitCode(await (await import('./commands/homeserver.js')).homeserverCommand(opts, output)))
 
   program
@@ -168,6 +172,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: AppserviceCommandOptions) => setExitCode(await (await import('./commands/appservice.js')).appserviceCommand(opts, output)))
 
   program
@@ -202,6 +207,7 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (opts: ReferenceCommandOptions) => setExitCode(await (await import('./commands/reference.js')).referenceCommand(opts, output)))
 
   program
@@ -231,7 +237,18 @@ export function buildProgram(output: Output, setExitCode: (code: number) => void
     .addOption(grading.updateExpectations())
     .addOption(grading.baseline())
     .addOption(grading.failOn())
+    .addOption(grading.history())
     .action(async (files: string[], opts: RunFinishOptions) => setExitCode(await (await import('./commands/merge.js')).mergeCommand(files, opts, output)))
+
+  program
+    .command('compare')
+    .description('put the JSON reports of different targets side by side: a column per target, a row per check, the scores per level (docs/usage.md)')
+    .argument('[reports...]', 'the JSON report of each target (--report json=FILE)')
+    .addOption(option('--label <name=file>', "a target's column name (default: the file's name); given again, labels another").argParser(parseLabel))
+    .addOption(option('--report <targets>', 'write the comparison: html=FILE,markdown=FILE (either or both)').argParser(parseReports))
+    .addOption(option('--disagreements-first', 'put the checks where the targets disagree first, in a group of their own').default(false))
+    .addOption(option('--history <file>', 'a file written by --history: draw the trend per level and mark the checks that flipped more than once as flaky'))
+    .action(async (files: string[], opts: CompareOptions) => setExitCode(await (await import('./commands/compare.js')).compareCommand(files, opts, output)))
 
   addServeCommand(program, output, setExitCode)
 

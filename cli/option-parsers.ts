@@ -103,3 +103,12 @@ export function parseIdPrefix(value: string): string {
     throw new InvalidArgumentError(`'${value}' is not an id prefix (letters, digits, '.', '_', '-'; at most 64)`)
   return value
 }
+
+/** `NAME=FILE`, a column's label for one compared report; given again, adds another. */
+export function parseLabel(value: string, previous: readonly { name: string; file: string }[] = []): { name: string; file: string }[] {
+  const at = value.indexOf('=')
+  const name = value.slice(0, at).trim()
+  const file = value.slice(at + 1).trim()
+  if (at < 0 || !name || !file) throw new InvalidArgumentError(`'${value}' is not NAME=FILE (e.g. synapse=synapse.json)`)
+  return [...previous, { name, file }]
+}

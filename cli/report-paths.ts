@@ -16,6 +16,12 @@ export function checkReportPaths(targets: ReportTargets): void {
   }
 }
 
+/** The same for the --history file, which each run appends to. */
+export function checkHistoryPath(file: string): void {
+  const problem = whyUnwritable(file)
+  if (problem) throw new UsageError(`cannot append to the history ${file}: ${problem}`, 'give --history a file in a directory you can write to')
+}
+
 function whyUnwritable(file: string): string | undefined {
   try {
     if (statSync(file).isDirectory()) return 'it is a directory'

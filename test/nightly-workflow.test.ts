@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { flagOfInput } from './support/action-inputs.js'
+import { cliCommand } from './support/cli-definition.js'
 import { readCompositeAction } from './support/composite-action.js'
 import { substitute, stepRuns, type Contexts } from './support/github-expression.js'
 
@@ -55,6 +56,10 @@ describe('examples/nightly-conformance.yml', async () => {
     secrets: {},
   })
 
+  /** The cache step that restores or saves this path. */
+  const cacheStep = (kind: 'restore' | 'save', path: string): Step =>
+    job.steps.find((s) => s.uses?.startsWith(`actions/cache/${kind}@`) && withOf(s).path === path)!
+
   it('runs nightly and uses the action from this checkout, failing only on regressions, with every report', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule', 'workflow_dispatch']))
     expect(run.id).toBe('conformance')
@@ -92,8 +97,8 @@ describe('examples/nightly-conformance.yml', async () => {
     // The promotion copies the report the run wrote to the file the next run reads as its baseline.
     expect(promote.run).toContain('cp "$REPORT" baseline/report.json')
     expect(substitute(promote.env!.REPORT!, contextsAfter('conforms'))).toBe(inputs['json-report'])
-    const restore = job.steps.find((s) => s.uses?.startsWith('actions/cache/restore@'))!
-    const save = job.steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!
+    const restore = cacheStep('restore', 'baseline')
+    const save = cacheStep('save', 'baseline')
     expect(withOf(restore).path).toBe('baseline')
     expect(withOf(save).path).toBe('baseline')
     expect(substitute(withOf(save).key!, contextsAfter('conforms')).startsWith(withOf(restore)['restore-keys']!)).toBe(true)
@@ -101,7 +106,7 @@ describe('examples/nightly-conformance.yml', async () => {
   })
 
   it("keeps tonight's report as the next baseline only when the run did not regress", () => {
-    const writers = job.steps.filter((s) => (s.run?.includes('baseline/') ?? false) || s.uses?.startsWith('actions/cache/save@'))
+    const writers = job.steps.filter((s) => (s.run?.includes('baseline/') ?? false) || s === cacheStep('save', 'baseline'))
     expect(writers).toHaveLength(2)
     for (const step of writers) {
       expect(job.steps.indexOf(step), step.name).toBeGreaterThan(job.steps.indexOf(run))
@@ -147,5 +152,43 @@ describe('examples/nightly-conformance.yml', async () => {
       }
     }
     expect(secretsPassed).toBe(3)
+  })
+
+  it('appends every run to the history restored from the cache, draws its trend beside the reports, and keeps it as an artifact and in the cache, whatever the verdict', () => {
+    const history = inputs.history!
+    expect(history).toBe('history/ping-conformance.jsonl')
+    expect(flagOfInput(action, 'history')?.long).toBe('--history')
+    const restore = cacheStep('restore', 'history')
+    const save = cacheStep('save', 'history')
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && withOf(s).path === 'history/')!
+    const trend = job.steps.find((s) => s.run?.includes(' compare '))!
+    const reportsUpload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && withOf(s).path === 'reports/')!
+    expect(job.steps.indexOf(restore)).toBeLessThan(job.steps.indexOf(run))
+    expect(substitute(withOf(save).key!, contextsAfter('regressed')).startsWith(withOf(restore)['restore-keys']!)).toBe(true)
+    // The trend is drawn after the run and before the reports are uploaded, into the uploaded folder.
+    expect(job.steps.indexOf(trend)).toBeGreaterThan(job.steps.indexOf(run))
+    expect(job.steps.indexOf(trend)).toBeLessThan(job.steps.indexOf(reportsUpload))
+    const words = trend.run!.trim().split(/\s+/)
+    const args = words.slice(words.indexOf('compare') + 1)
+    const compare = cliCommand('compare')!
+    const value = (flag: string) => args[args.indexOf(flag) + 1]!
+    expect(value('--history')).toBe(history)
+    const parseReport = compare.options.find((o) => o.long === '--report')!.parseArg! as (value: string, previous: undefined) => Record<string, string>
+    const report = parseReport(value('--report'), undefined)
+    expect(Object.values(report).every((file) => file.startsWith('reports/'))).toBe(true)
+    for (const flag of args.filter((a) => a.startsWith('--')))
+      expect(
+        compare.options.some((o) => o.long === flag),
+        flag,
+      ).toBe(true)
+    for (const step of [trend, upload, save]) {
+      expect(job.steps.indexOf(step), step.name).toBeGreaterThan(job.steps.indexOf(run))
+      const hashFiles = (present: boolean) => ({ hashFiles: (...patterns: unknown[]) => (present && patterns.includes(history) ? 'abc123' : '') })
+      for (const verdict of verdicts)
+        for (const earlierStepsSucceeded of [true, false])
+          expect(stepRuns(step.if, contextsAfter(verdict), { earlierStepsSucceeded, functions: hashFiles(true) }), `${step.name}, ${verdict}`).toBe(true)
+      // A run that ended before its verdict may have appended nothing, and the first night may have no file.
+      expect(stepRuns(step.if, contextsAfter('no-verdict'), { earlierStepsSucceeded: false, functions: hashFiles(false) }), step.name).toBe(false)
+    }
   })
 })

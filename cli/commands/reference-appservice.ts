@@ -21,7 +21,7 @@ export async function referenceAppserviceCommand(options: ReferenceAppserviceOpt
   const variant = options.appserviceVariant ? await findVariant('appservice', options.appserviceVariant) : undefined
   if (variant) output.out(`Running against the ${variant.kind} appservice '${variant.name}': ${variant.description}\n`)
   const setup = await referenceAppserviceSetup(variant?.name)
-  const { expectations, updateExpectations, baseline, failOn, report } = options
+  const { expectations, updateExpectations, baseline, failOn, report, history } = options
   return appserviceCommand(
     {
       asUrl: setup.asUrl,
@@ -37,6 +37,7 @@ export async function referenceAppserviceCommand(options: ReferenceAppserviceOpt
       ...(updateExpectations ? { updateExpectations } : {}),
       ...(baseline ? { baseline } : {}),
       ...(failOn ? { failOn } : {}),
+      ...(history ? { history } : {}),
     },
     output,
     {

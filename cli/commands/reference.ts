@@ -65,7 +65,7 @@ async function referenceHomeserver(options: ReferenceCommandOptions, output: Out
         ...(options.specVersion ? { specVersion: options.specVersion } : {}),
         ...(options.load ? { load: options.load } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        ...pick(options, ['expectations', 'updateExpectations', 'baseline', 'failOn', 'shard']),
+        ...pick(options, ['expectations', 'updateExpectations', 'baseline', 'failOn', 'shard', 'history']),
         reproCommand: (id) => `${npxCommand} reference${variant ? ` --variant ${variant.name}` : ''} --only ${id}`,
       },
       output,
