@@ -14,4 +14,13 @@ export interface HomeserverSide {
    * period after it, so a check can then see whether the appservice is still up.
    */
   pingUnder(fault: HomeserverFault): Promise<PingRoundResult>
+  /**
+   * Every fault's round at once, each through an appservice instance of its own (listening at the
+   * round's appserviceUrl, kept running until the side closes); or, when the rounds must run one
+   * at a time, why (`because`; none when this side never runs them at once), and the caller calls
+   * pingUnder for each in turn.
+   */
+  pingUnderEach(faults: readonly HomeserverFault[]): Promise<FaultRounds>
 }
+
+export type FaultRounds = { atOnce: PingRoundResult[] } | { oneAtATime: true; because?: string }

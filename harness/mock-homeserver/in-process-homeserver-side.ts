@@ -2,8 +2,8 @@ import { setupServer, type SetupServer } from 'msw/node'
 import type { AppserviceCredentials } from '../appservice-run-context.js'
 import type { AppserviceClient } from '../clients/appservice-client.js'
 import type { HomeserverPlan, HomeserverFault } from './homeserver-plan.js'
-import type { HomeserverSide } from './homeserver-side.js'
-import { MockHomeserver } from './mock-homeserver.js'
+import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
+import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
 import { mswAlreadyListening, type MswServer } from './msw-server.js'
 import { pingAttempt, type PingRoundResult } from './ping-round.js'
@@ -40,11 +40,7 @@ export class InProcessHomeserverSide implements HomeserverSide {
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly options: InProcessHomeserverOptions) {
-    const { hsToken } = options.credentials
-    this.mock = new MockHomeserver({
-      credentials: options.credentials,
-      pingBack: (transactionId) => options.client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } }),
-    })
+    this.mock = new MockHomeserver({ credentials: options.credentials, pingBack: pingBackThrough(options.client, options.credentials.hsToken) })
     this.#handlers = createMockHomeserverHandlers(this.mock, options.homeserverUrl)
   }
 
@@ -76,6 +72,14 @@ export class InProcessHomeserverSide implements HomeserverSide {
 
   pingUnder(fault: HomeserverFault): Promise<PingRoundResult> {
     return this.#round(fault)
+  }
+
+  /**
+   * Always one at a time here: the appservice shares this process, and its one `ping()` and the
+   * one msw interception cannot be split into instances with a mock homeserver each.
+   */
+  pingUnderEach(): Promise<FaultRounds> {
+    return Promise.resolve({ oneAtATime: true })
   }
 
   #round(plan: HomeserverPlan): Promise<PingRoundResult> {

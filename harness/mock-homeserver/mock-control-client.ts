@@ -1,6 +1,6 @@
 import { callJsonControl } from '../http/json-control-client.js'
 import type { HomeserverFault } from './homeserver-plan.js'
-import type { HomeserverSide } from './homeserver-side.js'
+import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
 import type { PingRoundResult } from './ping-round.js'
 
 /** The check side of a CLI run's homeserver side, which lives in the runner's process (mock-control-routes.ts). */
@@ -13,5 +13,9 @@ export class MockControlClient implements HomeserverSide {
 
   async pingUnder(fault: HomeserverFault): Promise<PingRoundResult> {
     return (await callJsonControl(this.controlUrl, 'POST', '/fault-rounds', { fault })) as PingRoundResult
+  }
+
+  async pingUnderEach(faults: readonly HomeserverFault[]): Promise<FaultRounds> {
+    return (await callJsonControl(this.controlUrl, 'POST', '/fault-rounds/at-once', { faults })) as FaultRounds
   }
 }

@@ -7,6 +7,7 @@ export function mockControlRoutes(side: HomeserverSide): ControlRoute {
   return async (method, url, body) => {
     if (method === 'GET' && url.pathname === '/first-ping') return side.firstPing()
     if (method === 'POST' && url.pathname === '/fault-rounds') return side.pingUnder((body as { fault: HomeserverFault }).fault)
+    if (method === 'POST' && url.pathname === '/fault-rounds/at-once') return side.pingUnderEach((body as { faults: HomeserverFault[] }).faults)
     throw new Error(`unknown control route ${method} ${url.pathname}`)
   }
 }

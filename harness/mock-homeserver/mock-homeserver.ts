@@ -1,5 +1,6 @@
 import { HttpResponse, type JsonBodyType } from 'msw'
 import type { AppserviceCredentials } from '../appservice-run-context.js'
+import type { AppserviceClient } from '../clients/appservice-client.js'
 import type { HttpExchange } from '../clients/http-exchange.js'
 import { bearerToken } from '../http/bearer-token.js'
 import { collectQuery } from '../http/collect-query.js'
@@ -13,6 +14,11 @@ export interface MockHomeserverOptions {
   credentials: AppserviceCredentials
   /** The homeserver's ping back to the appservice, with the hs_token and the appservice's transaction_id. */
   pingBack(transactionId: string | undefined): Promise<HttpExchange>
+}
+
+/** The ping back a homeserver makes: the appservice's ping endpoint, with the hs_token and the appservice's transaction_id. */
+export function pingBackThrough(client: Pick<AppserviceClient, 'ping'>, hsToken: string): MockHomeserverOptions['pingBack'] {
+  return (transactionId) => client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } })
 }
 
 /** What /_matrix/client/versions advertises: the ping's version and its feature flag, so clients that feature-detect go ahead. */

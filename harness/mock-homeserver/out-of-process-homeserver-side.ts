@@ -1,24 +1,18 @@
-import { createServer } from '@mswjs/http-middleware'
-import type { Server } from 'node:http'
 import type { AppserviceCredentials } from '../appservice-run-context.js'
 import { AppserviceClient } from '../clients/appservice-client.js'
 import { freePort } from '../http/free-port.js'
 import { urlAddress } from '../http/url-address.js'
-import { acceptsConnection, waitForPort } from '../http/wait-for-port.js'
+import { acceptsConnection } from '../http/wait-for-port.js'
 import { AppserviceProcess } from '../spawned-appservice/appservice-process.js'
 import { spawnEnvironment } from '../spawned-appservice/spawn-environment.js'
 import { UsageError } from '../usage-error.js'
+import { faultRoundsAtOnce } from './fault-rounds-at-once.js'
 import type { HomeserverFault, HomeserverPlan } from './homeserver-plan.js'
-import type { HomeserverSide } from './homeserver-side.js'
-import { MockHomeserver } from './mock-homeserver.js'
-import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
+import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
+import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
+import { serveMockHomeserver, type ServedMockHomeserver } from './mock-homeserver-server.js'
 import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round.js'
-import { systemError } from '../system-error.js'
-
-/** How long an appservice whose port has closed gets to finish exiting. */
-const exitSettleMs = 2_000
-/** How long a ping an appservice sent just before it ended may take to arrive and be answered. */
-const endedPingSettleMs = 500
+import { runSpawnedRound } from './spawned-round.js'
 
 export interface OutOfProcessHomeserverOptions {
   credentials: AppserviceCredentials
@@ -40,23 +34,22 @@ export interface OutOfProcessHomeserverOptions {
  * The homeserver side of a CLI run, in the runner's process: the mock homeserver on a loopback
  * port (the msw handlers through @mswjs/http-middleware) and, with --spawn, the appservice process.
  * The only way to make an appservice ping is to start it, so the first ping is the one it makes
- * as it starts, and each fault round restarts it with the fault armed.
+ * as it starts, and each fault round restarts it with the fault armed: all rounds at once where
+ * the appservice allows (fault-rounds-at-once.ts), else one after the other.
  */
 export class OutOfProcessHomeserverSide implements HomeserverSide {
   readonly mock: MockHomeserver
   readonly #client: AppserviceClient
   readonly #process: AppserviceProcess | undefined
-  #server: Server | undefined
+  #served: ServedMockHomeserver | undefined
   #url = ''
   #first: PingRoundResult
+  /** The instances of fault rounds run at once, kept running until close(). */
+  #atOnce: { close(): Promise<void> }[] = []
 
   constructor(private readonly options: OutOfProcessHomeserverOptions) {
     this.#client = new AppserviceClient(options.asUrl)
-    const { hsToken } = options.credentials
-    this.mock = new MockHomeserver({
-      credentials: options.credentials,
-      pingBack: (transactionId) => this.#client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } }),
-    })
+    this.mock = new MockHomeserver({ credentials: options.credentials, pingBack: pingBackThrough(this.#client, options.credentials.hsToken) })
     this.#process = options.spawn ? new AppserviceProcess(options.spawn) : undefined
     this.#first = { unavailable: 'the suite neither started the appservice (--spawn) nor waited for its ping (--wait-for-ping), so it saw no ping of its own' }
   }
@@ -67,22 +60,14 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
   }
 
   async listen(): Promise<string> {
-    const { host, port } = this.options.listen ?? { host: '127.0.0.1', port: 0 }
-    // http-middleware's types are CommonJS and see msw's CommonJS typings; ours are msw's ESM ones,
-    // the same classes declared twice, so TypeScript under NodeNext holds them apart.
-    const handlers = createMockHomeserverHandlers(this.mock, '*') as unknown as Parameters<typeof createServer>
-    const server = createServer(...handlers).listen(port, host)
-    await new Promise<void>((resolve, reject) =>
-      server
-        .once('listening', resolve)
-        .once('error', (error: Error) =>
-          reject(new UsageError(`the mock homeserver cannot listen on ${host}:${port}: ${systemError(error).brief}`, 'pass --hs-listen with a free HOST:PORT')),
-        ),
-    )
-    this.#server = server
-    const address = server.address() as { port: number }
-    this.#url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+    const { host, port } = this.#listenAt()
+    this.#served = await serveMockHomeserver(this.mock, host, port)
+    this.#url = this.#served.url
     return this.#url
+  }
+
+  #listenAt(): { host: string; port: number } {
+    return this.options.listen ?? { host: '127.0.0.1', port: 0 }
   }
 
   /**
@@ -160,56 +145,61 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     if (isNoPing(this.#first)) return this.#first
     const homeserverUrl = fault === 'unreachable' ? `http://127.0.0.1:${await freePort()}` : this.#url
     const { round } = await this.#startRound(fault, homeserverUrl)
+    return this.#faultRoundResult(fault, round)
+  }
+
+  async pingUnderEach(faults: readonly HomeserverFault[]): Promise<FaultRounds> {
+    // Without a spawned appservice that pinged, pingUnder says why there are no rounds.
+    if (!this.#process || isNoPing(this.#first)) return { oneAtATime: true }
+    // Its port is freed, so that an instance listening there instead of at its own shows.
+    await this.#process.stop()
+    const outcome = await faultRoundsAtOnce({
+      faults,
+      asUrl: this.options.asUrl,
+      credentials: this.options.credentials,
+      spawn: this.options.spawn!,
+      timing: this.options,
+      mockHost: this.#listenAt().host,
+      runMock: { mock: this.mock, url: this.#url },
+      environment: (homeserverUrl, asUrl) => this.#environment(homeserverUrl, asUrl),
+      result: (fault, round) => this.#faultRoundResult(fault, round),
+    })
+    if ('oneAtATime' in outcome) return { oneAtATime: true, because: outcome.oneAtATime }
+    this.#atOnce.push(outcome)
+    return { atOnce: outcome.rounds }
+  }
+
+  /** A restarted appservice that neither pinged nor ended gives no round to grade (unreachable: no ping is to be seen). */
+  #faultRoundResult(fault: HomeserverFault, round: PingRound): PingRoundResult {
     if (fault !== 'unreachable' && !pingAttempt(round) && !round.exited) {
       return { unavailable: `the restarted appservice did not ping the homeserver within ${this.options.waitMs / 1000} s` }
     }
     return round
   }
 
-  /** Restarts the appservice with the plan armed, waits for its ping (or, unreachable, its start), then the grace period. */
-  async #startRound(plan: HomeserverPlan, homeserverUrl: string): Promise<{ round: PingRound; listening: boolean }> {
-    const process = this.#process!
-    await process.stop()
-    this.mock.beginRound(plan)
-    process.start(
-      spawnEnvironment({
-        homeserverUrl,
-        appserviceUrl: this.options.asUrl,
-        credentials: this.options.credentials,
-        ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}),
-      }),
+  #environment(homeserverUrl: string, appserviceUrl: string): Record<string, string> {
+    return spawnEnvironment({
+      homeserverUrl,
+      appserviceUrl,
+      credentials: this.options.credentials,
+      ...(this.options.spawn?.registrationFile ? { registrationFile: this.options.spawn.registrationFile } : {}),
+    })
+  }
+
+  /** Restarts the appservice at --as-url with the plan armed at the run's mock (spawned-round.ts). */
+  #startRound(plan: HomeserverPlan, homeserverUrl: string): Promise<{ round: PingRound; listening: boolean }> {
+    return runSpawnedRound(
+      { process: this.#process!, mock: this.mock, asUrl: this.options.asUrl },
+      plan,
+      this.#environment(homeserverUrl, this.options.asUrl),
+      this.options,
     )
-    const deadlineAt = Date.now() + this.options.waitMs
-    const { host, port } = urlAddress(this.options.asUrl)
-    const listening = await waitForPort(host, port, deadlineAt, () => !process.running)
-    if (listening && plan !== 'unreachable') {
-      // A process that has ended pings no more; a ping it sent just before is still let in.
-      const ended = process.exited.then(() => new Promise((resolve) => setTimeout(resolve, endedPingSettleMs)))
-      await this.mock.waitForPing(Math.max(0, deadlineAt - Date.now()), ended)
-    }
-    if (listening && plan !== 'answer') {
-      await new Promise((resolve) => setTimeout(resolve, this.options.graceMs))
-      // Its port closed: it is going away; let its exit (and exit code) be seen rather than guessed.
-      if (process.running && !(await acceptsConnection(host, port))) await process.waitForExit(exitSettleMs)
-    }
-    // It never listened: the suite ends it, and the round says so (its SIGTERM is no crash of the appservice's).
-    const stoppedBySuite = !listening && process.running
-    if (stoppedBySuite) await process.stop()
-    const round = this.mock.endRound()
-    if (process.exit)
-      round.exited = stoppedBySuite
-        ? { ...process.exit, stoppedBySuite: `never listened on ${host}:${port} within ${this.options.waitMs / 1000} s of its start` }
-        : process.exit
-    return { round, listening }
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.#atOnce.map((rounds) => rounds.close()))
     await this.#process?.stop()
     await this.#client.close()
-    const server = this.#server
-    if (server) {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    await this.#served?.close()
   }
 }

@@ -22,6 +22,8 @@ export interface PingRound {
   requests: MockRecordedRequest[]
   /** The mock's ping back to the appservice for its (valid) ping, when it made one. */
   pingBack?: HttpExchange
+  /** Where the instance that went through the round listens, when not at --as-url (fault rounds at once). */
+  appserviceUrl?: string
   /** The spawned appservice process ended during the round. */
   exited?: ProcessExit
 }

@@ -1,4 +1,4 @@
-import type { AppservicePingOptions } from '../clients/appservice-client.js'
+import { AppserviceClient, type AppservicePingOptions } from '../clients/appservice-client.js'
 import type { HttpExchange } from '../clients/http-exchange.js'
 import { RateLimitLog } from '../http/rate-limit.js'
 import type { HomeserverFault } from '../mock-homeserver/homeserver-plan.js'
@@ -45,9 +45,17 @@ export class AppserviceCheckContext implements RecordingContext {
 
   /** Sends one request to the appservice's ping path (or `path`) and keeps the exchange for the report. */
   async ping(options: AppservicePingOptions): Promise<HttpExchange> {
-    const exchange = await this.target.client.ping({ ...options, onRateLimited: this.rateLimits.observe })
-    this.#record(transcribeAppserviceExchange(exchange, this.redactor, this.#baseUrl(exchange)), exchange)
+    const exchange = await this.#send(this.target.client, options)
+    this.#recordExchange(exchange, this.#baseUrl(exchange))
     return exchange
+  }
+
+  #send(client: AppserviceClient, options: AppservicePingOptions): Promise<HttpExchange> {
+    return client.ping({ ...options, onRateLimited: this.rateLimits.observe })
+  }
+
+  #recordExchange(exchange: HttpExchange, baseUrl: string): void {
+    this.#record(transcribeAppserviceExchange(exchange, this.redactor, baseUrl), exchange)
   }
 
   /** A valid ping: `Authorization: Bearer <hs_token>` and, by default, a fresh transaction_id. */
@@ -95,6 +103,53 @@ export class AppserviceCheckContext implements RecordingContext {
     return result
   }
 
+  /**
+   * Each fault's round, then `then(round, stillUp, index)` on it; the results in the faults' order.
+   * `stillUp()` sends a valid ping to the instance that went through the round. The rounds run at
+   * once where the homeserver side can (an instance of the appservice each), else one at a time,
+   * each `then` before the next restart; the note says which, and why one at a time. Skips the
+   * check as pingUnder does. The transcript is in the faults' order either way.
+   */
+  async pingUnderEach<T>(
+    faults: readonly HomeserverFault[],
+    then: (round: PingRound, stillUp: () => Promise<HttpExchange>, index: number) => Promise<T>,
+  ): Promise<T[]> {
+    const rounds = await this.target.homeserver.pingUnderEach(faults)
+    if ('oneAtATime' in rounds) {
+      if (rounds.because) this.note(`the ${faults.length} fault rounds ran one at a time: ${rounds.because}`)
+      const results: T[] = []
+      for (const [i, fault] of faults.entries()) results.push(await then(await this.pingUnder(fault), () => this.validPing(), i))
+      return results
+    }
+    const seen = rounds.atOnce.map((round) => {
+      if (isNoPing(round)) throw new SkipCheck(`the suite cannot make the appservice ping again: ${round.unavailable}`)
+      return round
+    })
+    const pings: { exchange: HttpExchange; baseUrl: string }[] = []
+    const results = await Promise.all(
+      seen.map((round, i) =>
+        then(
+          round,
+          async () => {
+            const client = round.appserviceUrl ? new AppserviceClient(round.appserviceUrl) : this.target.client
+            const exchange = await this.#send(client, { token: this.credentials.hsToken, body: { transaction_id: this.txn() } })
+            pings[i] = { exchange, baseUrl: this.#baseUrl(exchange, round.appserviceUrl) }
+            if (client !== this.target.client) await client.close()
+            return exchange
+          },
+          i,
+        ),
+      ),
+    )
+    seen.forEach((round, i) => {
+      this.#record(transcribeRound(round, this.redactor))
+      const ping = pings[i]
+      if (ping) this.#recordExchange(ping.exchange, ping.baseUrl)
+    })
+    this.note(`the ${faults.length} fault rounds ran at once, each through an instance of the appservice with its own port and mock homeserver`)
+    return results
+  }
+
   /** Records what the target chose (shown for INFO behaviour and kept in the report). */
   note(text: string): void {
     this.#note = this.redactor.redact(text)
@@ -128,7 +183,8 @@ export class AppserviceCheckContext implements RecordingContext {
   }
 
   /** What $AS_URL stands for in the curl: --as-url, or for an in-process app the loopback port it was served on. */
-  #baseUrl(exchange: HttpExchange): string {
+  #baseUrl(exchange: HttpExchange, instanceUrl?: string): string {
+    if (instanceUrl) return instanceUrl
     const { endpoint } = this.target.client
     return typeof endpoint === 'string' ? endpoint : new URL(exchange.request.url).origin
   }

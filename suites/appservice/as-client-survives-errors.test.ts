@@ -5,16 +5,17 @@ import { appserviceCheck, CheckFailure, describeExit, homeserverFaults } from '.
 export default appserviceCheck(
   'AS-CLIENT-SURVIVES-ERRORS',
   async (t) => {
-    const problems: string[] = []
-    for (const { fault, description } of homeserverFaults) {
-      const round = await t.pingUnder(fault)
-      if (round.exited) {
-        problems.push(`when ${description}, the appservice ${describeExit(round.exited)}`)
-        continue
-      }
-      const after = await t.validPing()
-      if (!after.response) problems.push(`when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.error})`)
-    }
+    // Each fault is graded alone, whether the rounds ran at once or one at a time (t.pingUnderEach).
+    const outcomes = await t.pingUnderEach(
+      homeserverFaults.map((f) => f.fault),
+      async (round, stillUp, i) => {
+        const { description } = homeserverFaults[i]!
+        if (round.exited) return `when ${description}, the appservice ${describeExit(round.exited)}`
+        const after = await stillUp()
+        return after.response ? undefined : `when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.error})`
+      },
+    )
+    const problems = outcomes.filter((problem) => problem !== undefined)
     if (problems.length)
       throw new CheckFailure(
         problems.map((p) => t.redactor.redact(p)),
@@ -22,5 +23,6 @@ export default appserviceCheck(
         `${problems.length} of ${homeserverFaults.length} faults took it down`,
       )
   },
-  { timeoutMs: (target) => homeserverFaults.length * target.faultRoundMs + 10_000 },
+  // The rounds at once, and if they must then run one at a time, each again.
+  { timeoutMs: (target) => (homeserverFaults.length + 1) * target.faultRoundMs + 10_000 },
 )
