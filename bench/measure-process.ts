@@ -28,7 +28,12 @@ const samplePeriodMs = 10
 export function measureProcess(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string
+    env?: Record<string, string>
+    /** Descendants (and theirs) left out of the memory figure: the spawned target's, when only the suite's own count. */
+    notCounted?: (commandLine: string) => boolean
+  } = {},
 ): Promise<ProcessMeasurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -41,7 +46,7 @@ export function measureProcess(
     let cpuTicks: number | undefined
     const sample = () => {
       if (child.pid === undefined) return
-      const kb = treeRssKb(child.pid)
+      const kb = treeRssKb(child.pid, options.notCounted)
       if (kb !== undefined) peakKb = Math.max(peakKb ?? 0, kb)
       cpuTicks = treeCpuTicks(child.pid) ?? cpuTicks
     }
@@ -65,11 +70,11 @@ export function measureProcess(
   })
 }
 
-/** The main process's VmHWM plus its descendants' VmRSS, in kB; undefined when /proc cannot tell. */
-function treeRssKb(pid: number): number | undefined {
+/** The main process's VmHWM plus its (counted) descendants' VmRSS, in kB; undefined when /proc cannot tell. */
+function treeRssKb(pid: number, notCounted?: (commandLine: string) => boolean): number | undefined {
   const own = statusField(pid, 'VmHWM')
   if (own === undefined) return undefined
-  return own + descendants(pid).reduce((sum, p) => sum + (statusField(p, 'VmRSS') ?? 0), 0)
+  return own + descendants(pid, notCounted).reduce((sum, p) => sum + (statusField(p, 'VmRSS') ?? 0), 0)
 }
 
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every common platform. */
@@ -97,9 +102,17 @@ function statTimes(pid: number, withReapedChildren: boolean): number | undefined
   }
 }
 
-function descendants(pid: number): number[] {
-  const children = childrenOf(pid)
-  return children.flatMap((child) => [child, ...descendants(child)])
+function descendants(pid: number, notCounted?: (commandLine: string) => boolean): number[] {
+  const children = childrenOf(pid).filter((child) => !notCounted?.(commandLineOf(child)))
+  return children.flatMap((child) => [child, ...descendants(child, notCounted)])
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+  } catch {
+    return ''
+  }
 }
 
 function childrenOf(pid: number): number[] {

@@ -3,14 +3,15 @@ import { HomeserverClient } from '../harness/clients/homeserver-client.js'
 import type { HttpExchange } from '../harness/clients/http-exchange.js'
 import { requestDeadlineMs } from '../harness/deadlines.js'
 import { RateLimitLog } from '../harness/http/rate-limit.js'
-import { createRedactor } from '../harness/redact.js'
+import { createRedactor, type Redactor } from '../harness/redact.js'
 import type { Requirement } from '../harness/requirements/requirement.js'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
-import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix.js'
-import { stubAppservice, transcribe } from '../harness/scenario/transcript.js'
+import { aloneAnswerFor, answerLikeAlone, mixedPing, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix.js'
+import { stubAppservice, transcribe, type TranscriptEntry } from '../harness/scenario/transcript.js'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
 import { resultBase, type CheckResult } from './check-result.js'
 import { gradeFailure } from './grade.js'
+import { LatencyHistogram } from './latency-histogram.js'
 import { percentiles, round1, type LoadStats } from './load-stats.js'
 
 /** --load N --concurrency C */
@@ -22,19 +23,23 @@ export interface LoadOptions {
 /** How many failing pings the report shows in full; the others are counted. */
 const shownFailures = 5
 
+/** A failing ping the report shows, taken when it was graded: the stub forgets it right after. */
 interface FailingPing {
   ping: MixedPing
   exchange: HttpExchange
   mismatches: string[]
   /** What it should have got: what its kind of outcome got alone. */
   want: ResponseExpectation
+  transcript: TranscriptEntry
 }
 
 /**
  * HS-PING-LOAD: N pings of the concurrent mix (harness/scenario/concurrent-ping-mix.ts), C in
  * flight at a time, sent from the runner straight against the stub appservice in this process:
  * no vitest, since the hot loop is also the throughput measurement. Every answer is checked
- * against its own ping's outcome; one that is not its own is a cross-talk bug.
+ * against its own ping's outcome; one that is not its own is a cross-talk bug. Each ping is made,
+ * arranged, graded and forgotten in turn, its latencies kept in histograms: the memory a load
+ * takes does not grow with N (the first few failing pings are kept to be shown).
  */
 export async function runLoadCheck(
   entry: Requirement,
@@ -42,80 +47,86 @@ export async function runLoadCheck(
   context: HomeserverRunContext,
   options: LoadOptions,
 ): Promise<{ result: CheckResult; stats: LoadStats }> {
-  const pings = mixedPings(options.pings, (i) => `${context.runId}.${entry.id.toLowerCase()}.${i + 1}`)
-  for (const p of pings) stub.arrange(p.transactionId, p.outcome)
+  const prefix = `${context.runId}.${entry.id.toLowerCase()}.`
+  stub.holdOnlyUngraded(prefix)
   // Each ping gets the usual request deadline; the run's deadline bounds the checks, not a load of any size.
   const rateLimits = new RateLimitLog()
   const client = new HomeserverClient(context.hsUrl, requestDeadlineMs(context.hsTimeoutMs), Infinity, context.tls, rateLimits.observe)
   const { main } = context.appservices
-  const send = (ping: MixedPing) => client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: ping.transactionId } })
-  const alone = await pingEachKindAlone(
-    (i) => `${context.runId}.${entry.id.toLowerCase()}.alone.${i + 1}`,
-    (ping) => {
-      stub.arrange(ping.transactionId, ping.outcome)
-      return send(ping)
-    },
-  )
-  const exchanges = new Array<HttpExchange>(pings.length)
+  const send = (ping: MixedPing) => {
+    stub.arrange(ping.transactionId, ping.outcome)
+    return client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: ping.transactionId } })
+  }
+  const alone = await pingEachKindAlone((i) => `${prefix}alone.${i + 1}`, send)
+  const redactor = createRedactor(runSecrets(context))
+  const roundTrips = new LatencyHistogram()
+  const reported = new LatencyHistogram()
+  const shown: FailingPing[] = []
+  let failing = 0
+  const grade = (i: number, ping: MixedPing, exchange: HttpExchange) => {
+    roundTrips.record(exchange.durationMs)
+    const duration = reportedDuration(exchange)
+    if (duration !== undefined) reported.record(duration)
+    const want = answerLikeAlone(ping.outcome, aloneAnswerFor(i, alone))
+    // A 429 the suite gave up on is the limiter's answer, not the ping's: counted in rateLimited, not graded.
+    const mismatches = want && exchange.response?.status !== 429 ? responseMismatches(exchange, want) : []
+    if (want && mismatches.length && failing++ < shownFailures) {
+      const transcript = transcribe(exchange, stub.requestsFor(ping.transactionId), redactor, { baseUrl: context.hsUrl, needs: stubAppservice })
+      shown.push({ ping, exchange, mismatches, want, transcript })
+    }
+    stub.forget(ping.transactionId)
+  }
   let next = 0
   const lane = async () => {
-    for (let i = next++; i < pings.length; i = next++) {
-      exchanges[i] = await send(pings[i]!)
+    for (let i = next++; i < options.pings; i = next++) {
+      const ping = mixedPing(i, `${prefix}${i + 1}`)
+      grade(i, ping, await send(ping))
     }
   }
   const started = performance.now()
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, pings.length) }, lane))
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.pings) }, lane))
   const durationMs = performance.now() - started
 
-  const failing = pings.flatMap((ping, i): FailingPing[] => {
-    const want = answerLikeAlone(ping.outcome, aloneAnswerFor(i, alone))
-    // A 429 the suite gave up on is the limiter's answer, not the ping's: counted in rateLimited, not graded.
-    const mismatches = want && exchanges[i]!.response?.status !== 429 ? responseMismatches(exchanges[i]!, want) : []
-    return want && mismatches.length ? [{ ping, exchange: exchanges[i]!, mismatches, want }] : []
-  })
   const stats: LoadStats = {
-    pings: pings.length,
+    pings: options.pings,
     concurrency: options.concurrency,
     durationMs: Math.round(durationMs),
-    throughputPerSec: round1((pings.length / durationMs) * 1000),
-    roundTripMs: percentiles(exchanges.map((e) => e.durationMs)),
-    durationMsReported: percentiles(exchanges.flatMap((e) => reportedDuration(e))),
-    mismatches: failing.length,
+    throughputPerSec: round1((options.pings / durationMs) * 1000),
+    roundTripMs: percentiles(roundTrips),
+    durationMsReported: percentiles(reported),
+    mismatches: failing,
     ...rateLimitStats(rateLimits),
   }
   const base = resultBase(entry, stats.durationMs)
   const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s`
-  if (failing.length === 0) return { result: { ...base, status: 'pass', message: summary }, stats }
-  return { result: { ...base, ...gradeFailures(entry, failing, stats, stub, context) }, stats }
+  if (failing === 0) return { result: { ...base, status: 'pass', message: summary }, stats }
+  return { result: { ...base, ...gradeFailures(entry, shown, stats, redactor) }, stats }
 }
 
-/** The failed check: every failing ping counted, the first few shown with both hops, redacted. */
+/** The failed check: every failing ping counted (stats.mismatches), the first few shown with both hops, redacted. */
 function gradeFailures(
   entry: Requirement,
-  failing: FailingPing[],
+  shown: readonly FailingPing[],
   stats: LoadStats,
-  stub: StubAppservice,
-  context: HomeserverRunContext,
+  redactor: Redactor,
 ): Pick<CheckResult, 'status' | 'message' | 'failure' | 'transcript'> {
-  const redactor = createRedactor(runSecrets(context))
-  const shown = failing.slice(0, shownFailures)
-  const more = failing.length > shown.length ? [`… and ${failing.length - shown.length} more pings that did not get their own answer`] : []
+  const more = stats.mismatches > shown.length ? [`… and ${stats.mismatches - shown.length} more pings that did not get their own answer`] : []
   return {
     status: gradeFailure(entry.level),
-    message: `${failing.length} of ${stats.pings} pings did not get their own answer (${stats.concurrency} at a time)`,
+    message: `${stats.mismatches} of ${stats.pings} pings did not get their own answer (${stats.concurrency} at a time)`,
     failure: redactor.redactValue({
       mismatches: [...shown.flatMap((f) => f.mismatches.map((m) => `ping ${f.ping.transactionId}: ${m}`)), ...more],
       expected: shown.map((f) => `ping ${f.ping.transactionId}: ${describeExpectation(f.want)}`).join('; '),
       actual: shown.map((f) => `ping ${f.ping.transactionId}: ${describeResponse(f.exchange)}`).join('; '),
     }),
-    transcript: shown.map((f) => transcribe(f.exchange, stub.requestsFor(f.ping.transactionId), redactor, { baseUrl: context.hsUrl, needs: stubAppservice })),
+    transcript: shown.map((f) => f.transcript),
   }
 }
 
 /** The duration_ms of a 200 answer, when it is a number. */
-function reportedDuration(exchange: HttpExchange): number[] {
+function reportedDuration(exchange: HttpExchange): number | undefined {
   const reported = (exchange.response?.status === 200 ? (exchange.response.json as { duration_ms?: unknown } | null | undefined) : undefined)?.duration_ms
-  return typeof reported === 'number' ? [reported] : []
+  return typeof reported === 'number' ? reported : undefined
 }
 
 /** HS-PING-LOAD asked for by --only without --load: listed, not graded. */

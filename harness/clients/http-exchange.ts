@@ -67,7 +67,11 @@ export async function sendRequest(options: SendOptions): Promise<HttpExchange> {
   }
   const within = `within ${options.timeoutMs} ms${options.timeoutReason ? ` (${options.timeoutReason})` : ''}`
   if (options.timeoutMs <= 0) return finish({ error: `not sent: ${options.timeoutReason ?? 'its deadline'} had passed` })
-  const signal = AbortSignal.timeout(options.timeoutMs)
+  // A timer cleared once the answer is read, not AbortSignal.timeout: that one's timer and signal
+  // live the whole timeout out, so a load of thousands of pings a second would hold tens of thousands.
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs)
+  const { signal } = controller
   // What had arrived when something failed: the headers (status) and how many body bytes.
   let status: number | undefined
   const progress = { bytes: 0 }
@@ -87,6 +91,8 @@ export async function sendRequest(options: SendOptions): Promise<HttpExchange> {
     }
     const failure = describeNetworkError(error)
     return finish({ error: status === undefined ? failure : `${afterHeaders} broke off after ${progress.bytes} bytes: ${failure}` })
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -35,12 +35,14 @@ function mixedPingOutcome(i: number, transactionId: string): StubOutcome {
   }
 }
 
+/** The mix's ping i, with its transaction_id: made when it is sent, so a load of any size need not hold them all. */
+export function mixedPing(i: number, transactionId: string): MixedPing {
+  return { transactionId, outcome: mixedPingOutcome(i, transactionId) }
+}
+
 /** `count` pings of the mix, each with a fresh transaction_id from `nextTransactionId`. */
 export function mixedPings(count: number, nextTransactionId: (i: number) => string): MixedPing[] {
-  return Array.from({ length: count }, (_, i) => {
-    const transactionId = nextTransactionId(i)
-    return { transactionId, outcome: mixedPingOutcome(i, transactionId) }
-  })
+  return Array.from({ length: count }, (_, i) => mixedPing(i, nextTransactionId(i)))
 }
 
 /** What one ping of each kind got when it was the only one of the batch in flight: the yardstick for the concurrent ones. */

@@ -52,6 +52,24 @@ describe('StubAppservice', () => {
     expect(stub.unclaimed()).toEqual([])
   })
 
+  it('holds a load ping (holdOnlyUngraded) until it is forgotten, then neither keeps nor leaves unclaimed its late calls', async () => {
+    stub.holdOnlyUngraded('load.')
+    stub.arrange('load.1', respondJson(418, { error: 'mine' }))
+    expect((await ping({ transaction_id: 'load.1' })).status).toBe(418)
+    expect(stub.requestsFor('load.1')).toMatchObject([{ transactionId: 'load.1', correlated: true }])
+    expect(stub.all()).toEqual([])
+    stub.forget('load.1')
+    expect(stub.requestsFor('load.1')).toEqual([])
+    // A late duplicate of a forgotten load ping: still the load's, answered 200 {}, kept nowhere.
+    const late = await ping({ transaction_id: 'load.1' })
+    expect([late.status, await late.text()]).toEqual([200, '{}'])
+    expect([stub.requestsFor('load.1'), stub.unclaimed(), stub.all()]).toEqual([[], [], []])
+    // Other pings are recorded as before.
+    stub.arrange('other', respondEmpty(204))
+    await ping({ transaction_id: 'other' })
+    expect(stub.all().map((r) => r.transactionId)).toEqual(['other'])
+  })
+
   it('answers an empty outcome with no body and no Content-Type (a 204 No Content)', async () => {
     stub.arrange('t204', respondEmpty(204))
     const response = await ping({ transaction_id: 't204' })

@@ -55,6 +55,9 @@ export class StubAppservice {
   #window: Window | undefined
   #windowQueue: (() => void)[] = []
   #nextWindowId = 1
+  /** See `holdOnlyUngraded`. */
+  #transientPrefix: string | undefined
+  readonly #transientCalls = new Map<string, RecordedRequest[]>()
 
   /** Listens on host:port (port 0 picks a free one) and resolves to the base URL. */
   async start(host = '127.0.0.1', port = 0): Promise<string> {
@@ -84,11 +87,34 @@ export class StubAppservice {
   /** What to do when the ping carrying this transaction_id arrives. */
   arrange(transactionId: string, outcome: StubOutcome): void {
     this.#arranged.set(transactionId, outcome)
+    if (this.#isTransient(transactionId)) this.#transientCalls.set(transactionId, [])
+  }
+
+  /**
+   * For the load mode, whose transaction_ids start with `prefix`: each is arranged just before it
+   * is sent and forgotten (`forget`) once graded, so a load of any size holds only the pings in
+   * flight. Their calls are kept per transaction_id until then (`requestsFor`, not `all()`); a call
+   * carrying one already forgotten (a late duplicate) is still the load's: answered 200 {}, not
+   * kept, never unclaimed.
+   */
+  holdOnlyUngraded(prefix: string): void {
+    this.#transientPrefix = prefix
+  }
+
+  /** Drops a load ping's outcome and calls (see `holdOnlyUngraded`). */
+  forget(transactionId: string): void {
+    this.#arranged.delete(transactionId)
+    this.#transientCalls.delete(transactionId)
   }
 
   /** Every request that carried this transaction_id, in arrival order. */
   requestsFor(transactionId: string): RecordedRequest[] {
+    if (this.#isTransient(transactionId)) return [...(this.#transientCalls.get(transactionId) ?? [])]
     return this.#requests.filter((r) => r.transactionId === transactionId)
+  }
+
+  #isTransient(transactionId: string): boolean {
+    return this.#transientPrefix !== undefined && transactionId.startsWith(this.#transientPrefix)
   }
 
   /** TCP connections accepted so far, requests or not: `doctor` tells "never connected" from "connected, sent nothing". */
@@ -170,7 +196,8 @@ export class StubAppservice {
     const json = parseJson(bodyText)
     const hasTransactionId = isJsonObject(json) && 'transaction_id' in json
     const transactionId = hasTransactionId ? json.transaction_id : undefined
-    const arranged = typeof transactionId === 'string' ? this.#arranged.get(transactionId) : undefined
+    const transient = typeof transactionId === 'string' && this.#isTransient(transactionId)
+    const arranged = typeof transactionId === 'string' ? (this.#arranged.get(transactionId) ?? (transient ? respondOk : undefined)) : undefined
     const recorded: RecordedRequest = {
       method: req.method ?? '',
       path: url.pathname,
@@ -182,7 +209,8 @@ export class StubAppservice {
       receivedAt: epochNow(),
       correlated: arranged !== undefined,
     }
-    this.#requests.push(recorded)
+    if (transient) this.#transientCalls.get(transactionId)?.push(recorded)
+    else this.#requests.push(recorded)
     if (!isPing(recorded)) {
       answerOtherTraffic(recorded, res)
       return
