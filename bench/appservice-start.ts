@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { connect, createServer } from 'node:net'
+import { freePort } from '../harness/http/free-port.js'
+import { acceptsConnection } from '../harness/http/wait-for-port.js'
 import { spawnVariables } from '../harness/spawned-appservice/spawn-environment.js'
 
 /** How often the port is tried while the appservice starts. */
@@ -30,7 +31,7 @@ export async function timeAppserviceStart(mainFile: string): Promise<number> {
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   try {
-    while (!(await accepts(port))) {
+    while (!(await acceptsConnection('127.0.0.1', port))) {
       if (child.exitCode !== null) throw new Error(`the reference appservice exited ${child.exitCode} before it listened`)
       if (performance.now() - started > giveUpMs) throw new Error(`the reference appservice did not listen within ${giveUpMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, pollMs))
@@ -40,26 +41,4 @@ export async function timeAppserviceStart(mainFile: string): Promise<number> {
     child.kill('SIGTERM')
     await exited
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }

@@ -3,6 +3,7 @@ import type { Comparison, CompareGroup, CompareRow, CompareTarget } from '../run
 import type { TrendSeries } from '../runner/run-history.js'
 import { cellLine, flakyText, groupHeading, outcomeWords, scoreText } from './compare-wording.js'
 import { escapeHtml as esc } from './html/escape-html.js'
+import { selfContainedPage } from './html/self-contained-page.js'
 import { trendChart } from './html/trend-chart.js'
 import { failingExchange } from './failing-exchange.js'
 import { resultVerdict } from './report-wording.js'
@@ -33,21 +34,7 @@ export function renderCompareHtml(comparison: Comparison): string {
     targets.length ? targetList(targets) : '',
     '</main>',
   ]
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>as-ping-conformance: ${esc(targets.map((t) => t.label).join(', ') || 'history')}</title>
-<style>${css}</style>
-</head>
-<body>
-${body.filter(Boolean).join('\n')}
-<script>${script}</script>
-</body>
-</html>
-`
+  return selfContainedPage({ title: `as-ping-conformance: ${targets.map((t) => t.label).join(', ') || 'history'}`, css, script, body })
 }
 
 function columns(targets: readonly CompareTarget[]): string {

@@ -1,5 +1,6 @@
 import type { CheckResult, CheckStatus } from '../runner/check-result.js'
 import { escapeHtml as esc } from './html/escape-html.js'
+import { selfContainedPage } from './html/self-contained-page.js'
 import { sequenceDiagram } from './html/sequence-diagram.js'
 import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
 import { rateLimitSummary } from './rate-limit-lines.js'
@@ -40,21 +41,7 @@ export function renderHtmlReport(report: RunReport): string {
       .join('')}</dl></section>`,
     '</main>',
   ]
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>as-ping-conformance ${esc(report.role)} ${esc(report.target.url)}: ${esc(verdict.label)}</title>
-<style>${css}</style>
-</head>
-<body>
-${body.filter(Boolean).join('\n')}
-<script>${script}</script>
-</body>
-</html>
-`
+  return selfContainedPage({ title: `as-ping-conformance ${report.role} ${report.target.url}: ${verdict.label}`, css, script, body })
 }
 
 function levelTable(report: RunReport): string {

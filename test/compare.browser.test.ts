@@ -3,15 +3,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { chromiumPath, launchChromium } from './support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../reports/run-report.js'
 import { concurrencyLimit } from '../scripts/support/concurrency-limit.js'
 import { runCli } from '../scripts/support/run-cli.js'
 import { readReport } from './support/read-report.js'
 import { anyToken } from './support/reference-variant-runs.js'
-
-const chromiumPath = '/usr/bin/chromium'
 
 /** Five targets: the reference, three broken variants (each fails a check of its own) and a conformant one. */
 const targets = [
@@ -59,22 +58,7 @@ describe('compare in headless Chromium', () => {
           ),
         ),
       ),
-      chromium
-        .launchPersistentContext(join(dir, 'profile'), {
-          executablePath: chromiumPath,
-          headless: true,
-          viewport: { width: 1280, height: 900 },
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-          ],
-        })
-        .then((c) => (context = c)),
+      launchChromium(dir).then((c) => (context = c)),
     ])
     runs.forEach((run, i) => expect(run.code, `${targets[i]!.label}: ${run.stderr}`).toBeLessThan(2))
     reports = await Promise.all(targets.map((t) => readReport(join(dir, `${t.label}.json`))))

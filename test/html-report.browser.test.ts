@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { chromiumPath, launchChromium } from './support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderHtmlReport } from '../reports/html-report.js'
 import type { RunReport } from '../reports/run-report.js'
@@ -11,8 +12,6 @@ import { runCli } from '../scripts/support/run-cli.js'
 import { readReport } from './support/read-report.js'
 import { anyToken } from './support/reference-variant-runs.js'
 import { sampleReport } from './support/sample-report.js'
-
-const chromiumPath = '/usr/bin/chromium'
 
 /**
  * A real run with a failure of each kind the diagram draws: the homeserver's wrong answer after
@@ -42,26 +41,7 @@ describe('HTML report in headless Chromium', () => {
     if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`)
     dir = await mkdtemp(join(tmpdir(), 'asp-html-'))
     const [jsonFile, htmlFile] = [join(dir, 'run.json'), join(dir, 'run.html')]
-    const [cli] = await Promise.all([
-      runCli([...brokenRun, '--report', `json=${jsonFile},html=${htmlFile}`]),
-      chromium
-        .launchPersistentContext(join(dir, 'profile'), {
-          executablePath: chromiumPath,
-          headless: true,
-          viewport: { width: 1280, height: 900 },
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        })
-        .then((c) => (context = c)),
-    ])
+    const [cli] = await Promise.all([runCli([...brokenRun, '--report', `json=${jsonFile},html=${htmlFile}`]), launchChromium(dir).then((c) => (context = c))])
     expect(cli.code, cli.stderr).toBe(1)
     run = { report: await readReport(jsonFile), html: await readFile(htmlFile, 'utf8'), htmlFile }
     await context.route('**', (route) => {

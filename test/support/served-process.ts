@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { acceptsConnection } from '../../harness/http/wait-for-port.js'
 
 export const cliBin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.meta.url))
 
@@ -34,12 +34,5 @@ export function startServe(args: readonly string[], options: { cwd?: string; env
 
 /** Whether something accepts connections on this loopback port. */
 export function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
+  return acceptsConnection('127.0.0.1', port)
 }
