@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { flagOfInput } from './support/action-inputs.js'
 import { cliCommand } from './support/cli-definition.js'
-import { readCompositeAction } from './support/composite-action.js'
+import { readCompositeAction, type ActionStep } from './support/composite-action.js'
 import { substitute, stepRuns, type Contexts } from './support/github-expression.js'
 
 /**
@@ -16,13 +16,8 @@ import { substitute, stepRuns, type Contexts } from './support/github-expression
 const workflowFile = new URL('../examples/nightly-conformance.yml', import.meta.url)
 const action = await readCompositeAction(new URL('../action.yml', import.meta.url))
 
-interface Step {
-  id?: string
-  name?: string
-  if?: string
-  run?: string
-  uses?: string
-  env?: Record<string, string>
+/** A workflow step: an action's step, and the inputs it gives the action it uses. */
+interface Step extends ActionStep {
   with?: Record<string, string | number | boolean>
 }
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -104,6 +104,5 @@ export function npmInstall(dir: string, specs: readonly string[]): Promise<Comma
 
 /** The version of a package this repository has installed, so the consumer gets the same from the cache. */
 export async function installedVersion(name: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises')
   return (JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
 }
