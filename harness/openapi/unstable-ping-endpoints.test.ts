@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import {
+  appserviceIdSegmentOf,
+  clientPingPathIn,
+  describeEndpointIn,
+  dialectOfClientPingPath,
+  errcodeSpellings,
+  isAppservicePingPath,
+} from './unstable-ping-endpoints.js'
+
+describe('MSC2659 unstable endpoints', () => {
+  it('builds and recognises the client ping path of each dialect', () => {
+    expect(clientPingPathIn('stable', 'a/b')).toBe('/_matrix/client/v1/appservice/a%2Fb/ping')
+    expect(clientPingPathIn('unstable', 'a/b')).toBe('/_matrix/client/unstable/fi.mau.msc2659/appservice/a%2Fb/ping')
+    expect(dialectOfClientPingPath('/_matrix/client/v1/appservice/x/ping')).toBe('stable')
+    expect(dialectOfClientPingPath('/_matrix/client/unstable/fi.mau.msc2659/appservice/x/ping')).toBe('unstable')
+    expect(dialectOfClientPingPath('/_matrix/client/unstable/appservice/x/ping')).toBeUndefined()
+    expect(dialectOfClientPingPath('/_matrix/client/v1/appservice/x/y/ping')).toBeUndefined()
+    expect(appserviceIdSegmentOf('/_matrix/client/unstable/fi.mau.msc2659/appservice/a%2Fb/ping')).toBe('a%2Fb')
+  })
+
+  it('recognises the appservice ping path of either dialect under a base path', () => {
+    expect(isAppservicePingPath('/base/_matrix/app/v1/ping')).toBe(true)
+    expect(isAppservicePingPath('/_matrix/app/unstable/fi.mau.msc2659/ping')).toBe(true)
+    expect(isAppservicePingPath('/_matrix/app/v1/transactions/1')).toBe(false)
+    expect(describeEndpointIn('unstable', 'ping')).toBe('POST /_matrix/app/unstable/fi.mau.msc2659/ping')
+  })
+
+  it('allows the FI.MAU.MSC2659_ prefix only for the errcodes MSC2659 introduced, only on the unstable paths', () => {
+    expect(errcodeSpellings('unstable', 'M_BAD_STATUS')).toEqual(['M_BAD_STATUS', 'FI.MAU.MSC2659_BAD_STATUS'])
+    expect(errcodeSpellings('unstable', 'M_FORBIDDEN')).toEqual(['M_FORBIDDEN'])
+    expect(errcodeSpellings('stable', 'M_URL_NOT_SET')).toEqual(['M_URL_NOT_SET'])
+  })
+})

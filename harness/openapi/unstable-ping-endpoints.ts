@@ -1,0 +1,69 @@
+import { pingEndpoints } from './ping-endpoints.js'
+import type { OperationId } from './spec-files.js'
+
+/**
+ * MSC2659 § Unstable prefix: before v1.7 the ping lived at these paths, and "Error codes can use
+ * `FI.MAU.MSC2659_` instead of `M_` as the prefix." A homeserver of that time advertises them with
+ * `unstable_features: {"fi.mau.msc2659": true}` (`fi.mau.msc2659.stable` advertises the stable ones).
+ */
+export const unstablePingFeature = 'fi.mau.msc2659'
+
+/** Which set of paths a run grades: the spec's v1 endpoints, or MSC2659's unstable ones. */
+export type PingDialect = 'stable' | 'unstable'
+
+const unstablePaths: Readonly<Record<OperationId, string>> = {
+  pingAppservice: '/_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping',
+  ping: '/_matrix/app/unstable/fi.mau.msc2659/ping',
+}
+
+/** The path template of one ping operation in a dialect, e.g. /_matrix/app/unstable/fi.mau.msc2659/ping. */
+export function pingPathIn(dialect: PingDialect, id: OperationId): string {
+  return dialect === 'stable' ? pingEndpoints[id].path : unstablePaths[id]
+}
+
+/** `POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping`, for messages. */
+export function describeEndpointIn(dialect: PingDialect, id: OperationId): string {
+  return `${pingEndpoints[id].method} ${pingPathIn(dialect, id)}`
+}
+
+/** The client ping path of one appservice id in a dialect, the id as one percent-encoded segment. */
+export function clientPingPathIn(dialect: PingDialect, appserviceId: string): string {
+  return pingPathIn(dialect, 'pingAppservice').replace('{appserviceId}', encodeURIComponent(appserviceId))
+}
+
+/** The dialect whose client ping path this is (with any appservice id), or undefined for neither. */
+export function dialectOfClientPingPath(rawPath: string): PingDialect | undefined {
+  return (['stable', 'unstable'] as const).find((d) => templateRegExp(pingPathIn(d, 'pingAppservice')).test(rawPath))
+}
+
+/** The captured `{appserviceId}` segment (still percent-encoded) of a client ping path of either dialect. */
+export function appserviceIdSegmentOf(rawPath: string): string | undefined {
+  for (const dialect of ['stable', 'unstable'] as const) {
+    const m = templateRegExp(pingPathIn(dialect, 'pingAppservice')).exec(rawPath)
+    if (m) return m[1]
+  }
+  return undefined
+}
+
+/** Whether a path (any base path before it) ends in the appservice ping path of either dialect. */
+export function isAppservicePingPath(path: string): boolean {
+  return (['stable', 'unstable'] as const).some((d) => path.endsWith(pingPathIn(d, 'ping')))
+}
+
+/** The errcodes MSC2659 introduced: the ones its unstable prefix applies to (the others are the spec's own). */
+const pingErrcodes = ['M_URL_NOT_SET', 'M_BAD_STATUS', 'M_CONNECTION_TIMEOUT', 'M_CONNECTION_FAILED']
+
+/** The spellings an errcode may take in a dialect: `M_BAD_STATUS` also as `FI.MAU.MSC2659_BAD_STATUS` on the unstable paths. */
+export function errcodeSpellings(dialect: PingDialect, errcode: string): string[] {
+  if (dialect === 'stable' || !pingErrcodes.includes(errcode)) return [errcode]
+  return [errcode, `FI.MAU.MSC2659_${errcode.slice('M_'.length)}`]
+}
+
+function templateRegExp(template: string): RegExp {
+  const [before, after] = template.split('{appserviceId}')
+  return new RegExp(`^${escape(before!)}([^/]+)${escape(after!)}$`)
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
