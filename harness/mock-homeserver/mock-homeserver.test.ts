@@ -6,6 +6,8 @@ import { AppserviceClient } from '../clients/appservice-client.js'
 const homeserverUrl = 'http://homeserver.mock-test.invalid'
 const credentials = { hsToken: 'hs_mock_test', asToken: 'as_mock_test', asId: 'mock test/1' }
 const pingUrl = `${homeserverUrl}/_matrix/client/v1/appservice/${encodeURIComponent(credentials.asId)}/ping`
+/** MSC2659 § Unstable prefix: "/_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping". */
+const unstablePingUrl = `${homeserverUrl}/_matrix/client/unstable/fi.mau.msc2659/appservice/${encodeURIComponent(credentials.asId)}/ping`
 
 /** An appservice that answers every ping 200 {} and pings with whatever the test hands `ping`. */
 let nextPing: () => Promise<Response> = () => Promise.reject(new Error('no ping arranged'))
@@ -76,6 +78,48 @@ describe('the mock homeserver', () => {
     expect(await side.pingUnder('bad-status')).toEqual({
       unavailable: expect.stringMatching(/sent nothing .*ping\(\) failed: no homeserver configured/),
       expected: true,
+    })
+  })
+
+  describe("on MSC2659's unstable path", () => {
+    it('advertises the unstable flag next to the stable one, so an appservice of that time goes ahead', async () => {
+      const versions = (await (await fetch(`${homeserverUrl}/_matrix/client/versions`)).json()) as { unstable_features: Record<string, boolean> }
+      expect(versions.unstable_features).toMatchObject({ 'fi.mau.msc2659': true, 'fi.mau.msc2659.stable': true })
+    })
+
+    it('pings a valid ping back and reports duration_ms, as on v1', async () => {
+      const before = pingsSeen.length
+      // Outside a round the mock answers as a homeserver does, and keeps nothing.
+      const answer = await post(unstablePingUrl, { token: credentials.asToken, body: '{"transaction_id":"t-u"}' })
+      expect(answer.status).toBe(200)
+      expect(Object.keys((await answer.json()) as object)).toEqual(['duration_ms'])
+      expect(pingsSeen.slice(before)).toEqual(['Bearer hs_mock_test {"transaction_id":"t-u"}'])
+    })
+
+    it("spells the errcodes MSC2659 introduced FI.MAU.MSC2659_…, the spec's own ones M_…", async () => {
+      nextPing = () => post(unstablePingUrl, { token: credentials.asToken })
+      const spelled: string[] = []
+      for (const fault of ['bad-status', 'connection-failed', 'timeout', 'url-not-set'] as const) {
+        const round = await side.pingUnder(fault)
+        const answer = isNoPing(round) ? undefined : pingAttempt(round)?.answer
+        spelled.push(`${answer?.status} ${(JSON.parse(answer?.bodyText ?? '{}') as { errcode?: string }).errcode}`)
+      }
+      expect(spelled).toEqual([
+        '502 FI.MAU.MSC2659_BAD_STATUS',
+        '502 FI.MAU.MSC2659_CONNECTION_FAILED',
+        '504 FI.MAU.MSC2659_CONNECTION_TIMEOUT',
+        '400 FI.MAU.MSC2659_URL_NOT_SET',
+      ])
+      const refused = await post(unstablePingUrl, { token: credentials.hsToken })
+      expect(`${refused.status} ${((await refused.json()) as { errcode: string }).errcode}`).toBe('401 M_UNKNOWN_TOKEN')
+    })
+
+    it("refuses Synapse's accidental unprefixed path and an unencoded id, as it refuses them on v1", async () => {
+      const accidental = await post(`${homeserverUrl}/_matrix/client/unstable/appservice/${encodeURIComponent(credentials.asId)}/ping`, {
+        token: credentials.asToken,
+      })
+      const unencoded = await post(`${homeserverUrl}/_matrix/client/unstable/fi.mau.msc2659/appservice/mock test/1/ping`, { token: credentials.asToken })
+      expect([accidental.status, unencoded.status]).toEqual([404, 404])
     })
   })
 })

@@ -7,6 +7,13 @@ import { collectQuery } from '../http/collect-query.js'
 import { epochNow } from '../http/epoch-now.js'
 import { isJsonObject, parseJson } from '../http/parse-json.js'
 import { safeDecodeURIComponent } from '../http/safe-decode.js'
+import {
+  appserviceIdSegmentOf,
+  dialectOfClientPingPath,
+  homeserverErrcodeIn,
+  unstablePingFeature,
+  type PingDialect,
+} from '../openapi/unstable-ping-endpoints.js'
 import { faultAnswers, type HomeserverPlan } from './homeserver-plan.js'
 import { isPingAttempt, type MockRecordedRequest, type PingRound } from './ping-round.js'
 
@@ -21,18 +28,22 @@ export function pingBackThrough(client: Pick<AppserviceClient, 'ping'>, hsToken:
   return (transactionId) => client.ping({ token: hsToken, body: transactionId === undefined ? {} : { transaction_id: transactionId } })
 }
 
-/** What /_matrix/client/versions advertises: the ping's version and its feature flag, so clients that feature-detect go ahead. */
+/**
+ * What /_matrix/client/versions advertises: the ping's version and both its feature flags, so
+ * clients that feature-detect go ahead, an appservice of MSC2659's time (which knows only
+ * `fi.mau.msc2659`) included.
+ */
 const mockVersions = {
   versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'],
-  unstable_features: { 'fi.mau.msc2659.stable': true },
+  unstable_features: { [unstablePingFeature]: true, 'fi.mau.msc2659.stable': true },
 }
-
-const clientPingPath = /^\/_matrix\/client\/v1\/appservice\/([^/]+)\/ping$/
 
 /**
  * The homeserver the appservice under test pings. It answers like a homeserver: a valid ping is
  * pinged back to the appservice and reported (`{"duration_ms": …}`), a bad one gets the Matrix
  * error a homeserver gives, and in a fault round the ping gets the injected fault instead. It
+ * serves the spec's v1 path and MSC2659's unstable one alike; on the unstable one it spells the
+ * errcodes MSC2659 introduced `FI.MAU.MSC2659_…`, as a homeserver of that time did. It
  * records everything it receives; a check grades the recording, never the mock's own answers.
  * Served by msw handlers (see mock-homeserver-handlers.ts), in process or on a loopback port.
  */
@@ -96,13 +107,18 @@ export class MockHomeserver {
 
   async #answer(request: MockRecordedRequest, plan: HomeserverPlan, round: PingRound | undefined): Promise<Answer | undefined> {
     if (request.rawPath === '/_matrix/client/versions' && request.method === 'GET') return { status: 200, body: mockVersions }
-    const ping = clientPingPath.exec(request.rawPath)
-    if (!ping) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request')
+    const dialect = dialectOfClientPingPath(request.rawPath)
+    if (!dialect) return matrixError(404, 'M_UNRECOGNIZED', 'Unrecognized request')
     if (request.method !== 'POST') return matrixError(405, 'M_UNRECOGNIZED', 'Unrecognized request')
-    const refusal = this.#refuse(request, ping[1]!)
+    const refusal = this.#refuse(request, appserviceIdSegmentOf(request.rawPath)!)
     if (refusal) return refusal
     if (plan === 'unreachable') return undefined
-    if (plan !== 'answer') return faultAnswers[plan]
+    if (plan !== 'answer') return inDialect(dialect, faultAnswers[plan])
+    return inDialect(dialect, await this.#pingBack(request, round))
+  }
+
+  /** The ping back, and the answer a homeserver gives for what came of it. */
+  async #pingBack(request: MockRecordedRequest, round: PingRound | undefined): Promise<Answer> {
     const transactionId = (parseJson(request.bodyText) as { transaction_id?: string }).transaction_id
     const pingBack = await this.options.pingBack(transactionId)
     if (round) round.pingBack = pingBack
@@ -138,4 +154,11 @@ interface Answer {
 
 function matrixError(status: number, errcode: string, error: string): Answer {
   return { status, body: { errcode, error } }
+}
+
+/** The answer as a homeserver serving the dialect's path spelled it: FI.MAU.MSC2659_BAD_STATUS on the unstable one. */
+function inDialect(dialect: PingDialect, answer: Answer): Answer {
+  const body = answer.body as { errcode?: unknown }
+  if (typeof body.errcode !== 'string') return answer
+  return { ...answer, body: { ...body, errcode: homeserverErrcodeIn(dialect, body.errcode) } }
 }

@@ -5,6 +5,7 @@ import {
   describeEndpointIn,
   dialectOfClientPingPath,
   errcodeSpellings,
+  homeserverErrcodeIn,
   isAppservicePingPath,
 } from './unstable-ping-endpoints.js'
 
@@ -30,5 +31,11 @@ describe('MSC2659 unstable endpoints', () => {
     expect(errcodeSpellings('unstable', 'M_BAD_STATUS')).toEqual(['M_BAD_STATUS', 'FI.MAU.MSC2659_BAD_STATUS'])
     expect(errcodeSpellings('unstable', 'M_FORBIDDEN')).toEqual(['M_FORBIDDEN'])
     expect(errcodeSpellings('stable', 'M_URL_NOT_SET')).toEqual(['M_URL_NOT_SET'])
+  })
+
+  it("spells a homeserver's errcode as one of the dialect's time did", () => {
+    expect(homeserverErrcodeIn('unstable', 'M_CONNECTION_TIMEOUT')).toBe('FI.MAU.MSC2659_CONNECTION_TIMEOUT')
+    expect(homeserverErrcodeIn('unstable', 'M_UNKNOWN_TOKEN')).toBe('M_UNKNOWN_TOKEN')
+    expect(homeserverErrcodeIn('stable', 'M_BAD_STATUS')).toBe('M_BAD_STATUS')
   })
 })

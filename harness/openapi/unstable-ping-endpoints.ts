@@ -59,6 +59,11 @@ export function errcodeSpellings(dialect: PingDialect, errcode: string): string[
   return [errcode, `FI.MAU.MSC2659_${errcode.slice('M_'.length)}`]
 }
 
+/** How a homeserver of the dialect's time spelled an errcode: `FI.MAU.MSC2659_BAD_STATUS` on the unstable paths, as mautrix-go defines them. */
+export function homeserverErrcodeIn(dialect: PingDialect, errcode: string): string {
+  return errcodeSpellings(dialect, errcode).at(-1)!
+}
+
 function templateRegExp(template: string): RegExp {
   const [before, after] = template.split('{appserviceId}')
   return new RegExp(`^${escape(before!)}([^/]+)${escape(after!)}$`)
