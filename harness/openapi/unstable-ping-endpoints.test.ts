@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   appserviceIdSegmentOf,
+  clientPingDialectAimedAt,
   clientPingPathIn,
   describeEndpointIn,
   dialectOfClientPingPath,
@@ -17,6 +18,9 @@ describe('MSC2659 unstable endpoints', () => {
     expect(dialectOfClientPingPath('/_matrix/client/unstable/fi.mau.msc2659/appservice/x/ping')).toBe('unstable')
     expect(dialectOfClientPingPath('/_matrix/client/unstable/appservice/x/ping')).toBeUndefined()
     expect(dialectOfClientPingPath('/_matrix/client/v1/appservice/x/y/ping')).toBeUndefined()
+    expect(clientPingDialectAimedAt('/_matrix/client/unstable/fi.mau.msc2659/appservice/a/b/ping')).toBe('unstable')
+    expect(clientPingDialectAimedAt('/_matrix/client/unstable/appservice/x/ping')).toBe('stable')
+    expect(clientPingDialectAimedAt('/_matrix/client/v3/appservice/x/ping')).toBe('stable')
     expect(appserviceIdSegmentOf('/_matrix/client/unstable/fi.mau.msc2659/appservice/a%2Fb/ping')).toBe('a%2Fb')
   })
 

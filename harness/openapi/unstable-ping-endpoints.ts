@@ -8,6 +8,10 @@ import type { OperationId } from './spec-files.js'
  */
 export const unstablePingFeature = 'fi.mau.msc2659'
 
+/** Said wherever a run grades the unstable paths (a check's note, the console, the reports): what was graded, and by which words. */
+export const unstableGradingNote =
+  "MSC2659's unstable endpoint (§ Unstable prefix, advertised as `fi.mau.msc2659` in unstable_features), graded as MSC2659 describes it rather than as the spec's v1.7 endpoint"
+
 /** Which set of paths a run grades: the spec's v1 endpoints, or MSC2659's unstable ones. */
 export type PingDialect = 'stable' | 'unstable'
 
@@ -15,6 +19,9 @@ const unstablePaths: Readonly<Record<OperationId, string>> = {
   pingAppservice: '/_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping',
   ping: '/_matrix/app/unstable/fi.mau.msc2659/ping',
 }
+
+/** What begins every unstable client-server path of MSC2659's. */
+const unstableClientPrefix = '/_matrix/client/unstable/fi.mau.msc2659/'
 
 /** The path template of one ping operation in a dialect, e.g. /_matrix/app/unstable/fi.mau.msc2659/ping. */
 export function pingPathIn(dialect: PingDialect, id: OperationId): string {
@@ -34,6 +41,15 @@ export function clientPingPathIn(dialect: PingDialect, appserviceId: string): st
 /** The dialect whose client ping path this is (with any appservice id), or undefined for neither. */
 export function dialectOfClientPingPath(rawPath: string): PingDialect | undefined {
   return (['stable', 'unstable'] as const).find((d) => templateRegExp(pingPathIn(d, 'pingAppservice')).test(rawPath))
+}
+
+/**
+ * The dialect a client ping is graded in: its path's, or, for a path of neither shape, MSC2659's
+ * unstable one when it begins with that prefix (`/_matrix/client/unstable/fi.mau.msc2659/…`, e.g. an
+ * unencoded id), else the spec's.
+ */
+export function clientPingDialectAimedAt(rawPath: string): PingDialect {
+  return dialectOfClientPingPath(rawPath) ?? (rawPath.startsWith(unstableClientPrefix) ? 'unstable' : 'stable')
 }
 
 /** The captured `{appserviceId}` segment (still percent-encoded) of a client ping path of either dialect. */

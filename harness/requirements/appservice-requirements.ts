@@ -265,6 +265,8 @@ export const appserviceRequirements = [
     quote:
       'POST /_matrix/client/v1/appservice/{appserviceId}/ping — appserviceId: The appservice ID of the appservice to ping. This must be the same as the appservice whose `as_token` is being used to authenticate the request.',
     policyRow: 'as-client.ping-request',
+    policyNote:
+      "MSC2659's unstable `/_matrix/client/unstable/fi.mau.msc2659/appservice/{its id, percent-encoded}/ping` passes too, graded as MSC2659's unstable endpoint and said in the note and the report (issue 14; docs/policy-notes.md)",
   }),
   defineRequirement({
     ...client,
