@@ -1,5 +1,5 @@
 import type { CheckResult, CheckStatus } from '../runner/check-result.js'
-import { explain, needsExplaining, reproEnvironmentText, resultVerdict } from './report-wording.js'
+import { explain, needsExplaining, pingDialectSentence, reproEnvironmentText, resultVerdict } from './report-wording.js'
 import { renderRunHeader, statusMarks } from './check-line.js'
 import { consoleStyle, type ConsoleStyle } from './console-style.js'
 import { renderSummary } from './console-summary.js'
@@ -32,6 +32,8 @@ export function renderConsoleReport(report: RunReport, options: ConsoleOptions =
   const lines: string[] = []
   if (!options.streamed) lines.push(renderRunHeader(report))
   if (report.headline) lines.push(report.headline)
+  const dialect = pingDialectSentence(report)
+  if (dialect) lines.push(dialect)
   if (report.shard) lines.push(`Shard ${report.shard.index}/${report.shard.count}: merge the shards' JSON reports with \`as-ping-conformance merge\`.`)
   const listed = options.streamed ? report.results.filter((r) => !toldBy(options.streamed!, r)) : report.results
   if (options.streamed && listed.length)

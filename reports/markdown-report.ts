@@ -1,5 +1,15 @@
 import type { CheckResult } from '../runner/check-result.js'
-import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import {
+  countsText,
+  explain,
+  levels,
+  needsExplaining,
+  pingDialectSentence,
+  provenanceRows,
+  reproEnvironmentText,
+  resultVerdict,
+  runVerdict,
+} from './report-wording.js'
 import { rateLimitSummary } from './rate-limit-lines.js'
 import type { RunReport } from './run-report.js'
 
@@ -18,6 +28,8 @@ export function renderMarkdownReport(report: RunReport): string {
     '',
   ]
   if (report.headline) out.push(`**${report.headline}**`, '')
+  const dialect = pingDialectSentence(report)
+  if (dialect) out.push(dialect, '')
   out.push('| Level | Passed | Failed | Warned | Skipped |', '|---|---:|---:|---:|---:|')
   for (const level of levels) {
     const c = report.summaryByLevel?.[level]

@@ -123,6 +123,31 @@ describe('HTML report', () => {
   })
 })
 
+describe("a run that graded MSC2659's unstable endpoint", () => {
+  const unstablePath = 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping'
+  // As runner/build-run-report.ts makes it (tested there); the renderings only show it.
+  const built = sampleReport({ role: 'appservice' }, [sampleResult('AS-CLIENT-PING-PATH', 'pass')])
+  const unstable = { ...built, pingDialect: 'unstable' as const, endpoints: { ...built.endpoints, pingAppservice: unstablePath } }
+  const said = "The appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping: MSC2659's unstable endpoint"
+
+  it('is said once in every rendering, with the path it used', () => {
+    expect(unstable).toMatchObject({
+      pingDialect: 'unstable',
+      endpoints: { pingAppservice: 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping' },
+    })
+    expect(renderConsoleReport(unstable).split(said)).toHaveLength(2)
+    expect(renderMarkdownReport(unstable)).toContain(said)
+    expect(renderHtmlReport(unstable)).toContain(said.replace("'", '&#39;'))
+    expect(renderJunitReport(unstable)).toContain('<property name="Ping endpoints" value="The appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/')
+  })
+
+  it('is not said of a run on the v1 endpoints', () => {
+    const stable = sampleReport({ role: 'appservice' }, [sampleResult('AS-CLIENT-PING-PATH', 'pass')])
+    expect(stable.pingDialect).toBeUndefined()
+    expect(renderConsoleReport(stable)).not.toContain('unstable')
+  })
+})
+
 describe('repro lines', () => {
   const report = sampleReport({}, [sampleSecondExchangeFailure(), sampleFailure()])
   const renderings = {

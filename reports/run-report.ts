@@ -1,5 +1,6 @@
 import type { Expectations } from '../runner/expectations.js'
 import type { Endpoint, Level } from '../harness/requirements/requirement.js'
+import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import type { CheckResult, LevelCounts, Summary } from '../runner/check-result.js'
 import type { HarnessProblem } from '../runner/harness-problem.js'
 import type { LoadStats } from '../runner/load-stats.js'
@@ -35,6 +36,12 @@ export interface RunReport {
   results: CheckResult[]
   /** Each endpoint the results name, as the renderings title it: its method and path in specs/. */
   endpoints?: Partial<Record<Endpoint, string>>
+  /**
+   * Set when the run graded MSC2659's unstable endpoints instead of the spec's v1 ones (issue 14):
+   * in an appservice run, its own ping used `/_matrix/client/unstable/fi.mau.msc2659/appservice/{id}/ping`.
+   * Absent: the v1 endpoints. `endpoints` then titles the unstable path.
+   */
+  pingDialect?: Exclude<PingDialect, 'stable'>
   /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
   reproEnvironment?: string
   /** Where and how the run was made, secrets removed. */

@@ -45,3 +45,22 @@ describe('gradeResults: the verdict of each result, as a run and the library bot
     expect(report.endpoints?.pingAppservice).toMatch(/^POST \/_matrix\/client\/v1\/appservice\/\{appserviceId\}\/ping$/)
   })
 })
+
+describe("buildRunReport of an appservice run that pinged MSC2659's unstable path", () => {
+  const facts = { role: 'appservice' as const, target: { url: 'http://127.0.0.1:9000', versions: [] }, specVersion: 'v1.7', strict: false }
+  const results = [sampleResult('AS-CLIENT-PING-PATH', 'pass')]
+
+  it('says so, and titles the client ping by the unstable path (the suite still calls the appservice on v1)', () => {
+    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, pingDialect: 'unstable' }, facts)
+    expect(report).toMatchObject({
+      pingDialect: 'unstable',
+      endpoints: { pingAppservice: 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping', ping: 'POST /_matrix/app/v1/ping' },
+    })
+  })
+
+  it('says nothing of a run on the v1 endpoints', () => {
+    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, pingDialect: 'stable' }, facts)
+    expect(report.pingDialect).toBeUndefined()
+    expect(report.endpoints?.pingAppservice).toBe('POST /_matrix/client/v1/appservice/{appserviceId}/ping')
+  })
+})

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
+import { describeEndpointIn, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
 import { specLinkFor } from '../harness/requirements/spec-links.js'
 import { diffAgainstBaseline } from './baseline-diff.js'
@@ -47,7 +48,7 @@ export interface RunFacts {
  * earlier call added.
  */
 export function buildRunReport(
-  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline'>,
+  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline' | 'pingDialect'>,
   facts: RunFacts,
 ): RunReport {
   let results = gradeResults(outcome.results, facts, outcome.startedAt).map((r) => withRepro(r, facts))
@@ -75,7 +76,8 @@ export function buildRunReport(
     problems: outcome.problems,
     ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
-    endpoints: endpointTitles,
+    endpoints: endpointTitles(facts.role, outcome.pingDialect),
+    ...(outcome.pingDialect === 'unstable' ? { pingDialect: 'unstable' as const } : {}),
     ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
     failOn,
@@ -123,8 +125,15 @@ function withRequirementFacts(result: CheckResult, gradedVersion: string): Check
   return { ...result, since: r.since, endpoint: r.endpoint, spec: specLinkFor(r.spec, gradedVersion, r.since) }
 }
 
-/** The renderings title each endpoint by its method and path, which only specs/ knows. */
-const endpointTitles: NonNullable<RunReport['endpoints']> = { pingAppservice: describeEndpoint('pingAppservice'), ping: describeEndpoint('ping') }
+/**
+ * The renderings title each endpoint by its method and path, which only specs/ knows; an
+ * appservice that pinged MSC2659's unstable path had its own ping graded against that path (the
+ * suite still calls its v1 /_matrix/app/v1/ping).
+ */
+function endpointTitles(role: RunReport['role'], dialect: PingDialect | undefined): NonNullable<RunReport['endpoints']> {
+  const clientPing = role === 'appservice' && dialect === 'unstable' ? describeEndpointIn('unstable', 'pingAppservice') : describeEndpoint('pingAppservice')
+  return { pingAppservice: clientPing, ping: describeEndpoint('ping') }
+}
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */
 export function withReproCommands(report: RunReport, reproCommand: (id: string) => string): RunReport {

@@ -20,7 +20,7 @@ const rank: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 }
  * incomplete or repeated set of shards: a merged verdict must cover the whole run exactly once.
  */
 export function mergeReports(inputs: readonly ReportFile[]): {
-  outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string }
+  outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string; pingDialect?: 'unstable' }
   facts: RunFacts
 } {
   if (inputs.length === 0) throw new UsageError('merge needs at least one report', 'pass the JSON reports of every shard')
@@ -53,7 +53,14 @@ export function mergeReports(inputs: readonly ReportFile[]): {
   const ends = inputs.map(({ report }) => Date.parse(report.startedAt) + report.durationMs)
   const start = Math.min(...starts)
   return {
-    outcome: { results, problems, startedAt: new Date(start).toISOString(), durationMs: Math.max(...ends) - start, ...headlineOf(inputs) },
+    outcome: {
+      results,
+      problems,
+      startedAt: new Date(start).toISOString(),
+      durationMs: Math.max(...ends) - start,
+      ...headlineOf(inputs),
+      ...dialectOf(inputs),
+    },
     facts: {
       role: first.role,
       target: first.target,
@@ -119,6 +126,11 @@ function expectationsOf(results: readonly CheckResult[]): Expectations {
   for (const r of results)
     if (r.expected) entries[r.id] = { expect: r.expected.expect, reason: r.expected.reason, ...(r.expected.until ? { until: r.expected.until } : {}) }
   return entries
+}
+
+/** The shards grade the same appservice, whose first ping (each shard's own) chose the dialect: any one's unstable. */
+function dialectOf(inputs: readonly ReportFile[]): { pingDialect?: 'unstable' } {
+  return inputs.some(({ report }) => report.pingDialect === 'unstable') ? { pingDialect: 'unstable' } : {}
 }
 
 /** Every shard's preflight sees the same target, but only a shard that ran the owner's check could confirm it: any one's headline. */

@@ -4,6 +4,8 @@ import { createRedactor } from '../harness/redact.js'
 import { startJsonControlServer } from '../harness/http/json-control-server.js'
 import { mockControlRoutes } from '../harness/mock-homeserver/mock-control-routes.js'
 import { OutOfProcessHomeserverSide } from '../harness/mock-homeserver/out-of-process-homeserver-side.js'
+import { isNoPing, pingAttempt, type PingRoundResult } from '../harness/mock-homeserver/ping-round.js'
+import { clientPingDialectAimedAt, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { checkFileName, requirements } from '../harness/requirements/registry.js'
 import { phaseOf, type Requirement } from '../harness/requirements/requirement.js'
 import { requireAppservice } from '../harness/scenario/appservice-preflight.js'
@@ -61,6 +63,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
   try {
     options.onMockHomeserver?.(await side.listen())
     await side.awaitFirstPing()
+    const pingDialect = dialectOfFirstPing(await side.firstPing())
     await requireAppservice(options.asUrl, options.credentials.hsToken)
     options.progress?.planned(
       selected.map((r) => r.id),
@@ -94,9 +97,23 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     }
     const order = new Map(requirements.map((r, i) => [r.id, i]))
     results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    return { results, problems, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), ...(skipped.length ? { skipped } : {}) }
+    return {
+      results,
+      problems,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      ...(skipped.length ? { skipped } : {}),
+      ...(pingDialect === 'unstable' ? { pingDialect } : {}),
+    }
   } finally {
     await control?.close()
     await side.close()
   }
+}
+
+/** Which endpoint the appservice's first ping used: MSC2659's unstable one is graded as such (AS-CLIENT-PING-PATH), and the run says so. */
+function dialectOfFirstPing(first: PingRoundResult): PingDialect | undefined {
+  if (isNoPing(first)) return undefined
+  const ping = pingAttempt(first)
+  return ping && clientPingDialectAimedAt(ping.rawPath)
 }

@@ -1,3 +1,4 @@
+import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { randomBytes } from 'node:crypto'
 import { checkTimeoutMs, requestDeadlineMs, runDeadlineMs } from '../harness/deadlines.js'
 import { epochNow } from '../harness/http/epoch-now.js'
@@ -61,6 +62,8 @@ export interface RunOutcome {
   skipped?: string[]
   /** The target's fault the preflight saw, told before anything else. */
   headline?: string
+  /** Set when the run graded MSC2659's unstable endpoints, not the spec's v1 ones (issue 14; see RunReport.pingDialect). */
+  pingDialect?: PingDialect
 }
 
 /**
