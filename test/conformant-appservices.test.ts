@@ -107,6 +107,37 @@ describe('the conformant appservices', () => {
     }
   }, 120_000)
 
+  it("msc2659-era-unstable-ping: its ping of MSC2659's unstable path is graded as such, and the check, the console and the JSON report say so", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'asp-msc2659-era-'))
+    try {
+      const file = join(dir, 'report.json')
+      const run = await runCli([
+        'reference',
+        '--role',
+        'appservice',
+        '--appservice-variant',
+        'msc2659-era-unstable-ping',
+        '--only',
+        'AS-CLIENT-PING-PATH',
+        '--report',
+        `json=${file}`,
+      ])
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
+      const unstablePath = 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping'
+      expect(run.stdout.match(/^The appservice pinged .*MSC2659's unstable endpoint.*$/gm)).toEqual([expect.stringContaining(unstablePath)])
+      const report = await readReport(file)
+      expect(report).toMatchObject({ pingDialect: 'unstable', endpoints: { pingAppservice: unstablePath, ping: 'POST /_matrix/app/v1/ping' } })
+      expect(report.results[0]).toMatchObject({
+        status: 'pass',
+        message: expect.stringMatching(
+          /^the appservice pinged \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/[^/]+\/ping: MSC2659's unstable endpoint/,
+        ),
+      })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('are at least eight, and share no name with a broken one (one namespace for --appservice-variant)', () => {
     expect(conformantAppservices.length).toBeGreaterThanOrEqual(8)
     const names = [...brokenAppservices, ...conformantAppservices].map((v) => v.name)
