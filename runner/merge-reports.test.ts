@@ -34,6 +34,20 @@ describe('mergeReports', () => {
     expect(merged.provenance?.config['hs-url']).toBe('https://hs.example')
   })
 
+  it("keeps a shard's pingDialect: the shards graded the same appservice's ping", () => {
+    const { outcome } = mergeReports([
+      { file: 'a.json', report: one },
+      { file: 'b.json', report: { ...two, pingDialect: 'unstable' } },
+    ])
+    expect(outcome.pingDialect).toBe('unstable')
+    expect(
+      mergeReports([
+        { file: 'a.json', report: one },
+        { file: 'b.json', report: two },
+      ]).outcome.pingDialect,
+    ).toBeUndefined()
+  })
+
   it('refuses an incomplete or repeated set of shards, and reports of other targets', () => {
     const message = (f: () => unknown) => {
       try {
