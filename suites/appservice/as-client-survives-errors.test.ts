@@ -1,4 +1,5 @@
-import { appserviceCheck, CheckFailure, describeExit, homeserverFaults } from '../../harness/scenario/index.js'
+import { appserviceCheck, CheckFailure, describeExit, homeserverFaults, pingAttempt, type PingRound } from '../../harness/scenario/index.js'
+import { dialectOfClientPingPath, homeserverErrcodeIn } from '../../harness/openapi/unstable-ping-endpoints.js'
 
 // "take care to not fail entirely in the event of temporary issues, e.g. gracefully handling cases
 // where the appservice is started before the homeserver": after each fault it still answers its ping endpoint.
@@ -9,7 +10,7 @@ export default appserviceCheck(
     const outcomes = await t.pingUnderEach(
       homeserverFaults.map((f) => f.fault),
       async (round, stillUp, i) => {
-        const { description } = homeserverFaults[i]!
+        const description = asAnswered(homeserverFaults[i]!.description, round)
         if (round.exited) return `when ${description}, the appservice ${describeExit(round.exited)}`
         const after = await stillUp()
         return after.response ? undefined : `when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.error})`
@@ -26,3 +27,10 @@ export default appserviceCheck(
   // The rounds at once, and if they must then run one at a time, each again.
   { timeoutMs: (target) => (homeserverFaults.length + 1) * target.faultRoundMs + 10_000 },
 )
+
+/** On MSC2659's unstable path the mock spells the fault's errcode as a homeserver of that time did (FI.MAU.MSC2659_BAD_STATUS): say it so. */
+function asAnswered(description: string, round: PingRound): string {
+  const ping = pingAttempt(round)
+  if (!ping || dialectOfClientPingPath(ping.rawPath) !== 'unstable') return description
+  return description.replace(/M_[A-Z_]+/, (errcode) => homeserverErrcodeIn('unstable', errcode))
+}
