@@ -24,6 +24,7 @@ export function renderHtmlReport(report: RunReport): string {
   const body = [
     `<header class="${tone}"><h1>as-ping-conformance: <span data-testid="verdict">${esc(verdict.label)}</span></h1>`,
     `<p>${esc(verdict.sentence)} ${esc(report.role)} <code>${esc(report.target.url)}</code>, graded against ${esc(report.specVersion)}.</p>`,
+    report.dialectNote ? `<p class="dialect" data-testid="dialect">Note: ${esc(report.dialectNote)}.</p>` : '',
     `<div class="counts" data-testid="counts">${counts.join('')}<button type="button" class="count total" data-count="total" data-filter="" aria-pressed="true" title="Show every check"><span class="n">${s.total}</span> checks</button></div></header>`,
     '<main>',
     levelTable(report),

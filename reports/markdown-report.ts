@@ -17,6 +17,7 @@ export function renderMarkdownReport(report: RunReport): string {
     `${verdict.sentence} ${report.role} \`${report.target.url}\`, graded against ${report.specVersion}.`,
     '',
   ]
+  if (report.dialectNote) out.push(`Note: ${report.dialectNote}.`, '')
   if (report.headline) out.push(`**${report.headline}**`, '')
   out.push('| Level | Passed | Failed | Warned | Skipped |', '|---|---:|---:|---:|---:|')
   for (const level of levels) {

@@ -33,8 +33,12 @@ export interface RunReport {
   /** The one fault of the target the preflight saw before the checks, which the failures follow from. */
   headline?: string
   results: CheckResult[]
-  /** Each endpoint the results name, as the renderings title it: its method and path in specs/. */
+  /** Each endpoint the results name, as the renderings title it: its method and path in specs/ (MSC2659's unstable ones on an unstable run). */
   endpoints?: Partial<Record<Endpoint, string>>
+  /** 'unstable' when the homeserver advertised only `fi.mau.msc2659` and the run graded MSC2659's unstable endpoints; absent for the spec's. */
+  dialect?: 'unstable'
+  /** With `dialect`: the sentence every rendering shows near its top, naming the paths the run graded. */
+  dialectNote?: string
   /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
   reproEnvironment?: string
   /** Where and how the run was made, secrets removed. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
+import { describeEndpointIn, unstableDialectNote, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
 import { specLinkFor } from '../harness/requirements/spec-links.js'
 import { diffAgainstBaseline } from './baseline-diff.js'
@@ -37,6 +37,8 @@ export interface RunFacts {
   mergedFrom?: MergedReport[]
   /** Tool version of the run (merge keeps the shards'); default this tool's. */
   toolVersion?: string
+  /** Which paths the run graded (default: the spec's); 'unstable' for a homeserver advertising only `fi.mau.msc2659`. */
+  dialect?: PingDialect
 }
 
 /**
@@ -75,7 +77,7 @@ export function buildRunReport(
     problems: outcome.problems,
     ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
-    endpoints: endpointTitles,
+    ...dialectFields(facts.dialect ?? 'stable'),
     ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
     failOn,
@@ -123,8 +125,14 @@ function withRequirementFacts(result: CheckResult, gradedVersion: string): Check
   return { ...result, since: r.since, endpoint: r.endpoint, spec: specLinkFor(r.spec, gradedVersion, r.since) }
 }
 
-/** The renderings title each endpoint by its method and path, which only specs/ knows. */
-const endpointTitles: NonNullable<RunReport['endpoints']> = { pingAppservice: describeEndpoint('pingAppservice'), ping: describeEndpoint('ping') }
+/**
+ * The renderings title each endpoint by its method and path (specs/'s, or MSC2659's unstable ones),
+ * and an unstable run says so near the top of every rendering: the run header included.
+ */
+export function dialectFields(dialect: PingDialect): Pick<RunReport, 'endpoints' | 'dialect' | 'dialectNote'> {
+  const endpoints = { pingAppservice: describeEndpointIn(dialect, 'pingAppservice'), ping: describeEndpointIn(dialect, 'ping') }
+  return dialect === 'unstable' ? { endpoints, dialect, dialectNote: unstableDialectNote } : { endpoints }
+}
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */
 export function withReproCommands(report: RunReport, reproCommand: (id: string) => string): RunReport {
