@@ -169,3 +169,29 @@ describe('repro lines', () => {
     })
   })
 })
+
+describe("a run graded on MSC2659's unstable endpoints says so near the top of every rendering", () => {
+  const unstable = sampleReport({ dialect: 'unstable' })
+  const said =
+    /advertises only fi\.mau\.msc2659 .*MSC2659's unstable endpoints: POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/
+
+  it('in the report: dialect, its note and the unstable endpoint titles; a stable run has neither field', () => {
+    expect(unstable).toMatchObject({
+      dialect: 'unstable',
+      dialectNote: expect.stringMatching(said),
+      endpoints: { ping: 'POST /_matrix/app/unstable/fi.mau.msc2659/ping' },
+    })
+    expect(report.dialect).toBeUndefined()
+    expect(report.dialectNote).toBeUndefined()
+  })
+
+  it('console (the header), markdown, HTML and JUnit', () => {
+    expect(renderConsoleReport(unstable).split('\n')[1]).toMatch(said)
+    expect(renderMarkdownReport(unstable).split('\n').slice(0, 6).join('\n')).toMatch(said)
+    // Both escape the apostrophe of "MSC2659's".
+    const escaped = /advertises only fi\.mau\.msc2659 .*POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/
+    expect(renderHtmlReport(unstable)).toMatch(new RegExp(`<p class="dialect" data-testid="dialect">Note: the homeserver ${escaped.source}`))
+    expect(renderJunitReport(unstable)).toMatch(new RegExp(`<property name="endpoints graded" value="the homeserver ${escaped.source}`))
+    expect(renderConsoleReport(report)).not.toMatch(said)
+  })
+})
