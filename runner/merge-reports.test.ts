@@ -62,5 +62,23 @@ describe('mergeReports', () => {
         ]),
       ),
     ).toMatch(/has target https:\/\/other\.example/)
+    const unstableTwo = { ...two, dialect: 'unstable' as const }
+    expect(
+      message(() =>
+        mergeReports([
+          { file: 'a.json', report: one },
+          { file: 'b.json', report: unstableTwo },
+        ]),
+      ),
+    ).toBe('b.json has endpoints unstable, but a.json has stable')
+  })
+
+  it("keeps the shards' unstable dialect: the merged report says it graded MSC2659's unstable endpoints", () => {
+    const unstable = (report: typeof one) => sampleReport({ dialect: 'unstable', shard: report.shard! }, report.results, report.startedAt)
+    const { outcome, facts } = mergeReports([
+      { file: 'a.json', report: unstable(one) },
+      { file: 'b.json', report: unstable(two) },
+    ])
+    expect(buildRunReport(outcome, facts)).toMatchObject({ dialect: 'unstable', endpoints: { ping: 'POST /_matrix/app/unstable/fi.mau.msc2659/ping' } })
   })
 })
