@@ -1,9 +1,11 @@
 import { check, describeExpectedPingCall, isExpectedPingPath, must } from '../../harness/scenario/index.js'
+import { leavePingPathToForwardedOnce } from './support/ping-path-owner.js'
 
 // Policy: omitting transaction_id is fine (INFO); sending null warns, since the schema types it as a string.
 export default check('HS-PING-NO-TXN-OMITTED', async (t) => {
   const { main } = t.appservices
   const { callbacks } = await t.collectUncorrelated(() => t.ping({ appserviceId: main.id, token: main.asToken, body: {} }))
+  leavePingPathToForwardedOnce(t, callbacks)
   const pings = callbacks.filter((c) => isExpectedPingPath(t.run, c.path))
   const expected = describeExpectedPingCall(t.run)
   must.hold(pings.length > 0, `the stub appservice received no ${expected}`, expected, 'nothing', undefined, 'call')
