@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { requestDeadlineMs } from '../harness/deadlines.js'
 import { HomeserverClient } from '../harness/clients/homeserver-client.js'
 import type { TlsOptions } from '../harness/http/tls-fetch.js'
+import { unstableDialectNotes, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { whoami } from '../harness/clients/whoami.js'
 import type { ConformanceConfig } from '../harness/registration/conformance-config.js'
 import { registrationRoles } from '../harness/registration/conformance-registrations.js'
@@ -32,14 +33,14 @@ export interface DoctorTarget {
   assumeVersion?: string
 }
 
-/** Can we reach the homeserver, over what TLS, and does it advertise the ping? */
-export async function checkHomeserver(target: DoctorTarget): Promise<DoctorFinding[]> {
+/** Can we reach the homeserver, over what TLS, and does it advertise the ping (and on which paths, for the stub check)? */
+export async function checkHomeserver(target: DoctorTarget): Promise<{ findings: DoctorFinding[]; dialect?: PingDialect }> {
   let versions
   try {
     versions = await probeHomeserver(target.hsUrl, target)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    return [{ ok: false, what: 'homeserver', detail: error.message, fix: error.remedy }]
+    return { findings: [{ ok: false, what: 'homeserver', detail: error.message, fix: error.remedy }] }
   }
   const findings: DoctorFinding[] = [{ ok: true, what: 'reachable', detail: `${target.hsUrl}/_matrix/client/versions answered` }]
   if (target.hsUrl.startsWith('https:')) {
@@ -53,9 +54,9 @@ export async function checkHomeserver(target: DoctorTarget): Promise<DoctorFindi
   findings.push({
     ok: true,
     what: 'versions',
-    detail: `advertises ${versions.versions.join(', ') || 'nothing'}; the run grades against ${versions.specVersion}`,
+    detail: `advertises ${versions.versions.join(', ') || 'nothing'}; the run grades against ${versions.specVersion}${versions.dialect === 'unstable' ? `; ${unstableDialectNotes.homeserver}` : ''}`,
   })
-  return findings
+  return { findings, dialect: versions.dialect }
 }
 
 /** Is each registration loaded? whoami with its as_token names its sender; the user token likewise. */
@@ -98,7 +99,7 @@ export async function checkTokens(target: DoctorTarget): Promise<DoctorFinding[]
  * see whether anything connected at all — the firewall and wrong-URL trap that otherwise shows up
  * as a handful of inexplicable failures.
  */
-export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFinding[]> {
+export async function checkStubReachable(target: DoctorTarget, dialect: PingDialect): Promise<DoctorFinding[]> {
   const stub = new StubAppservice()
   try {
     await stub.start(target.listen.host, target.listen.port)
@@ -115,7 +116,7 @@ export async function checkStubReachable(target: DoctorTarget): Promise<DoctorFi
     ]
   }
   try {
-    const probe = await probePing(stub, { ...target, requestDeadlineMs: requestDeadlineMs(target.hsTimeoutMs) })
+    const probe = await probePing(stub, { ...target, dialect, requestDeadlineMs: requestDeadlineMs(target.hsTimeoutMs) })
     const { verdict, where, answer } = probe
     switch (verdict.kind) {
       case 'unreachable':

@@ -75,7 +75,7 @@ export function checksToSkip(inputs: RunInputs, selected: readonly string[]): st
  * asked (--update-expectations: the run is then graded by the updated file), and publishes.
  */
 export async function finishRun(
-  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'skipped' | 'load' | 'headline' | 'pingDialect'>,
+  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'skipped' | 'load' | 'headline' | 'dialect'>,
   facts: RunFacts,
   inputs: RunInputs,
   options: RunFinishOptions,

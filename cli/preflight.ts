@@ -2,6 +2,7 @@ import { excerpt } from '../harness/assert/excerpt.js'
 import { HomeserverClient } from '../harness/clients/homeserver-client.js'
 import { isJsonObject } from '../harness/http/parse-json.js'
 import { pingAddedIn, pingSupport } from '../harness/spec-version.js'
+import { unstablePingFeature, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import type { TlsOptions } from '../harness/http/tls-fetch.js'
 import { UsageError } from '../harness/usage-error.js'
 import { isCertificateError } from './tls-options.js'
@@ -10,6 +11,8 @@ export interface TargetVersions {
   versions: string[]
   /** The spec version to grade against. */
   specVersion: string
+  /** Which paths the run grades: MSC2659's unstable ones when the target advertises only `fi.mau.msc2659`. */
+  dialect: PingDialect
 }
 
 /** /versions involves no appservice: any homeserver answers it at once, so a fixed wait is enough. */
@@ -39,10 +42,12 @@ export async function probeHomeserver(hsUrl: string, options: { specVersion?: st
   const versions = Array.isArray(body.versions) ? body.versions.filter((v): v is string => typeof v === 'string') : []
   if (!support.supported && !options.assumeVersion) {
     throw new UsageError(
-      `not applicable: the target advertises only ${support.newest ?? 'no spec version'}, and the ping needs ${pingAddedIn}`,
+      `not applicable: the target advertises only ${support.newest ?? 'no spec version'}, and the ping needs ${pingAddedIn} (or MSC2659's unstable feature ${unstablePingFeature})`,
       `pass --assume-version ${pingAddedIn} to run the checks anyway`,
     )
   }
-  const specVersion = options.specVersion ?? options.assumeVersion ?? (support.supported ? support.newest : undefined) ?? pingAddedIn
-  return { versions, specVersion }
+  // Unstable-only, the target implements the MSC as merged into v1.7, whatever older versions it lists.
+  const newest = support.dialect === 'stable' ? support.newest : undefined
+  const specVersion = options.specVersion ?? options.assumeVersion ?? newest ?? pingAddedIn
+  return { versions, specVersion, dialect: support.dialect ?? 'stable' }
 }

@@ -1,4 +1,5 @@
 import { registrationRoles, type RegistrationRole } from './registration/conformance-registrations.js'
+import type { PingDialect } from './openapi/unstable-ping-endpoints.js'
 import type { TlsOptions } from './http/tls-fetch.js'
 import type { Secret } from './redact.js'
 
@@ -20,8 +21,13 @@ export interface HomeserverRunContext {
   runId: string
   hsUrl: string
   appservices: Record<RegistrationRole, AppserviceUnderTest>
-  /** The path the homeserver must call: the main registration url's path + /_matrix/app/v1/ping. */
-  expectedPingPath: string
+  /** Which paths the run grades: the spec's, or MSC2659's unstable ones (a homeserver advertising only `fi.mau.msc2659`). */
+  dialect: PingDialect
+  /**
+   * The paths the homeserver may call: the main registration url's path + /_matrix/app/v1/ping; on an
+   * unstable run its unstable path too (MSC2659: the endpoints "can be implemented as" the unstable ones).
+   */
+  expectedPingPaths: string[]
   /** An ordinary user's access token, when the user gave one. */
   userToken?: string
   /** How long the homeserver under test waits for an appservice. */

@@ -1,3 +1,6 @@
+import { isJsonObject } from './http/parse-json.js'
+import { unstablePingFeature, type PingDialect } from './openapi/unstable-ping-endpoints.js'
+
 /** Spec versions as [major, minor], compared numerically ('v1.10' > 'v1.9'). */
 export function parseSpecVersion(version: string): [number, number] | undefined {
   const m = /^v(\d+)\.(\d+)$/.exec(version)
@@ -36,11 +39,20 @@ export function queryTokenOwed(advertised: readonly string[], gradedVersion: str
 /** The unstable feature flag that also advertises the stable ping endpoints (MSC2659). */
 const pingUnstableFeature = 'fi.mau.msc2659.stable'
 
-/** Whether /versions advertises the ping endpoints, and the newest version it lists. */
-export function pingSupport(versions: { versions?: unknown; unstable_features?: unknown }): { supported: boolean; newest?: string } {
+/**
+ * Whether /versions advertises the ping, on which paths, and the newest version it lists. v1.7+ or
+ * `fi.mau.msc2659.stable` advertise the spec's paths (which win when both are advertised); only
+ * `fi.mau.msc2659` advertises MSC2659's unstable ones, which the run then grades (issue 14).
+ */
+export function pingSupport(versions: { versions?: unknown; unstable_features?: unknown }): {
+  supported: boolean
+  dialect?: PingDialect
+  newest?: string
+} {
   const list = Array.isArray(versions.versions) ? versions.versions.filter((v): v is string => typeof v === 'string' && parseSpecVersion(v) !== undefined) : []
   const newest = [...list].sort(compareSpecVersions).at(-1)
-  const flags = (versions.unstable_features ?? {}) as Record<string, unknown>
-  const supported = list.some((v) => compareSpecVersions(v, pingAddedIn) >= 0) || flags[pingUnstableFeature] === true
-  return { supported, ...(newest ? { newest } : {}) }
+  const flags = isJsonObject(versions.unstable_features) ? versions.unstable_features : {}
+  const stable = list.some((v) => compareSpecVersions(v, pingAddedIn) >= 0) || flags[pingUnstableFeature] === true
+  const dialect: PingDialect | undefined = stable ? 'stable' : flags[unstablePingFeature] === true ? 'unstable' : undefined
+  return { supported: dialect !== undefined, ...(dialect ? { dialect } : {}), ...(newest ? { newest } : {}) }
 }

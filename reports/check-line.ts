@@ -8,9 +8,15 @@ export const statusMarks: Record<CheckStatus, string> = { pass: 'âœ“', fail: 'âœ
  * The run's first line, printed before the checks stream: suite version, role, target and the
  * spec version it is graded against.
  */
-export function renderRunHeader(run: Pick<RunReport, 'tool' | 'role' | 'target' | 'specVersion'>): string {
+export function renderRunHeader(run: Pick<RunReport, 'tool' | 'role' | 'target' | 'specVersion' | 'dialectNote'>): string {
   const advertised = run.target.versions.length ? `; target advertises ${run.target.versions.at(-1)}` : ''
-  return `as-ping-conformance ${run.tool.version}: ${run.role} ${run.target.url} (graded against ${run.specVersion}${advertised})`
+  const header = `as-ping-conformance ${run.tool.version}: ${run.role} ${run.target.url} (graded against ${run.specVersion}${advertised})`
+  return run.dialectNote ? `${header}\n${dialectNoteLine(run.dialectNote)}` : header
+}
+
+/** The report's dialect note as the console's sentence. */
+export function dialectNoteLine(note: string): string {
+  return `${capitalized(note)}.`
 }
 
 /**
@@ -29,4 +35,8 @@ function observation(r: CheckResult): string {
   if (r.status !== 'skip') return 'did not hold'
   // A fault of the suite: its message may quote a request, redacted only in the report at the end.
   return r.failure?.harness ? 'not run: a fault of the suite (said at the end)' : `not run (${r.message ?? 'skipped'})`
+}
+
+function capitalized(sentence: string): string {
+  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}`
 }

@@ -1,6 +1,6 @@
 import type { CheckResult, CheckStatus } from '../runner/check-result.js'
-import { explain, needsExplaining, pingDialectSentence, reproEnvironmentText, resultVerdict } from './report-wording.js'
-import { renderRunHeader, statusMarks } from './check-line.js'
+import { explain, needsExplaining, reproEnvironmentText, resultVerdict } from './report-wording.js'
+import { dialectNoteLine, renderRunHeader, statusMarks } from './check-line.js'
 import { consoleStyle, type ConsoleStyle } from './console-style.js'
 import { renderSummary } from './console-summary.js'
 import { renderLoadStats } from './load-stats-lines.js'
@@ -32,8 +32,8 @@ export function renderConsoleReport(report: RunReport, options: ConsoleOptions =
   const lines: string[] = []
   if (!options.streamed) lines.push(renderRunHeader(report))
   if (report.headline) lines.push(report.headline)
-  const dialect = pingDialectSentence(report)
-  if (dialect) lines.push(dialect)
+  // A streamed homeserver run's header told it; an appservice run's header comes before the ping that shows it.
+  if (options.streamed && report.role === 'appservice' && report.dialectNote) lines.push(dialectNoteLine(report.dialectNote))
   if (report.shard) lines.push(`Shard ${report.shard.index}/${report.shard.count}: merge the shards' JSON reports with \`as-ping-conformance merge\`.`)
   const listed = options.streamed ? report.results.filter((r) => !toldBy(options.streamed!, r)) : report.results
   if (options.streamed && listed.length)

@@ -2,7 +2,7 @@ import type { CheckResult, CheckStatus } from '../runner/check-result.js'
 import { escapeHtml as esc } from './html/escape-html.js'
 import { selfContainedPage } from './html/self-contained-page.js'
 import { sequenceDiagram } from './html/sequence-diagram.js'
-import { explain, levels, needsExplaining, pingDialectSentence, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
+import { explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
 import { rateLimitSummary } from './rate-limit-lines.js'
 import type { RunReport } from './run-report.js'
 
@@ -24,7 +24,7 @@ export function renderHtmlReport(report: RunReport): string {
   const body = [
     `<header class="${tone}"><h1>as-ping-conformance: <span data-testid="verdict">${esc(verdict.label)}</span></h1>`,
     `<p>${esc(verdict.sentence)} ${esc(report.role)} <code>${esc(report.target.url)}</code>, graded against ${esc(report.specVersion)}.</p>`,
-    pingDialectSentence(report) ? `<p data-testid="ping-dialect">${esc(pingDialectSentence(report)!)}</p>` : '',
+    report.dialectNote ? `<p class="dialect" data-testid="dialect">Note: ${esc(report.dialectNote)}.</p>` : '',
     `<div class="counts" data-testid="counts">${counts.join('')}<button type="button" class="count total" data-count="total" data-filter="" aria-pressed="true" title="Show every check"><span class="n">${s.total}</span> checks</button></div></header>`,
     '<main>',
     levelTable(report),

@@ -26,6 +26,7 @@ export function renderJunitReport(report: RunReport): string {
     ...provenanceRows(report).map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`),
     `      <property name="warnings" value="${warnings}"/>`,
     `      <property name="exit code" value="${report.exitCode}"/>`,
+    ...(report.dialectNote ? [`      <property name="endpoints graded" value="${attr(report.dialectNote)}"/>`] : []),
     // Once per run, where CI shows the suite's facts: each failure's repro lines read these variables.
     ...(report.reproEnvironment ? [`      <property name="repro environment" value="${attr(reproEnvironmentText(report)!)}"/>`] : []),
     '    </properties>',

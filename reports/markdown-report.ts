@@ -1,15 +1,5 @@
 import type { CheckResult } from '../runner/check-result.js'
-import {
-  countsText,
-  explain,
-  levels,
-  needsExplaining,
-  pingDialectSentence,
-  provenanceRows,
-  reproEnvironmentText,
-  resultVerdict,
-  runVerdict,
-} from './report-wording.js'
+import { countsText, explain, levels, needsExplaining, provenanceRows, reproEnvironmentText, resultVerdict, runVerdict } from './report-wording.js'
 import { rateLimitSummary } from './rate-limit-lines.js'
 import type { RunReport } from './run-report.js'
 
@@ -27,9 +17,8 @@ export function renderMarkdownReport(report: RunReport): string {
     `${verdict.sentence} ${report.role} \`${report.target.url}\`, graded against ${report.specVersion}.`,
     '',
   ]
+  if (report.dialectNote) out.push(`Note: ${report.dialectNote}.`, '')
   if (report.headline) out.push(`**${report.headline}**`, '')
-  const dialect = pingDialectSentence(report)
-  if (dialect) out.push(dialect, '')
   out.push('| Level | Passed | Failed | Warned | Skipped |', '|---|---:|---:|---:|---:|')
   for (const level of levels) {
     const c = report.summaryByLevel?.[level]

@@ -127,23 +127,30 @@ describe("a run that graded MSC2659's unstable endpoint", () => {
   const unstablePath = 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping'
   // As runner/build-run-report.ts makes it (tested there); the renderings only show it.
   const built = sampleReport({ role: 'appservice' }, [sampleResult('AS-CLIENT-PING-PATH', 'pass')])
-  const unstable = { ...built, pingDialect: 'unstable' as const, endpoints: { ...built.endpoints, pingAppservice: unstablePath } }
-  const said = "The appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping: MSC2659's unstable endpoint"
+  const unstable = {
+    ...built,
+    dialect: 'unstable' as const,
+    // Worded by harness (unstableDialectNotes); the renderings only show it.
+    dialectNote:
+      "the appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping, MSC2659's unstable endpoint, graded as such",
+    endpoints: { ...built.endpoints, pingAppservice: unstablePath },
+  }
+  const said = "the appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping, MSC2659's unstable endpoint"
 
   it('is said once in every rendering, with the path it used', () => {
-    expect(unstable).toMatchObject({
-      pingDialect: 'unstable',
-      endpoints: { pingAppservice: 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping' },
-    })
-    expect(renderConsoleReport(unstable).split(said)).toHaveLength(2)
-    expect(renderMarkdownReport(unstable)).toContain(said)
+    const capitalised = `T${said.slice(1)}`
+    expect(renderConsoleReport(unstable).split(capitalised)).toHaveLength(2)
+    expect(renderConsoleReport(unstable, { streamed: new Map() }).split(capitalised)).toHaveLength(2)
+    expect(renderMarkdownReport(unstable).split(said)).toHaveLength(2)
     expect(renderHtmlReport(unstable)).toContain(said.replace("'", '&#39;'))
-    expect(renderJunitReport(unstable)).toContain('<property name="Ping endpoints" value="The appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/')
+    expect(renderJunitReport(unstable)).toContain(
+      '<property name="endpoints graded" value="the appservice pinged POST /_matrix/client/unstable/fi.mau.msc2659/',
+    )
   })
 
   it('is not said of a run on the v1 endpoints', () => {
     const stable = sampleReport({ role: 'appservice' }, [sampleResult('AS-CLIENT-PING-PATH', 'pass')])
-    expect(stable.pingDialect).toBeUndefined()
+    expect(stable.dialect).toBeUndefined()
     expect(renderConsoleReport(stable)).not.toContain('unstable')
   })
 })
@@ -192,5 +199,31 @@ describe('repro lines', () => {
     expect(sampleReport({}, [unnamed]).results[0]!.reproduce).toEqual({
       command: 'npx as-ping-conformance homeserver --hs-url "$HS_URL" --config conf --only HS-PING-WRONG-METHOD',
     })
+  })
+})
+
+describe("a run graded on MSC2659's unstable endpoints says so near the top of every rendering", () => {
+  const unstable = sampleReport({ dialect: 'unstable' })
+  const said =
+    /advertises only fi\.mau\.msc2659 .*MSC2659's unstable endpoints: POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/
+
+  it('in the report: dialect, its note and the unstable endpoint titles; a stable run has neither field', () => {
+    expect(unstable).toMatchObject({
+      dialect: 'unstable',
+      dialectNote: expect.stringMatching(said),
+      endpoints: { ping: 'POST /_matrix/app/unstable/fi.mau.msc2659/ping' },
+    })
+    expect(report.dialect).toBeUndefined()
+    expect(report.dialectNote).toBeUndefined()
+  })
+
+  it('console (the header), markdown, HTML and JUnit', () => {
+    expect(renderConsoleReport(unstable).split('\n')[1]).toMatch(said)
+    expect(renderMarkdownReport(unstable).split('\n').slice(0, 6).join('\n')).toMatch(said)
+    // Both escape the apostrophe of "MSC2659's".
+    const escaped = /advertises only fi\.mau\.msc2659 .*POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/
+    expect(renderHtmlReport(unstable)).toMatch(new RegExp(`<p class="dialect" data-testid="dialect">Note: the homeserver ${escaped.source}`))
+    expect(renderJunitReport(unstable)).toMatch(new RegExp(`<property name="endpoints graded" value="the homeserver ${escaped.source}`))
+    expect(renderConsoleReport(report)).not.toMatch(said)
   })
 })

@@ -59,16 +59,6 @@ export function countsText(c: LevelCounts, paint: (status: keyof LevelCounts, te
   return [part('pass', 'passed'), part('fail', 'failed'), part('warn', 'warned'), part('skip', 'skipped')].join(', ')
 }
 
-/**
- * Said once per run when it graded MSC2659's unstable endpoints (issue 14), e.g. "The appservice
- * pinged POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping: MSC2659's unstable endpoint …".
- */
-export function pingDialectSentence(report: Pick<RunReport, 'role' | 'pingDialect' | 'endpoints'>): string | undefined {
-  if (report.pingDialect !== 'unstable') return undefined
-  if (report.role === 'homeserver') return "Graded against MSC2659's unstable endpoints (§ Unstable prefix, advertised as `fi.mau.msc2659`)."
-  return `The appservice pinged ${report.endpoints?.pingAppservice ?? 'the unstable path'}: MSC2659's unstable endpoint (§ Unstable prefix, advertised as \`fi.mau.msc2659\`), graded as MSC2659 describes it.`
-}
-
 /** Provenance as label/value pairs: suite and spec versions, the target's versions, time, config. */
 export function provenanceRows(report: RunReport): [string, string][] {
   const rows: [string, string][] = [
@@ -76,7 +66,6 @@ export function provenanceRows(report: RunReport): [string, string][] {
     ['Role', report.role],
     ['Target', report.target.url],
     ['Graded against', report.specVersion],
-    ...(report.pingDialect ? [['Ping endpoints', pingDialectSentence(report)!] as [string, string]] : []),
     ['Target advertises', report.target.versions.join(', ') || '(nothing)'],
     ['Started', report.startedAt],
     ['Duration', `${(report.durationMs / 1000).toFixed(1)} s`],

@@ -1,6 +1,5 @@
 import type { Expectations } from '../runner/expectations.js'
 import type { Endpoint, Level } from '../harness/requirements/requirement.js'
-import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import type { CheckResult, LevelCounts, Summary } from '../runner/check-result.js'
 import type { HarnessProblem } from '../runner/harness-problem.js'
 import type { LoadStats } from '../runner/load-stats.js'
@@ -34,14 +33,16 @@ export interface RunReport {
   /** The one fault of the target the preflight saw before the checks, which the failures follow from. */
   headline?: string
   results: CheckResult[]
-  /** Each endpoint the results name, as the renderings title it: its method and path in specs/. */
+  /** Each endpoint the results name, as the renderings title it: its method and path in specs/ (MSC2659's unstable ones on an unstable run). */
   endpoints?: Partial<Record<Endpoint, string>>
   /**
-   * Set when the run graded MSC2659's unstable endpoints instead of the spec's v1 ones (issue 14):
-   * in an appservice run, its own ping used `/_matrix/client/unstable/fi.mau.msc2659/appservice/{id}/ping`.
-   * Absent: the v1 endpoints. `endpoints` then titles the unstable path.
+   * 'unstable' when the run graded MSC2659's unstable endpoints instead of the spec's v1 ones: a
+   * homeserver that advertised only `fi.mau.msc2659`, or an appservice whose own ping took the
+   * unstable client path. Absent for the spec's paths; `endpoints` then titles the unstable ones.
    */
-  pingDialect?: Exclude<PingDialect, 'stable'>
+  dialect?: 'unstable'
+  /** With `dialect`: the sentence every rendering shows near its top, naming the paths the run graded. */
+  dialectNote?: string
   /** The one shell line that sets the variables the repro lines read (tokens read from the run's files, never printed). */
   reproEnvironment?: string
   /** Where and how the run was made, secrets removed. */

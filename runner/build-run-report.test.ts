@@ -51,16 +51,20 @@ describe("buildRunReport of an appservice run that pinged MSC2659's unstable pat
   const results = [sampleResult('AS-CLIENT-PING-PATH', 'pass')]
 
   it('says so, and titles the client ping by the unstable path (the suite still calls the appservice on v1)', () => {
-    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, pingDialect: 'unstable' }, facts)
+    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, dialect: 'unstable' }, facts)
     expect(report).toMatchObject({
-      pingDialect: 'unstable',
+      dialect: 'unstable',
+      dialectNote: expect.stringMatching(
+        /^the appservice pinged POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping, MSC2659's unstable endpoint/,
+      ),
       endpoints: { pingAppservice: 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping', ping: 'POST /_matrix/app/v1/ping' },
     })
   })
 
   it('says nothing of a run on the v1 endpoints', () => {
-    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, pingDialect: 'stable' }, facts)
-    expect(report.pingDialect).toBeUndefined()
+    const report = buildRunReport({ results, problems: [], startedAt, durationMs: 1, dialect: 'stable' }, facts)
+    expect(report.dialect).toBeUndefined()
+    expect(report.dialectNote).toBeUndefined()
     expect(report.endpoints?.pingAppservice).toBe('POST /_matrix/client/v1/appservice/{appserviceId}/ping')
   })
 })

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { describeEndpoint } from '../harness/openapi/ping-endpoints.js'
-import { describeEndpointIn, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
+import { describeEndpointIn, unstableDialectNotes, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
 import { specLinkFor } from '../harness/requirements/spec-links.js'
 import { diffAgainstBaseline } from './baseline-diff.js'
@@ -38,6 +37,8 @@ export interface RunFacts {
   mergedFrom?: MergedReport[]
   /** Tool version of the run (merge keeps the shards'); default this tool's. */
   toolVersion?: string
+  /** Which paths the run graded (default: the spec's); 'unstable' for a homeserver advertising only `fi.mau.msc2659`. */
+  dialect?: PingDialect
 }
 
 /**
@@ -48,7 +49,7 @@ export interface RunFacts {
  * earlier call added.
  */
 export function buildRunReport(
-  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline' | 'pingDialect'>,
+  outcome: Pick<RunOutcome, 'results' | 'problems' | 'startedAt' | 'durationMs' | 'load' | 'headline' | 'dialect'>,
   facts: RunFacts,
 ): RunReport {
   let results = gradeResults(outcome.results, facts, outcome.startedAt).map((r) => withRepro(r, facts))
@@ -76,8 +77,7 @@ export function buildRunReport(
     problems: outcome.problems,
     ...(outcome.headline ? { headline: outcome.headline } : {}),
     results,
-    endpoints: endpointTitles(facts.role, outcome.pingDialect),
-    ...(outcome.pingDialect === 'unstable' ? { pingDialect: 'unstable' as const } : {}),
+    ...dialectFields(facts.role, facts.dialect ?? outcome.dialect ?? 'stable'),
     ...(environment ? { reproEnvironment: environment } : {}),
     ...(facts.provenance ? { provenance: { ...facts.provenance, configHash: configHash(version, facts.provenance.config) } } : {}),
     failOn,
@@ -126,13 +126,14 @@ function withRequirementFacts(result: CheckResult, gradedVersion: string): Check
 }
 
 /**
- * The renderings title each endpoint by its method and path, which only specs/ knows; an
- * appservice that pinged MSC2659's unstable path had its own ping graded against that path (the
- * suite still calls its v1 /_matrix/app/v1/ping).
+ * The renderings title each endpoint by its method and path (specs/'s, or MSC2659's unstable ones),
+ * and an unstable run says so near the top of every rendering. A homeserver run graded both paths
+ * unstable (from /versions); an appservice run only its own ping's (the suite still calls its v1 ping).
  */
-function endpointTitles(role: RunReport['role'], dialect: PingDialect | undefined): NonNullable<RunReport['endpoints']> {
-  const clientPing = role === 'appservice' && dialect === 'unstable' ? describeEndpointIn('unstable', 'pingAppservice') : describeEndpoint('pingAppservice')
-  return { pingAppservice: clientPing, ping: describeEndpoint('ping') }
+export function dialectFields(role: RunReport['role'], dialect: PingDialect): Pick<RunReport, 'endpoints' | 'dialect' | 'dialectNote'> {
+  const served = role === 'homeserver' ? dialect : 'stable'
+  const endpoints = { pingAppservice: describeEndpointIn(dialect, 'pingAppservice'), ping: describeEndpointIn(served, 'ping') }
+  return dialect === 'unstable' ? { endpoints, dialect, dialectNote: unstableDialectNotes[role] } : { endpoints }
 }
 
 /** Adds the repro lines to a built report's results that lack them (for callers that pass reproCommand late). */

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { excerpt } from '../harness/assert/excerpt.js'
 import { HomeserverClient } from '../harness/clients/homeserver-client.js'
+import { clientPingPathIn } from '../harness/openapi/unstable-ping-endpoints.js'
 import { tokenRefused, whoami } from '../harness/clients/whoami.js'
 import { registrationRoles } from '../harness/registration/conformance-registrations.js'
 import { hasRequirement, requirement } from '../harness/requirements/registry.js'
@@ -43,7 +44,7 @@ export async function preflightHomeserver(stub: StubAppservice, target: ProbeTar
   await requireKnownTokens(target)
   const probe = await probePing(stub, target)
   const { verdict } = probe
-  const ping = `POST ${new HomeserverClient(target.hsUrl).pingPath(target.config.registrations.main.id)}`
+  const ping = `POST ${clientPingPathIn(target.dialect ?? 'stable', target.config.registrations.main.id)}`
   switch (verdict.kind) {
     case 'unreachable':
       throw new UsageError(`the homeserver never reached the stub appservice at ${probe.where}: a valid ping answered ${probe.answer}`, verdict.fix)

@@ -34,20 +34,6 @@ describe('mergeReports', () => {
     expect(merged.provenance?.config['hs-url']).toBe('https://hs.example')
   })
 
-  it("keeps a shard's pingDialect: the shards graded the same appservice's ping", () => {
-    const { outcome } = mergeReports([
-      { file: 'a.json', report: one },
-      { file: 'b.json', report: { ...two, pingDialect: 'unstable' } },
-    ])
-    expect(outcome.pingDialect).toBe('unstable')
-    expect(
-      mergeReports([
-        { file: 'a.json', report: one },
-        { file: 'b.json', report: two },
-      ]).outcome.pingDialect,
-    ).toBeUndefined()
-  })
-
   it('refuses an incomplete or repeated set of shards, and reports of other targets', () => {
     const message = (f: () => unknown) => {
       try {
@@ -76,5 +62,23 @@ describe('mergeReports', () => {
         ]),
       ),
     ).toMatch(/has target https:\/\/other\.example/)
+    const unstableTwo = { ...two, dialect: 'unstable' as const }
+    expect(
+      message(() =>
+        mergeReports([
+          { file: 'a.json', report: one },
+          { file: 'b.json', report: unstableTwo },
+        ]),
+      ),
+    ).toBe('b.json has endpoints unstable, but a.json has stable')
+  })
+
+  it("keeps the shards' unstable dialect: the merged report says it graded MSC2659's unstable endpoints", () => {
+    const unstable = (report: typeof one) => sampleReport({ dialect: 'unstable', shard: report.shard! }, report.results, report.startedAt)
+    const { outcome, facts } = mergeReports([
+      { file: 'a.json', report: unstable(one) },
+      { file: 'b.json', report: unstable(two) },
+    ])
+    expect(buildRunReport(outcome, facts)).toMatchObject({ dialect: 'unstable', endpoints: { ping: 'POST /_matrix/app/unstable/fi.mau.msc2659/ping' } })
   })
 })

@@ -20,7 +20,7 @@ const rank: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 }
  * incomplete or repeated set of shards: a merged verdict must cover the whole run exactly once.
  */
 export function mergeReports(inputs: readonly ReportFile[]): {
-  outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string; pingDialect?: 'unstable' }
+  outcome: { results: CheckResult[]; problems: HarnessProblem[]; startedAt: string; durationMs: number; headline?: string }
   facts: RunFacts
 } {
   if (inputs.length === 0) throw new UsageError('merge needs at least one report', 'pass the JSON reports of every shard')
@@ -32,6 +32,7 @@ export function mergeReports(inputs: readonly ReportFile[]): {
       ['spec version', report.specVersion, first.specVersion],
       ['--strict', String(report.strict), String(first.strict)],
       ['tool version', report.tool.version, first.tool.version],
+      ['endpoints', report.dialect ?? 'stable', first.dialect ?? 'stable'],
     ] as const) {
       if (a !== b) throw new UsageError(`${file} has ${what} ${a}, but ${inputs[0]!.file} has ${b}`, 'merge only the shards of one run')
     }
@@ -59,7 +60,6 @@ export function mergeReports(inputs: readonly ReportFile[]): {
       startedAt: new Date(start).toISOString(),
       durationMs: Math.max(...ends) - start,
       ...headlineOf(inputs),
-      ...dialectOf(inputs),
     },
     facts: {
       role: first.role,
@@ -67,6 +67,7 @@ export function mergeReports(inputs: readonly ReportFile[]): {
       specVersion: first.specVersion,
       strict: first.strict,
       toolVersion: first.tool.version,
+      ...(first.dialect ? { dialect: first.dialect } : {}),
       ...(first.provenance ? { provenance: { node: first.provenance.node, platform: first.provenance.platform, config: commonConfig(inputs) } } : {}),
       ...(inputs.every(({ report }) => report.expectations)
         ? {
@@ -126,11 +127,6 @@ function expectationsOf(results: readonly CheckResult[]): Expectations {
   for (const r of results)
     if (r.expected) entries[r.id] = { expect: r.expected.expect, reason: r.expected.reason, ...(r.expected.until ? { until: r.expected.until } : {}) }
   return entries
-}
-
-/** The shards grade the same appservice, whose first ping (each shard's own) chose the dialect: any one's unstable. */
-function dialectOf(inputs: readonly ReportFile[]): { pingDialect?: 'unstable' } {
-  return inputs.some(({ report }) => report.pingDialect === 'unstable') ? { pingDialect: 'unstable' } : {}
 }
 
 /** Every shard's preflight sees the same target, but only a shard that ran the owner's check could confirm it: any one's headline. */

@@ -3,6 +3,7 @@ import { answerInBrief } from '../harness/assert/must.js'
 import { HomeserverClient } from '../harness/clients/homeserver-client.js'
 import type { HttpExchange } from '../harness/clients/http-exchange.js'
 import { isJsonObject } from '../harness/http/parse-json.js'
+import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import type { TlsOptions } from '../harness/http/tls-fetch.js'
 import type { ConformanceConfig } from '../harness/registration/conformance-config.js'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
@@ -19,6 +20,8 @@ export interface ProbeTarget {
   /** How long the probe ping may take: the homeserver may wait its whole appservice timeout. */
   requestDeadlineMs: number
   tls?: TlsOptions
+  /** Which client ping path to probe (default: the spec's). */
+  dialect?: PingDialect
 }
 
 /**
@@ -70,7 +73,7 @@ export async function probePing(stub: StubAppservice, target: ProbeTarget): Prom
   const connectionsBefore = stub.connectionCount
   const requestsBefore = stub.all().length
   const ticket = await stub.beginPing(transactionId)
-  const client = new HomeserverClient(target.hsUrl, target.requestDeadlineMs, Infinity, target.tls)
+  const client = new HomeserverClient(target.hsUrl, target.requestDeadlineMs, Infinity, target.tls, undefined, target.dialect)
   const exchange = await client.ping({ appserviceId: main.id, token: main.as_token, body: { transaction_id: transactionId } })
   stub.endPing(ticket, exchange.response?.status)
   const requested = () => stub.all().length > requestsBefore

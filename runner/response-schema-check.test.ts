@@ -9,6 +9,7 @@ const context = {
     noUrl: { id: 'no-url', url: null, asToken: 'as-no-url-token', hsToken: 'hs-no-url-token' },
     unreachable: { id: 'unreachable', url: 'http://127.0.0.2:1', asToken: 'as-unreachable-token', hsToken: 'hs-unreachable-token' },
   },
+  dialect: 'stable' as const,
 }
 const entry = { sent: '→ POST …', callbacks: [], received: '← …', curl: 'curl …' }
 const answer = (status: number, json: unknown, more: Partial<ObservedResponse> = {}): ObservedResponse => ({
@@ -31,6 +32,13 @@ describe("HS-PING-RESPONSE-SCHEMA, graded from every check's answers", () => {
     ])
     expect(result).toMatchObject({ status: 'pass', message: '3 answers to the pings of 3 checks valid against their documented schemas' })
     expect(result.dependsOn).toBeUndefined()
+  })
+
+  it("validates MSC2659's FI.MAU.MSC2659_ errcodes as the spec's on an unstable run, and only there", async () => {
+    const observed = [{ checkId: 'HS-PING-BAD-STATUS', responses: [answer(502, { errcode: 'FI.MAU.MSC2659_BAD_STATUS', status: 403, body: 'no' })] }]
+    const unstable = await gradeResponseSchema(requirement(responseSchemaCheckId), observed, { ...context, dialect: 'unstable' })
+    expect(unstable.status).toBe('pass')
+    expect((await grade(observed)).failure?.mismatches).toEqual([expect.stringMatching(/^HTTP 502 \/errcode must be equal to one of the allowed values/)])
   })
 
   it("fails a 504 whose error is no string, the schema's alone", async () => {

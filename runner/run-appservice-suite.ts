@@ -63,7 +63,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
   try {
     options.onMockHomeserver?.(await side.listen())
     await side.awaitFirstPing()
-    const pingDialect = dialectOfFirstPing(await side.firstPing())
+    const dialect = dialectOfFirstPing(await side.firstPing())
     await requireAppservice(options.asUrl, options.credentials.hsToken)
     options.progress?.planned(
       selected.map((r) => r.id),
@@ -103,7 +103,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       ...(skipped.length ? { skipped } : {}),
-      ...(pingDialect === 'unstable' ? { pingDialect } : {}),
+      ...(dialect === 'unstable' ? { dialect } : {}),
     }
   } finally {
     await control?.close()

@@ -1,4 +1,3 @@
-import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { randomBytes } from 'node:crypto'
 import { checkTimeoutMs, requestDeadlineMs, runDeadlineMs } from '../harness/deadlines.js'
 import { epochNow } from '../harness/http/epoch-now.js'
@@ -12,7 +11,7 @@ import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js
 import type { PingWithResult } from '../harness/scenario/check-context.js'
 import { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
 import { startStubControlServer } from '../harness/stub-appservice/stub-control-server.js'
-import { pingPath } from '../harness/stub-appservice/recorded-request.js'
+import { pingPathIn, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { UsageError } from '../harness/usage-error.js'
 import type { CheckResult } from './check-result.js'
 import type { HarnessProblem } from './harness-problem.js'
@@ -36,6 +35,8 @@ export interface HomeserverRunOptions {
   specVersion: string
   /** What the homeserver's /_matrix/client/versions lists (default: nothing known). */
   advertisedVersions?: readonly string[]
+  /** Which paths to grade (default: the spec's; 'unstable' for a homeserver advertising only `fi.mau.msc2659`). */
+  dialect?: PingDialect
   /** Check ids to run; all when absent. */
   only?: readonly string[]
   /** --load N --concurrency C: also grade HS-PING-LOAD. */
@@ -62,8 +63,8 @@ export interface RunOutcome {
   skipped?: string[]
   /** The target's fault the preflight saw, told before anything else. */
   headline?: string
-  /** Set when the run graded MSC2659's unstable endpoints, not the spec's v1 ones (issue 14; see RunReport.pingDialect). */
-  pingDialect?: PingDialect
+  /** Set when the run graded MSC2659's unstable endpoints, not the spec's v1 ones (issue 14; see RunReport.dialect). */
+  dialect?: PingDialect
 }
 
 /**
@@ -166,13 +167,16 @@ function runContext(options: HomeserverRunOptions, stubControlUrl: string): Home
       return [role, { id: r.id, url: r.url, asToken: r.as_token, hsToken: r.hs_token }]
     }),
   ) as HomeserverRunContext['appservices']
+  const dialect = options.dialect ?? 'stable'
   const mainPath = new URL(registrations.main.url ?? options.config.asUrl).pathname.replace(/\/+$/, '')
   return {
     role: 'homeserver',
     runId: `asp-${randomBytes(4).toString('hex')}`,
     hsUrl: options.hsUrl,
     appservices,
-    expectedPingPath: `${mainPath}${pingPath}`,
+    dialect,
+    // The MSC's unstable prefix is a "can": an unstable homeserver may call either path back.
+    expectedPingPaths: (dialect === 'unstable' ? (['unstable', 'stable'] as const) : (['stable'] as const)).map((d) => `${mainPath}${pingPathIn(d, 'ping')}`),
     ...(options.userToken ? { userToken: options.userToken } : {}),
     hsTimeoutMs: options.hsTimeoutMs,
     deadlineAt: epochNow() + runDeadlineMs(options.hsTimeoutMs),

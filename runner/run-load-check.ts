@@ -51,7 +51,7 @@ export async function runLoadCheck(
   stub.holdOnlyUngraded(prefix)
   // Each ping gets the usual request deadline; the run's deadline bounds the checks, not a load of any size.
   const rateLimits = new RateLimitLog()
-  const client = new HomeserverClient(context.hsUrl, requestDeadlineMs(context.hsTimeoutMs), Infinity, context.tls, rateLimits.observe)
+  const client = new HomeserverClient(context.hsUrl, requestDeadlineMs(context.hsTimeoutMs), Infinity, context.tls, rateLimits.observe, context.dialect)
   const { main } = context.appservices
   const send = (ping: MixedPing) => {
     stub.arrange(ping.transactionId, ping.outcome)

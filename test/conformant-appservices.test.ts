@@ -126,7 +126,7 @@ describe('the conformant appservices', () => {
       const unstablePath = 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping'
       expect(run.stdout.match(/^The appservice pinged .*MSC2659's unstable endpoint.*$/gm)).toEqual([expect.stringContaining(unstablePath)])
       const report = await readReport(file)
-      expect(report).toMatchObject({ pingDialect: 'unstable', endpoints: { pingAppservice: unstablePath, ping: 'POST /_matrix/app/v1/ping' } })
+      expect(report).toMatchObject({ dialect: 'unstable', endpoints: { pingAppservice: unstablePath, ping: 'POST /_matrix/app/v1/ping' } })
       expect(report.results[0]).toMatchObject({
         status: 'pass',
         message: expect.stringMatching(

@@ -130,6 +130,32 @@ test(
   testTimeoutMs,
 )
 
+test(
+  "a homeserver advertising only fi.mau.msc2659 is graded on MSC2659's unstable endpoints, and the output and the report say so",
+  async () => {
+    const { run, reportText } = await runReference('msc2659-unstable-only')
+    const report = reportText ? (JSON.parse(reportText) as RunReport) : undefined
+    const output = `${run.stdout}\n${run.stderr}`
+    expect(report, `no JSON report; the run printed:\n${output}`).toBeDefined()
+    const note =
+      /^The homeserver advertises only fi\.mau\.msc2659 .*grades MSC2659's unstable endpoints: POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/m
+    expect(run.stdout).toMatch(note)
+    expect(run.stdout.match(new RegExp(note.source, 'gm'))).toHaveLength(1)
+    expect(report!).toMatchObject({
+      specVersion: 'v1.7',
+      dialect: 'unstable',
+      dialectNote: expect.stringContaining('/_matrix/app/unstable/fi.mau.msc2659/ping'),
+      endpoints: {
+        pingAppservice: 'POST /_matrix/client/unstable/fi.mau.msc2659/appservice/{appserviceId}/ping',
+        ping: 'POST /_matrix/app/unstable/fi.mau.msc2659/ping',
+      },
+    })
+    // It serves no other client path, so its clean run shows every ping went to the unstable one.
+    expect(run.code, output).toBe(0)
+  },
+  testTimeoutMs,
+)
+
 test('there are at least 10 conformant variants, each documented, with unique kebab-case names distinct from the broken ones', () => {
   expect(conformantHomeservers.length).toBeGreaterThanOrEqual(10)
   const names = conformantHomeservers.map((v) => v.name)

@@ -4,6 +4,7 @@ import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-
 import { freePort } from '../harness/http/free-port.js'
 import { startReferenceHomeserver } from '../fixtures/reference-homeserver/reference-homeserver.js'
 import { main } from '../cli/main.js'
+import { msc2659EraOptions } from '../fixtures/reference-homeserver/msc2659-era.js'
 
 async function doctor(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
@@ -31,6 +32,20 @@ describe('doctor', () => {
     expect(run.out).toMatch(/✓ stub appservice: the homeserver reached the stub at http:\/\/127\.0\.0\.1:\d+\/? .*answered HTTP 200/)
     expect(run.out).not.toContain(setup.userToken)
     expect(run.out).not.toContain(setup.config.registrations.main.as_token)
+  })
+
+  it("on a homeserver advertising only fi.mau.msc2659, says the run grades MSC2659's unstable endpoints and probes the stub through them", async () => {
+    const unstable = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...msc2659EraOptions })
+    try {
+      const run = await doctor([...flags(unstable), '--listen', `127.0.0.1:${unstable.listen.port}`])
+      expect(run.code, run.out).toBe(0)
+      expect(run.out).toMatch(
+        /✓ versions: advertises v1\.1, .*v1\.6; the run grades against v1\.7; the homeserver advertises only fi\.mau\.msc2659 .*POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/\{appserviceId\}\/ping/,
+      )
+      expect(run.out).toMatch(/✓ stub appservice: the homeserver reached the stub at .*answered HTTP 200/)
+    } finally {
+      await unstable.close()
+    }
   })
 
   it('turns each set-up mistake into an error with a one-line fix, exit 2', async () => {

@@ -6,9 +6,12 @@ import { UsageError } from '../harness/usage-error.js'
 import { applyFinding, preflightHomeserver } from '../runner/homeserver-preflight.js'
 import type { CheckResult } from '../runner/check-result.js'
 import { referencePingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour.js'
+import { msc2659EraOptions } from '../fixtures/reference-homeserver/msc2659-era.js'
+import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
+import { probeHomeserver } from '../cli/preflight.js'
 
 /** The preflight as the runner makes it: the run's stub where the registration points, then whoami and one probe ping. */
-async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen.port) {
+async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen.port, dialect: PingDialect = 'stable') {
   const stub = new StubAppservice()
   await stub.start('127.0.0.1', listenPort)
   try {
@@ -19,6 +22,7 @@ async function preflightAgainst(setup: ReferenceSetup, listenPort = setup.listen
       hsTimeoutMs: 1_000,
       requestDeadlineMs: 5_000,
       userToken: setup.userToken,
+      dialect,
     })
   } finally {
     await stub.stop()
@@ -82,6 +86,54 @@ describe("homeserver preflight: set-up faults stop the run, the target's own fau
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).message).toMatch(/never reached the stub appservice .*HTTP 502 M_CONNECTION_FAILED/)
     expect((error as UsageError).remedy).toMatch(/is not the port of the registration's url/)
+  })
+})
+
+describe("a homeserver that advertises only MSC2659's unstable flag is graded on the unstable paths, not refused", () => {
+  let setup: ReferenceSetup | undefined
+  afterEach(async () => {
+    await setup?.close()
+    setup = undefined
+  })
+
+  it('reads /versions: only fi.mau.msc2659 → the unstable dialect, graded as v1.7 (the MSC as merged) unless told otherwise', async () => {
+    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...msc2659EraOptions })
+    expect(await probeHomeserver(setup.homeserver.url, {})).toEqual({ versions: msc2659EraOptions.versions, specVersion: 'v1.7', dialect: 'unstable' })
+    expect(await probeHomeserver(setup.homeserver.url, { specVersion: 'v1.8' })).toMatchObject({ specVersion: 'v1.8', dialect: 'unstable' })
+  })
+
+  it("the spec's paths win when both flags are advertised", async () => {
+    setup = await startReferenceSetup({
+      appserviceTimeoutMs: 1_000,
+      versions: ['v1.6'],
+      unstableFeatures: { 'fi.mau.msc2659': true, 'fi.mau.msc2659.stable': true },
+    })
+    expect(await probeHomeserver(setup.homeserver.url, {})).toMatchObject({ specVersion: 'v1.6', dialect: 'stable' })
+  })
+
+  it('with neither flag nor v1.7 it is still not applicable (exit 2), the unstable flag named in the message', async () => {
+    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, versions: ['v1.6'], unstableFeatures: { 'fi.mau.msc2659': false } })
+    const error = await probeHomeserver(setup.homeserver.url, {}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as UsageError).message).toBe(
+      "not applicable: the target advertises only v1.6, and the ping needs v1.7 (or MSC2659's unstable feature fi.mau.msc2659)",
+    )
+  })
+
+  it('probes the unstable client path: no finding on an MSC2659-era homeserver', async () => {
+    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...msc2659EraOptions })
+    expect(await preflightAgainst(setup, setup.listen.port, 'unstable')).toBeUndefined()
+  })
+
+  it('an unstable flag without its endpoint is a missing endpoint, named by the path the run grades', async () => {
+    setup = await startReferenceSetup({ appserviceTimeoutMs: 1_000, ...variant('unstable-flag-without-endpoint') })
+    expect(await preflightAgainst(setup, setup.listen.port, 'unstable')).toEqual({
+      owner: 'HS-PING-OK',
+      affects: 'every check',
+      fault: expect.stringMatching(
+        /^the homeserver has no ping endpoint: POST \/_matrix\/client\/unstable\/fi\.mau\.msc2659\/appservice\/.+\/ping answered HTTP 404/,
+      ),
+    })
   })
 })
 

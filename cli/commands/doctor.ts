@@ -55,11 +55,12 @@ export async function doctorCommand(options: DoctorOptions, output: Output): Pro
       },
     ])
   }
-  report(await checkHomeserver(target))
+  const homeserver = await checkHomeserver(target)
+  report(homeserver.findings)
   if (findings.every((f) => f.ok)) {
     report(await checkTokens(target))
     const mainLoaded = findings.find((f) => f.what === `as_token of ${config.registrations.main.id}`)?.ok
-    if (mainLoaded) report(await checkStubReachable(target))
+    if (mainLoaded) report(await checkStubReachable(target, homeserver.dialect ?? 'stable'))
   }
   const problems = findings.filter((f) => !f.ok).length
   output.out(problems ? `\nDoctor found ${problems} problem${problems > 1 ? 's' : ''} (exit 2).\n` : '\nEverything a run needs is in place (exit 0).\n')

@@ -15,6 +15,7 @@ import { interruptible } from '../interruption.js'
 import { writePartialReport } from '../partial-report.js'
 import { renderRunHeader } from '../../reports/check-line.js'
 import { toolVersion } from '../../runner/tool-version.js'
+import { dialectFields } from '../../runner/build-run-report.js'
 import { readTokenFile } from '../read-token-file.js'
 import { homeserverSecrets, runProvenance } from '../run-provenance.js'
 import { npxCommand } from '../npx-command.js'
@@ -68,13 +69,14 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
     role: 'homeserver' as const,
     target: { url: options.hsUrl, versions: target.versions },
     specVersion: target.specVersion,
+    dialect: target.dialect,
     strict: options.strict,
     provenance: runProvenance(shown, homeserverSecrets(config, userToken)),
     reproCommand: customRepro ?? ((id: string) => homeserverRepro(options, id)),
     ...(customRepro ? {} : { reproVariables: homeserverReproVariables(options.hsUrl, config, options.userTokenFile) }),
     ...(options.shard ? { shard: options.shard } : {}),
   }
-  const header = renderRunHeader({ tool: { name: 'as-ping-conformance', version: toolVersion }, ...facts })
+  const header = renderRunHeader({ tool: { name: 'as-ping-conformance', version: toolVersion }, ...facts, ...dialectFields('homeserver', target.dialect) })
   const watch = watchRun(output, { hsTimeoutMs: options.hsTimeoutMs, requestDeadlineMs: requestDeadlineMs(options.hsTimeoutMs) }, header)
   const startedAt = new Date()
   const run = () =>
@@ -85,6 +87,7 @@ export async function homeserverCommand(options: HomeserverCommandOptions, outpu
       hsTimeoutMs: options.hsTimeoutMs,
       specVersion: target.specVersion,
       advertisedVersions: target.versions,
+      dialect: target.dialect,
       ...(userToken ? { userToken } : {}),
       ...(options.only ? { only: options.only } : {}),
       ...(options.load ? { load: { pings: options.load, concurrency: options.concurrency ?? defaultLoadConcurrency } } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpExchange } from '../clients/http-exchange.js'
 import { CheckFailure } from './check-failure.js'
-import { must } from './must.js'
+import { describeExpectation, must, responseMismatches } from './must.js'
 
 const exchange: HttpExchange = {
   request: { method: 'POST', url: 'http://127.0.0.1:1/_matrix/client/v1/appservice/a/ping', headers: {}, bodyText: '{}' },
@@ -37,5 +37,39 @@ describe('must names the hop that went wrong', () => {
   it('a general condition: whichever it names, or none', () => {
     expect(failureOf(() => must.hold(false, 'wrong header', 'Bearer', 'Basic', undefined, 'call')).hop).toBe('call')
     expect(failureOf(() => must.hold(false, 'wrong', 'a', 'b')).hop).toBeUndefined()
+  })
+})
+
+describe("MSC2659's unstable errcode spellings, decided by the exchange's own URL", () => {
+  const answered = (path: string, errcode: string): HttpExchange => ({
+    ...exchange,
+    request: { ...exchange.request, url: `http://127.0.0.1:1/matrix${path}?access_token=x` },
+    response: { ...exchange.response!, status: 502, json: { errcode } },
+  })
+  const unstable = '/_matrix/client/unstable/fi.mau.msc2659/appservice/a/ping'
+  const stable = '/_matrix/client/v1/appservice/a/ping'
+
+  it('on the unstable path FI.MAU.MSC2659_BAD_STATUS is M_BAD_STATUS; on the v1 path it is not', () => {
+    const want = { status: 502, errcode: 'M_BAD_STATUS' }
+    expect(responseMismatches(answered(unstable, 'FI.MAU.MSC2659_BAD_STATUS'), want)).toEqual([])
+    expect(responseMismatches(answered(unstable, 'M_BAD_STATUS'), want)).toEqual([])
+    expect(responseMismatches(answered(stable, 'FI.MAU.MSC2659_BAD_STATUS'), want)).toEqual(['errcode got "FI.MAU.MSC2659_BAD_STATUS" want "M_BAD_STATUS"'])
+    expect(responseMismatches(answered(unstable, 'FI.MAU.MSC2659_CONNECTION_FAILED'), want)).toEqual([
+      'errcode got "FI.MAU.MSC2659_CONNECTION_FAILED" want "M_BAD_STATUS" or "FI.MAU.MSC2659_BAD_STATUS"',
+    ])
+  })
+
+  it('only for the four errcodes MSC2659 introduced, in every answer an AnyOf allows', () => {
+    expect(responseMismatches(answered(unstable, 'FI.MAU.MSC2659_FORBIDDEN'), { status: 502, errcode: 'M_FORBIDDEN' })).toEqual([
+      'errcode got "FI.MAU.MSC2659_FORBIDDEN" want "M_FORBIDDEN"',
+    ])
+    const anyOf = [
+      { status: 200, json: [] },
+      { status: 502, errcode: 'M_CONNECTION_FAILED' },
+    ]
+    expect(responseMismatches(answered(unstable, 'FI.MAU.MSC2659_CONNECTION_FAILED'), anyOf)).toEqual([])
+    expect(describeExpectation(anyOf, 'unstable')).toBe('HTTP 200 or HTTP 502, errcode "M_CONNECTION_FAILED" or "FI.MAU.MSC2659_CONNECTION_FAILED"')
+    const failure = failureOf(() => must.matchResponse(answered(unstable, 'M_UNKNOWN'), { status: 504, errcode: 'M_CONNECTION_TIMEOUT' }))
+    expect(failure.expected).toBe('HTTP 504, errcode "M_CONNECTION_TIMEOUT" or "FI.MAU.MSC2659_CONNECTION_TIMEOUT"')
   })
 })

@@ -1,4 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange.js'
+import { dialectOfPingUrl, errcodeSpellings, type PingDialect } from '../openapi/unstable-ping-endpoints.js'
 import type { FailedHop } from '../scenario/check-meta.js'
 import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
 import { CheckFailure } from './check-failure.js'
@@ -31,11 +32,23 @@ export function answerInBrief(exchange: HttpExchange): string {
 /** Several answers the spec allows alike (Complement's AnyOf): a response matching one of them matches. */
 export type AllowedResponses = ResponseExpectation | readonly ResponseExpectation[]
 
-export function describeExpectation(want: AllowedResponses): string {
-  if (isAnyOf(want)) return want.map(describeExpectation).join(' or ')
+/** `HTTP 502, errcode "M_BAD_STATUS"`; on MSC2659's unstable path `… "M_BAD_STATUS" or "FI.MAU.MSC2659_BAD_STATUS"`. */
+export function describeExpectation(want: AllowedResponses, dialect: PingDialect = 'stable'): string {
+  if (isAnyOf(want)) return want.map((w) => describeExpectation(w, dialect)).join(' or ')
   const parts = [`HTTP ${want.status}`]
-  if (want.errcode) parts.push(`errcode "${want.errcode}"`)
+  if (want.errcode) parts.push(`errcode ${spellingsOf(dialect, want.errcode)}`)
   return parts.join(', ')
+}
+
+/** The dialect an exchange was graded in: an answer on MSC2659's unstable client path may spell its errcodes FI.MAU.MSC2659_…. */
+function dialectOf(exchange: HttpExchange): PingDialect {
+  return dialectOfPingUrl(exchange.request.url) ?? 'stable'
+}
+
+function spellingsOf(dialect: PingDialect, errcode: string): string {
+  return errcodeSpellings(dialect, errcode)
+    .map((e) => `"${e}"`)
+    .join(' or ')
 }
 
 /** Every way the response differs from the expectation (empty when it matches); for several allowed answers, from the closest one. */
@@ -44,7 +57,7 @@ export function responseMismatches(exchange: HttpExchange, want: AllowedResponse
   const each = want.map((w) => singleMismatches(exchange, w))
   if (each.some((m) => m.length === 0)) return []
   const closest = each.reduce((a, b) => (b.length < a.length ? b : a))
-  return [`none of the allowed answers (${describeExpectation(want)}); closest: ${closest.join(', ')}`]
+  return [`none of the allowed answers (${describeExpectation(want, dialectOf(exchange))}); closest: ${closest.join(', ')}`]
 }
 
 function isAnyOf(want: AllowedResponses): want is readonly ResponseExpectation[] {
@@ -56,7 +69,7 @@ function singleMismatches(exchange: HttpExchange, want: ResponseExpectation): st
   if (!response) return [`no answer from the homeserver: ${exchange.error ?? 'unknown error'}`]
   const mismatches: string[] = []
   if (response.status !== want.status) mismatches.push(`status got ${response.status} want ${want.status}`)
-  const matchers = [...(want.errcode ? [errcodeMatcher(want.errcode)] : []), ...(want.json ?? [])]
+  const matchers = [...(want.errcode ? [errcodeMatcher(dialectOf(exchange), want.errcode)] : []), ...(want.json ?? [])]
   if (matchers.length > 0 && response.json === undefined) {
     mismatches.push(`body ${response.jsonProblem ?? 'is not JSON'}: ${excerpt(response.bodyText) || '(empty)'}`)
   } else {
@@ -73,10 +86,11 @@ function singleMismatches(exchange: HttpExchange, want: ResponseExpectation): st
   return mismatches
 }
 
-function errcodeMatcher(errcode: string): JsonMatcher {
+function errcodeMatcher(dialect: PingDialect, errcode: string): JsonMatcher {
+  const spellings = errcodeSpellings(dialect, errcode)
   return (json) => {
     const got = (json as { errcode?: unknown } | null)?.errcode
-    return got === errcode ? undefined : `errcode got ${JSON.stringify(got ?? null)} want "${errcode}"`
+    return typeof got === 'string' && spellings.includes(got) ? undefined : `errcode got ${JSON.stringify(got ?? null)} want ${spellingsOf(dialect, errcode)}`
   }
 }
 
@@ -92,7 +106,7 @@ export interface Must {
 export const must: Must = {
   matchResponse(exchange: HttpExchange, want: AllowedResponses): void {
     const mismatches = responseMismatches(exchange, want)
-    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want), describeResponse(exchange), exchange, 'answer')
+    if (mismatches.length) throw new CheckFailure(mismatches, describeExpectation(want, dialectOf(exchange)), describeResponse(exchange), exchange, 'answer')
   },
 
   /** Several named exchanges at once; the failure lists every case that differs, and its repro is the first that does. */
@@ -101,7 +115,7 @@ export const must: Must = {
     if (failing.length === 0) return
     throw new CheckFailure(
       failing.flatMap((c) => c.mismatches.map((m) => `${c.name}: ${m}`)),
-      failing.map((c) => `${c.name}: ${describeExpectation(c.want)}`).join('; '),
+      failing.map((c) => `${c.name}: ${describeExpectation(c.want, dialectOf(c.exchange))}`).join('; '),
       failing.map((c) => `${c.name}: ${describeResponse(c.exchange)}`).join('; '),
       failing[0]!.exchange,
       'answer',

@@ -27,6 +27,12 @@ describe('HomeserverClient', () => {
     await client.get('/_matrix/client/versions')
     expect(seen).toEqual([want, `${basePath.replace(/\/$/, '')}/_matrix/client/versions`])
   })
+
+  it("pings MSC2659's unstable client path when the run grades the unstable dialect", async () => {
+    seen.length = 0
+    await new HomeserverClient(`${origin}/matrix`, 5_000, Infinity, undefined, undefined, 'unstable').ping({ appserviceId: 'a/b', token: 't' })
+    expect(seen).toEqual(['/matrix/_matrix/client/unstable/fi.mau.msc2659/appservice/a%2Fb/ping'])
+  })
 })
 
 describe('HomeserverClient, rate-limited', () => {

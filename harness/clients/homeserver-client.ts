@@ -1,4 +1,4 @@
-import { clientPingPath } from '../openapi/ping-endpoints.js'
+import { clientPingPathIn, type PingDialect } from '../openapi/unstable-ping-endpoints.js'
 import { epochNow } from '../http/epoch-now.js'
 import { retryWhileRateLimited, type RateLimitObserver } from '../http/rate-limit.js'
 import type { TlsOptions } from '../http/tls-fetch.js'
@@ -27,7 +27,7 @@ export function transactionIdOf(options: PingOptions): string | undefined {
   return typeof body?.transaction_id === 'string' ? body.transaction_id : undefined
 }
 
-/** The appservice side of `POST /_matrix/client/v1/appservice/{appserviceId}/ping`, as the suite plays it. */
+/** The appservice side of `POST /_matrix/client/v1/appservice/{appserviceId}/ping` (or MSC2659's unstable path), as the suite plays it. */
 export class HomeserverClient {
   constructor(
     readonly baseUrl: string,
@@ -38,10 +38,12 @@ export class HomeserverClient {
     private readonly tls?: TlsOptions,
     /** Told of every 429 (the request is sent again after the wait; see harness/http/rate-limit.ts). */
     private readonly onRateLimited?: RateLimitObserver,
+    /** Which client ping path it calls: the spec's (default), or MSC2659's unstable one for an older homeserver. */
+    readonly dialect: PingDialect = 'stable',
   ) {}
 
   pingPath(appserviceId: string): string {
-    return clientPingPath(appserviceId)
+    return clientPingPathIn(this.dialect, appserviceId)
   }
 
   async ping(options: PingOptions): Promise<HttpExchange> {

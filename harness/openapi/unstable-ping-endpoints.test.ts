@@ -5,9 +5,11 @@ import {
   clientPingPathIn,
   describeEndpointIn,
   dialectOfClientPingPath,
+  dialectOfPingUrl,
   errcodeSpellings,
   homeserverErrcodeIn,
   isAppservicePingPath,
+  stableErrcodeOf,
 } from './unstable-ping-endpoints.js'
 
 describe('MSC2659 unstable endpoints', () => {
@@ -35,6 +37,15 @@ describe('MSC2659 unstable endpoints', () => {
     expect(errcodeSpellings('unstable', 'M_BAD_STATUS')).toEqual(['M_BAD_STATUS', 'FI.MAU.MSC2659_BAD_STATUS'])
     expect(errcodeSpellings('unstable', 'M_FORBIDDEN')).toEqual(['M_FORBIDDEN'])
     expect(errcodeSpellings('stable', 'M_URL_NOT_SET')).toEqual(['M_URL_NOT_SET'])
+    expect(stableErrcodeOf('FI.MAU.MSC2659_CONNECTION_TIMEOUT')).toBe('M_CONNECTION_TIMEOUT')
+    expect(stableErrcodeOf('FI.MAU.MSC2659_FORBIDDEN')).toBe('FI.MAU.MSC2659_FORBIDDEN')
+    expect(stableErrcodeOf('M_FORBIDDEN')).toBe('M_FORBIDDEN')
+  })
+
+  it('tells the dialect of a client ping URL, any base path and query before or after it', () => {
+    expect(dialectOfPingUrl('http://hs/matrix/_matrix/client/unstable/fi.mau.msc2659/appservice/a%2Fb/ping?access_token=x')).toBe('unstable')
+    expect(dialectOfPingUrl('http://hs/_matrix/client/v1/appservice/a/ping')).toBe('stable')
+    expect(dialectOfPingUrl('http://hs/_matrix/client/versions')).toBeUndefined()
   })
 
   it("spells a homeserver's errcode as one of the dialect's time did", () => {

@@ -33,6 +33,19 @@ export function describeEndpointIn(dialect: PingDialect, id: OperationId): strin
   return `${pingEndpoints[id].method} ${pingPathIn(dialect, id)}`
 }
 
+/**
+ * What an unstable run says once, near the top of its output and in its report: why, and which
+ * paths it grades. A homeserver run knows it from /versions; an appservice run from the path its ping took.
+ */
+export const unstableDialectNotes = {
+  homeserver:
+    `the homeserver advertises only ${unstablePingFeature} (MSC2659 before v1.7), so the run grades MSC2659's unstable endpoints: ` +
+    `${describeEndpointIn('unstable', 'pingAppservice')}, and its call to ${pingPathIn('unstable', 'ping')} (or ${pingPathIn('stable', 'ping')})`,
+  appservice:
+    `the appservice pinged ${describeEndpointIn('unstable', 'pingAppservice')}, ${unstableGradingNote}; ` +
+    `the suite still calls its ${describeEndpointIn('stable', 'ping')}`,
+} as const
+
 /** The client ping path of one appservice id in a dialect, the id as one percent-encoded segment. */
 export function clientPingPathIn(dialect: PingDialect, appserviceId: string): string {
   return pingPathIn(dialect, 'pingAppservice').replace('{appserviceId}', encodeURIComponent(appserviceId))
@@ -61,6 +74,15 @@ export function appserviceIdSegmentOf(rawPath: string): string | undefined {
   return undefined
 }
 
+/**
+ * The dialect of the client ping a request URL calls, any base path (`.well-known`'s base_url) before
+ * it; undefined for any other URL. What an answer's errcodes may be spelt as follows from it.
+ */
+export function dialectOfPingUrl(url: string): PingDialect | undefined {
+  const { pathname } = new URL(url, 'http://base')
+  return (['stable', 'unstable'] as const).find((d) => templateRegExp(pingPathIn(d, 'pingAppservice'), '').test(pathname))
+}
+
 /** Whether a path (any base path before it) ends in the appservice ping path of either dialect. */
 export function isAppservicePingPath(path: string): boolean {
   return (['stable', 'unstable'] as const).some((d) => path.endsWith(pingPathIn(d, 'ping')))
@@ -72,7 +94,7 @@ const pingErrcodes = ['M_URL_NOT_SET', 'M_BAD_STATUS', 'M_CONNECTION_TIMEOUT', '
 /** The spellings an errcode may take in a dialect: `M_BAD_STATUS` also as `FI.MAU.MSC2659_BAD_STATUS` on the unstable paths. */
 export function errcodeSpellings(dialect: PingDialect, errcode: string): string[] {
   if (dialect === 'stable' || !pingErrcodes.includes(errcode)) return [errcode]
-  return [errcode, `FI.MAU.MSC2659_${errcode.slice('M_'.length)}`]
+  return [errcode, `${unstableErrcodePrefix}${errcode.slice('M_'.length)}`]
 }
 
 /** How a homeserver of the dialect's time spelled an errcode: `FI.MAU.MSC2659_BAD_STATUS` on the unstable paths, as mautrix-go defines them. */
@@ -80,9 +102,18 @@ export function homeserverErrcodeIn(dialect: PingDialect, errcode: string): stri
   return errcodeSpellings(dialect, errcode).at(-1)!
 }
 
-function templateRegExp(template: string): RegExp {
+const unstableErrcodePrefix = 'FI.MAU.MSC2659_'
+
+/** The spec's spelling of an errcode: `FI.MAU.MSC2659_BAD_STATUS` read as `M_BAD_STATUS` (only the four it applies to), any other as it is. */
+export function stableErrcodeOf(errcode: string): string {
+  const stable = `M_${errcode.slice(unstableErrcodePrefix.length)}`
+  return errcode.startsWith(unstableErrcodePrefix) && pingErrcodes.includes(stable) ? stable : errcode
+}
+
+/** The template as a pattern, group 1 the id segment; anchored at the start unless `start` says what may come before. */
+function templateRegExp(template: string, start = '^'): RegExp {
   const [before, after] = template.split('{appserviceId}')
-  return new RegExp(`^${escape(before!)}([^/]+)${escape(after!)}$`)
+  return new RegExp(`${start}${escape(before!)}([^/]+)${escape(after!)}$`)
 }
 
 function escape(text: string): string {

@@ -47,7 +47,7 @@ export class CheckContext {
     readonly run: HomeserverRunContext,
     readonly checkId: string,
   ) {
-    this.hs = new HomeserverClient(run.hsUrl, requestDeadlineMs(run.hsTimeoutMs), run.deadlineAt, run.tls, this.rateLimits.observe)
+    this.hs = new HomeserverClient(run.hsUrl, requestDeadlineMs(run.hsTimeoutMs), run.deadlineAt, run.tls, this.rateLimits.observe, run.dialect)
     this.stub = new StubControlClient(run.stubControlUrl)
     this.redactor = createRedactor(runSecrets(run))
   }

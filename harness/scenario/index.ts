@@ -7,6 +7,7 @@ export { describeContentType, isJsonContentType, mustBeJsonContentType } from '.
 export { CheckFailure } from '../assert/check-failure.js'
 export { respondOk, respondJson, respondText, respondEmpty, followedRedirect, type StubOutcome, type RespondOutcome } from '../stub-appservice/stub-outcome.js'
 export { isPing, type RecordedRequest } from '../stub-appservice/recorded-request.js'
+export { describeExpectedPingCall, isExpectedPingPath } from './expected-ping-call.js'
 // Appservice checks (suites/appservice/): the declaration, its context, and the mock homeserver's vocabulary.
 export { appserviceCheck, type AppserviceCheckDefinition } from './appservice-check.js'
 export type { AppserviceCheckContext } from './appservice-check-context.js'

@@ -1,4 +1,5 @@
 import { pingEndpoints } from '../openapi/ping-endpoints.js'
+import { isAppservicePingPath } from '../openapi/unstable-ping-endpoints.js'
 import type { StubOutcome } from './stub-outcome.js'
 
 /** One request the homeserver made to the stub appservice, as the stub saw it. */
@@ -23,6 +24,7 @@ export interface RecordedRequest {
 /** The appservice's ping path, from specs/. */
 export const pingPath = pingEndpoints.ping.path
 
+/** A ping on either appservice path: the spec's, or MSC2659's unstable one an older homeserver calls. */
 export function isPing(request: Pick<RecordedRequest, 'path'>): boolean {
-  return request.path.endsWith(pingPath)
+  return isAppservicePingPath(request.path)
 }

@@ -220,6 +220,13 @@ describe('StubAppservice', () => {
     expect(await pending).toBe('connection closed')
   })
 
+  it("answers a ping on MSC2659's unstable appservice path as a ping, under the registration url's path too", async () => {
+    stub.arrange('t-unstable', respondJson(403, { errcode: 'M_FORBIDDEN' }))
+    const response = await ping({ transaction_id: 't-unstable' }, { path: '/base/_matrix/app/unstable/fi.mau.msc2659/ping' })
+    expect(response.status).toBe(403)
+    expect(stub.requestsFor('t-unstable')).toMatchObject([{ path: '/base/_matrix/app/unstable/fi.mau.msc2659/ping', correlated: true }])
+  })
+
   it('acknowledges transactions and answers anything else 404 M_UNRECOGNIZED, without taking them for pings', async () => {
     const transaction = await ping({ events: [] }, { method: 'PUT', path: '/_matrix/app/v1/transactions/1' })
     expect([transaction.status, await transaction.text()]).toEqual([200, '{}'])

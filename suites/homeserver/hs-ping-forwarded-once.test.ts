@@ -1,4 +1,4 @@
-import { check, must, respondJson } from '../../harness/scenario/index.js'
+import { check, describeExpectedPingCall, isExpectedPingPath, must, respondJson } from '../../harness/scenario/index.js'
 
 /**
  * The stub holds its answer this long, so "called before answering" is decided by a margin far
@@ -12,9 +12,9 @@ export default check('HS-PING-FORWARDED-ONCE', async (t) => {
   must.haveReceived(callbacks, 1, 'requests carrying the transaction_id')
   const call = callbacks[0]!
   must.hold(
-    call.method === 'POST' && call.path === t.run.expectedPingPath,
+    call.method === 'POST' && isExpectedPingPath(t.run, call.path),
     `the call was ${call.method} ${call.path}`,
-    `POST ${t.run.expectedPingPath}`,
+    describeExpectedPingCall(t.run),
     `${call.method} ${call.path}`,
     undefined,
     'call',

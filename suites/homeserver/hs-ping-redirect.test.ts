@@ -2,6 +2,7 @@ import type { HttpExchange } from '../../harness/clients/http-exchange.js'
 import { answerInBrief, check, followedRedirect, match, must, responseMismatches } from '../../harness/scenario/index.js'
 import type { PingWithResult } from '../../harness/scenario/check-context.js'
 import type { CheckDependency } from '../../harness/scenario/check-meta.js'
+import { stableErrcodeOf } from '../../harness/openapi/unstable-ping-endpoints.js'
 import { pingSucceeded } from './support/documented-answers.js'
 import { durationTypeOwner } from './support/duration-type-owner.js'
 
@@ -53,7 +54,7 @@ function ownerOf(exchange: HttpExchange, status: number, followed: boolean): Che
   const json = response.json as { errcode?: unknown } | null | undefined
   if (followed) return durationTypeOwner(exchange)
   if (response.status === 200) return undefined
-  if (response.status === 502 && json?.errcode === 'M_BAD_STATUS')
+  if (response.status === 502 && typeof json?.errcode === 'string' && stableErrcodeOf(json.errcode) === 'M_BAD_STATUS')
     return {
       checkId: 'HS-PING-BAD-STATUS-ACCURATE',
       reason: `its ${status} not followed got M_BAD_STATUS, whose status field HS-PING-BAD-STATUS-ACCURATE grades`,
