@@ -1,5 +1,5 @@
 import { isJsonObject } from './http/parse-json.js'
-import { unstablePingFeature, type PingDialect } from './openapi/unstable-ping-endpoints.js'
+import { stablePingFeature, unstablePingFeature, type PingDialect } from './openapi/unstable-ping-endpoints.js'
 
 /** Spec versions as [major, minor], compared numerically ('v1.10' > 'v1.9'). */
 export function parseSpecVersion(version: string): [number, number] | undefined {
@@ -36,9 +36,6 @@ export function queryTokenOwed(advertised: readonly string[], gradedVersion: str
   return known.length ? known.some(queryTokenAccepted) : queryTokenAccepted(gradedVersion)
 }
 
-/** The unstable feature flag that also advertises the stable ping endpoints (MSC2659). */
-const pingUnstableFeature = 'fi.mau.msc2659.stable'
-
 /**
  * Whether /versions advertises the ping, on which paths, and the newest version it lists. v1.7+ or
  * `fi.mau.msc2659.stable` advertise the spec's paths (which win when both are advertised); only
@@ -52,7 +49,7 @@ export function pingSupport(versions: { versions?: unknown; unstable_features?: 
   const list = Array.isArray(versions.versions) ? versions.versions.filter((v): v is string => typeof v === 'string' && parseSpecVersion(v) !== undefined) : []
   const newest = [...list].sort(compareSpecVersions).at(-1)
   const flags = isJsonObject(versions.unstable_features) ? versions.unstable_features : {}
-  const stable = list.some((v) => compareSpecVersions(v, pingAddedIn) >= 0) || flags[pingUnstableFeature] === true
+  const stable = list.some((v) => compareSpecVersions(v, pingAddedIn) >= 0) || flags[stablePingFeature] === true
   const dialect: PingDialect | undefined = stable ? 'stable' : flags[unstablePingFeature] === true ? 'unstable' : undefined
   return { supported: dialect !== undefined, ...(dialect ? { dialect } : {}), ...(newest ? { newest } : {}) }
 }

@@ -38,7 +38,7 @@ export interface RunReport {
   /**
    * 'unstable' when the run graded MSC2659's unstable endpoints instead of the spec's v1 ones: a
    * homeserver that advertised only `fi.mau.msc2659`, or an appservice whose own ping took the
-   * unstable client path. Absent for the spec's paths; `endpoints` then titles the unstable ones.
+   * unstable client path. Absent for the spec's paths. With it, `endpoints` titles the unstable ones.
    */
   dialect?: 'unstable'
   /** With `dialect`: the sentence every rendering shows near its top, naming the paths the run graded. */

@@ -70,7 +70,7 @@ describe('mergeReports', () => {
           { file: 'b.json', report: unstableTwo },
         ]),
       ),
-    ).toBe('b.json has endpoints unstable, but a.json has stable')
+    ).toBe('b.json has ping endpoints unstable, but a.json has stable')
   })
 
   it("keeps the shards' unstable dialect: the merged report says it graded MSC2659's unstable endpoints", () => {

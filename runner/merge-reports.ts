@@ -32,7 +32,7 @@ export function mergeReports(inputs: readonly ReportFile[]): {
       ['spec version', report.specVersion, first.specVersion],
       ['--strict', String(report.strict), String(first.strict)],
       ['tool version', report.tool.version, first.tool.version],
-      ['endpoints', report.dialect ?? 'stable', first.dialect ?? 'stable'],
+      ['ping endpoints', report.dialect ?? 'stable', first.dialect ?? 'stable'],
     ] as const) {
       if (a !== b) throw new UsageError(`${file} has ${what} ${a}, but ${inputs[0]!.file} has ${b}`, 'merge only the shards of one run')
     }

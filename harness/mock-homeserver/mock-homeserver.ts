@@ -11,6 +11,7 @@ import {
   appserviceIdSegmentOf,
   dialectOfClientPingPath,
   homeserverErrcodeIn,
+  stablePingFeature,
   unstablePingFeature,
   type PingDialect,
 } from '../openapi/unstable-ping-endpoints.js'
@@ -35,7 +36,7 @@ export function pingBackThrough(client: Pick<AppserviceClient, 'ping'>, hsToken:
  */
 const mockVersions = {
   versions: ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', 'v1.8', 'v1.9', 'v1.10', 'v1.11', 'v1.12'],
-  unstable_features: { [unstablePingFeature]: true, 'fi.mau.msc2659.stable': true },
+  unstable_features: { [unstablePingFeature]: true, [stablePingFeature]: true },
 }
 
 /**
@@ -43,7 +44,7 @@ const mockVersions = {
  * pinged back to the appservice and reported (`{"duration_ms": …}`), a bad one gets the Matrix
  * error a homeserver gives, and in a fault round the ping gets the injected fault instead. It
  * serves the spec's v1 path and MSC2659's unstable one alike; on the unstable one it spells the
- * errcodes MSC2659 introduced `FI.MAU.MSC2659_…`, as a homeserver of that time did. It
+ * errcodes MSC2659 introduced `FI.MAU.MSC2659_…`, as mautrix-go (an appservice framework of that time) knows them. It
  * records everything it receives; a check grades the recording, never the mock's own answers.
  * Served by msw handlers (see mock-homeserver-handlers.ts), in process or on a loopback port.
  */

@@ -8,6 +8,9 @@ import type { OperationId } from './spec-files.js'
  */
 export const unstablePingFeature = 'fi.mau.msc2659'
 
+/** The flag MSC2659 added when it was accepted: the spec's v1 paths, before a homeserver advertises v1.7. */
+export const stablePingFeature = 'fi.mau.msc2659.stable'
+
 /** Said wherever a run grades the unstable paths (a check's note, the console, the reports): what was graded, and by which words. */
 export const unstableGradingNote =
   "MSC2659's unstable endpoint (§ Unstable prefix, advertised as `fi.mau.msc2659` in unstable_features), graded as MSC2659 describes it rather than as the spec's v1.7 endpoint"
@@ -32,19 +35,6 @@ export function pingPathIn(dialect: PingDialect, id: OperationId): string {
 export function describeEndpointIn(dialect: PingDialect, id: OperationId): string {
   return `${pingEndpoints[id].method} ${pingPathIn(dialect, id)}`
 }
-
-/**
- * What an unstable run says once, near the top of its output and in its report: why, and which
- * paths it grades. A homeserver run knows it from /versions; an appservice run from the path its ping took.
- */
-export const unstableDialectNotes = {
-  homeserver:
-    `the homeserver advertises only ${unstablePingFeature} (MSC2659 before v1.7), so the run grades MSC2659's unstable endpoints: ` +
-    `${describeEndpointIn('unstable', 'pingAppservice')}, and its call to ${pingPathIn('unstable', 'ping')} (or ${pingPathIn('stable', 'ping')})`,
-  appservice:
-    `the appservice pinged ${describeEndpointIn('unstable', 'pingAppservice')}, ${unstableGradingNote}; ` +
-    `the suite still calls its ${describeEndpointIn('stable', 'ping')}`,
-} as const
 
 /** The client ping path of one appservice id in a dialect, the id as one percent-encoded segment. */
 export function clientPingPathIn(dialect: PingDialect, appserviceId: string): string {
