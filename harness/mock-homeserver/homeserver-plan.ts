@@ -1,3 +1,5 @@
+import { homeserverErrcodeIn, type PingDialect } from '../openapi/unstable-ping-endpoints.js'
+
 /**
  * What the mock homeserver does with the appservice's ping in one round: answer it as a
  * homeserver would (ping the appservice back, then report), or inject one fault.
@@ -17,11 +19,12 @@ export const faultAnswers: Record<Exclude<HomeserverFault, 'unreachable'>, { sta
   'url-not-set': { status: 400, body: { errcode: 'M_URL_NOT_SET', error: "Application service doesn't have a URL configured" } },
 }
 
-/** Every fault, in the order the survival check injects them; one line each for messages. */
-export const homeserverFaults: readonly { fault: HomeserverFault; description: string }[] = [
-  { fault: 'bad-status', description: 'the homeserver answers 502 M_BAD_STATUS' },
-  { fault: 'connection-failed', description: 'the homeserver answers 502 M_CONNECTION_FAILED' },
-  { fault: 'timeout', description: 'the homeserver answers 504 M_CONNECTION_TIMEOUT' },
-  { fault: 'url-not-set', description: 'the homeserver answers 400 M_URL_NOT_SET' },
-  { fault: 'unreachable', description: 'the homeserver cannot be reached' },
-]
+/** Every fault, in the order the survival check injects them. */
+export const homeserverFaults: readonly HomeserverFault[] = ['bad-status', 'connection-failed', 'timeout', 'url-not-set', 'unreachable']
+
+/** One line for messages: the fault as the mock answered it, its errcode spelled as on the path the appservice pinged. */
+export function describeFault(fault: HomeserverFault, dialect: PingDialect): string {
+  if (fault === 'unreachable') return 'the homeserver cannot be reached'
+  const { status, body } = faultAnswers[fault]
+  return `the homeserver answers ${status} ${homeserverErrcodeIn(dialect, String(body.errcode))}`
+}

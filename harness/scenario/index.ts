@@ -12,5 +12,5 @@ export { describeExpectedPingCall, isExpectedPingPath } from './expected-ping-ca
 export { appserviceCheck, type AppserviceCheckDefinition } from './appservice-check.js'
 export type { AppserviceCheckContext } from './appservice-check-context.js'
 export { describeExit } from './appservice-transcript.js'
-export { homeserverFaults, type HomeserverFault } from '../mock-homeserver/homeserver-plan.js'
+export { describeFault, homeserverFaults, type HomeserverFault } from '../mock-homeserver/homeserver-plan.js'
 export { isNoPing, pingAttempt, type PingRound, type MockRecordedRequest } from '../mock-homeserver/ping-round.js'
