@@ -43,7 +43,7 @@ export function clientPingPathIn(dialect: PingDialect, appserviceId: string): st
 
 /** The dialect whose client ping path this is (with any appservice id), or undefined for neither. */
 export function dialectOfClientPingPath(rawPath: string): PingDialect | undefined {
-  return (['stable', 'unstable'] as const).find((d) => templateRegExp(pingPathIn(d, 'pingAppservice')).test(rawPath))
+  return matchClientPingPath(rawPath, 'anchored')?.dialect
 }
 
 /**
@@ -57,11 +57,7 @@ export function clientPingDialectAimedAt(rawPath: string): PingDialect {
 
 /** The captured `{appserviceId}` segment (still percent-encoded) of a client ping path of either dialect. */
 export function appserviceIdSegmentOf(rawPath: string): string | undefined {
-  for (const dialect of ['stable', 'unstable'] as const) {
-    const m = templateRegExp(pingPathIn(dialect, 'pingAppservice')).exec(rawPath)
-    if (m) return m[1]
-  }
-  return undefined
+  return matchClientPingPath(rawPath, 'anchored')?.idSegment
 }
 
 /**
@@ -69,8 +65,7 @@ export function appserviceIdSegmentOf(rawPath: string): string | undefined {
  * it; undefined for any other URL. What an answer's errcodes may be spelt as follows from it.
  */
 export function dialectOfPingUrl(url: string): PingDialect | undefined {
-  const { pathname } = new URL(url, 'http://base')
-  return (['stable', 'unstable'] as const).find((d) => templateRegExp(pingPathIn(d, 'pingAppservice'), '').test(pathname))
+  return matchClientPingPath(new URL(url, 'http://base').pathname, 'anyBase')?.dialect
 }
 
 /** Whether a path (any base path before it) ends in the appservice ping path of either dialect. */
@@ -100,10 +95,20 @@ export function stableErrcodeOf(errcode: string): string {
   return errcode.startsWith(unstableErrcodePrefix) && pingErrcodes.includes(stable) ? stable : errcode
 }
 
-/** The template as a pattern, group 1 the id segment; anchored at the start unless `start` says what may come before. */
-function templateRegExp(template: string, start = '^'): RegExp {
-  const [before, after] = template.split('{appserviceId}')
-  return new RegExp(`${start}${escape(before!)}([^/]+)${escape(after!)}$`)
+/** Each dialect's client ping path as a pattern (group 1 the id segment), built once: the mock homeserver and `must` ask per request. */
+const clientPingPatterns = (['stable', 'unstable'] as const).map((dialect) => {
+  const [before, after] = pingPathIn(dialect, 'pingAppservice').split('{appserviceId}')
+  const rest = `${escape(before!)}([^/]+)${escape(after!)}$`
+  return { dialect, anchored: new RegExp(`^${rest}`), anyBase: new RegExp(rest) }
+})
+
+/** Which dialect's client ping path this is and its id segment: the whole path, or its end after any base path. */
+function matchClientPingPath(path: string, from: 'anchored' | 'anyBase'): { dialect: PingDialect; idSegment: string } | undefined {
+  for (const pattern of clientPingPatterns) {
+    const m = pattern[from].exec(path)
+    if (m) return { dialect: pattern.dialect, idSegment: m[1]! }
+  }
+  return undefined
 }
 
 function escape(text: string): string {
