@@ -1,6 +1,6 @@
 import { createResponseValidator, loadVendoredSpecs } from '../harness/openapi/index.js'
 import { isJsonObject } from '../harness/http/parse-json.js'
-import { stableErrcodeOf } from '../harness/openapi/unstable-ping-endpoints.js'
+import { stableErrcodeOf, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { createRedactor } from '../harness/redact.js'
 import type { Requirement } from '../harness/requirements/requirement.js'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
@@ -55,7 +55,7 @@ export async function gradeResponseSchema(
       if (!isDocumented && !answer.documentedRequest) continue
       validated++
       for (const { problem, path } of problemsOf(answer, isDocumented)) {
-        const owner = ownerOf(answer, path)
+        const owner = ownerOf(answer, path, context.dialect)
         const key = `${problem}\n${typeof owner === 'string' ? owner : owner.checkId}`
         const seen = breaks.get(key) ?? { problem, checks: new Set<string>(), count: 0, example: answer, owner }
         seen.checks.add(checkId)
@@ -114,7 +114,7 @@ function withStableErrcode(body: unknown): unknown {
 const undocumentedStatus = '#status'
 
 /** Whose fault a break in this answer is, when not this check's ('senders': whichever check that got such an answer fails on it). */
-function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'none' | 'senders' {
+function ownerOf(answer: ObservedResponse, path: string, dialect: PingDialect): CheckDependency | 'none' | 'senders' {
   // Not the answer its check arranged: whatever it looks like, the lost transaction_id is the cause.
   if (answer.lost)
     return {
@@ -123,7 +123,7 @@ function ownerOf(answer: ObservedResponse, path: string): CheckDependency | 'non
     }
   // The checks that sent the pings name the statuses they want: one that fails on a status no schema documents owns it.
   if (path === undocumentedStatus) return 'senders'
-  const field = fieldOwner(answer.status, answer.json, path)
+  const field = fieldOwner(answer.status, answer.json, path, dialect)
   return field ? { checkId: field.checkId, reason: `every answer that breaks its schema does so in ${field.what}, which ${field.checkId} grades` } : 'none'
 }
 

@@ -16,6 +16,11 @@ export class CheckFailure extends Error {
     readonly exchange?: HttpExchange,
     /** Which of the target's hops went wrong: its answer, or a call it made. */
     readonly hop?: FailedHop,
+    /**
+     * Its answers' only fault is MSC2659's unstable errcode spelling (FI.MAU.MSC2659_…) on the spec's
+     * v1 path: one root cause, which one check owns (harness/scenario/unstable-errcode-spelling.ts).
+     */
+    readonly onlyUnstableErrcodes = false,
   ) {
     super(mismatches.join('; '))
   }

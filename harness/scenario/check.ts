@@ -3,6 +3,7 @@ import type { Need } from '../requirements/requirement.js'
 import type { HomeserverRunContext } from '../run-context.js'
 import { CheckContext } from './check-context.js'
 import { declareCheck } from './declare-check.js'
+import { leaveUnstableErrcodesToOwner } from './unstable-errcode-spelling.js'
 
 export { SkipCheck } from './declare-check.js'
 
@@ -33,10 +34,16 @@ export function check(id: string, body: CheckDefinition['body'], options: CheckO
   return { id, body, options }
 }
 
-/** Declares a homeserver check as a vitest test against this run. */
+/** Declares a homeserver check as a vitest test against this run; a failure only in errcode spelling is left to its owner. */
 export function declareHomeserverCheck(definition: CheckDefinition, run: HomeserverRunContext): void {
   const { id, body, options } = definition
-  declareCheck(id, () => new CheckContext(run, id), body, options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs), homeserverNeedMissing(run))
+  declareCheck(
+    id,
+    () => new CheckContext(run, id),
+    leaveUnstableErrcodesToOwner(id, body),
+    options.timeoutMs?.(run) ?? checkTimeoutMs(run.hsTimeoutMs),
+    homeserverNeedMissing(run),
+  )
 }
 
 /** Why this run cannot give a check what it declared it needs; every other need every run meets. */
