@@ -70,11 +70,19 @@ export function measureProcess(
   })
 }
 
-/** The main process's VmHWM plus its (counted) descendants' VmRSS, in kB; undefined when /proc cannot tell. */
+/**
+ * The main process's VmHWM plus its (counted) descendants' VmRSS, in kB; undefined when /proc cannot tell.
+ * A child that still has the main process's command line is one forked to spawn a command and not
+ * yet exec'd: its pages are the main process's own (copy-on-write), already in its VmHWM, so it is
+ * left out (counted, it added 10–30 MB at random to an appservice run's figure, which spawns the appservice often).
+ */
 function treeRssKb(pid: number, notCounted?: (commandLine: string) => boolean): number | undefined {
   const own = statusField(pid, 'VmHWM')
   if (own === undefined) return undefined
-  return own + descendants(pid, notCounted).reduce((sum, p) => sum + (statusField(p, 'VmRSS') ?? 0), 0)
+  const ownCommandLine = commandLineOf(pid)
+  const forkedNotExeced = (commandLine: string) => commandLine === ownCommandLine
+  const leftOut = (commandLine: string) => forkedNotExeced(commandLine) || (notCounted?.(commandLine) ?? false)
+  return own + descendants(pid, leftOut).reduce((sum, p) => sum + (statusField(p, 'VmRSS') ?? 0), 0)
 }
 
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every common platform. */

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
 import { UsageError } from '../harness/usage-error.js'
 import { systemError } from '../harness/system-error.js'
 
@@ -15,6 +14,8 @@ export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv = proc
   } catch (error) {
     throw new UsageError(`cannot read config file ${file}: ${systemError(error).brief}`, 'check --config-file (or CONFORMANCE_CONFIG_FILE)')
   }
+  // Loaded here, not at the top: every start of the CLI imports this module, and only a run given a file needs a YAML parser.
+  const { parse } = await import('yaml')
   let data: unknown
   try {
     data = parse(text)

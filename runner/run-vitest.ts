@@ -4,6 +4,7 @@ import type { Reporter } from 'vitest/node'
 import type { CheckResult } from './check-result.js'
 import { CollectResultsReporter } from './collect-results-reporter.js'
 import { moduleCacheDir } from './module-cache-dir.js'
+import { useSmallYoungGenerationForNewThreads } from './small-young-generation.js'
 import { codeRoot, moduleExtension } from '../harness/package-files.js'
 
 export interface VitestRunOptions {
@@ -20,6 +21,14 @@ export interface VitestRunOptions {
 const entryFile = join(codeRoot, 'runner', `check-files-entry${moduleExtension}`)
 
 /**
+ * The built package's modules (dist/), for vitest to leave to node's own import: they are plain
+ * JavaScript already, and vite would otherwise transform each one and keep its code and source
+ * map in the CLI's memory (an installed package, under node_modules/, is left to node anyway; a
+ * clone's dist/ is not). From source (.ts), vite must transform them, and does.
+ */
+const startsWithCodeRoot = new RegExp(`^${codeRoot.replaceAll('\\', '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+
+/**
  * Most checks wait on loopback round trips and settle delays, not the CPU: all of them run at
  * once, so the run takes about as long as its slowest check (the homeserver's own timeout).
  */
@@ -33,6 +42,7 @@ const maxConcurrentChecks = 200
  */
 export async function runVitest(options: VitestRunOptions): Promise<CollectResultsReporter> {
   const { startVitest } = await import('vitest/node')
+  useSmallYoungGenerationForNewThreads()
   const reporter = new CollectResultsReporter(options.onCheckDone)
   const moduleCache = moduleCacheDir()
   const previousExitCode = process.exitCode
@@ -55,6 +65,7 @@ export async function runVitest(options: VitestRunOptions): Promise<CollectResul
       onConsoleLog: () => false,
       passWithNoTests: true,
       ...(moduleCache ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCache } } : {}),
+      ...(moduleExtension === '.js' ? { server: { deps: { external: [startsWithCodeRoot] } } } : {}),
     },
     { logLevel: 'silent', cacheDir: false as unknown as string, server: { watch: null } },
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clientPingPath, describeEndpoint, pingEndpoints } from './ping-endpoints.js'
 
-describe('the ping endpoints, read from specs/', () => {
+describe('the ping endpoints, as specs/ defines them', () => {
   it('are the two operations the spec defines, basePath included', () => {
     expect(pingEndpoints).toEqual({
       pingAppservice: { method: 'POST', path: '/_matrix/client/v1/appservice/{appserviceId}/ping' },
