@@ -26,6 +26,8 @@ export interface LoadStats {
   durationMsReported: Percentiles
   /** Pings whose answer was not their own (or that got none). */
   mismatches: number
+  /** Pings not graded: the homeserver timed out before the stub's answer could reach it (harness/scenario/late-stub-answer.ts). */
+  lateStubAnswers?: number
   /** The 429s: waited out and sent again, never counted as answers; `stillLimited` pings kept theirs and are not graded. */
   rateLimited?: { answers: number; waitedMs: number; stillLimited: number }
 }

@@ -7,6 +7,7 @@ import { createRedactor, type Redactor } from '../harness/redact.js'
 import type { Requirement } from '../harness/requirements/requirement.js'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
 import { aloneAnswerFor, answerLikeAlone, mixedPing, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix.js'
+import { timedOutBeforeStubAnswer } from '../harness/scenario/late-stub-answer.js'
 import { stubAppservice, transcribe, type TranscriptEntry } from '../harness/scenario/transcript.js'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
 import { resultBase, type CheckResult } from './check-result.js'
@@ -57,17 +58,29 @@ export async function runLoadCheck(
     stub.arrange(ping.transactionId, ping.outcome)
     return client.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: ping.transactionId } })
   }
-  const alone = await pingEachKindAlone((i) => `${prefix}alone.${i + 1}`, send)
+  const aloneId = (i: number) => `${prefix}alone.${i + 1}`
+  const alone = await pingEachKindAlone(aloneId, send)
+  // A timeout the stub's answer could not have beaten is the machine's slowness (HS-PING-CONCURRENT's rule): that ping, or every ping of a kind whose alone ping it was, is not graded.
+  const lateStub = ({ transactionId, outcome }: MixedPing, exchange: HttpExchange) =>
+    timedOutBeforeStubAnswer({ exchange, outcome, callbacks: stub.requestsFor(transactionId) }, context.hsTimeoutMs)
+  const lateAlone = new Set(alone.filter((a, k) => lateStub({ transactionId: aloneId(k), outcome: a.outcome }, a.exchange)))
   const redactor = createRedactor(runSecrets(context))
   const roundTrips = new LatencyHistogram()
   const reported = new LatencyHistogram()
   const shown: FailingPing[] = []
   let failing = 0
+  let notGraded = 0
+  /** Graded pings the stub answered: only they can get another ping's answer. */
+  let gradedAnswers = 0
   const grade = (i: number, ping: MixedPing, exchange: HttpExchange) => {
     roundTrips.record(exchange.durationMs)
     const duration = reportedDuration(exchange)
     if (duration !== undefined) reported.record(duration)
-    const want = answerLikeAlone(ping.outcome, aloneAnswerFor(i, alone))
+    const yardstick = aloneAnswerFor(i, alone)
+    const late = lateAlone.has(yardstick) || lateStub(ping, exchange)
+    if (late) notGraded++
+    const want = late ? undefined : answerLikeAlone(ping.outcome, yardstick)
+    if (want && ping.outcome.kind === 'respond') gradedAnswers++
     // A 429 the suite gave up on is the limiter's answer, not the ping's: counted in rateLimited, not graded.
     const mismatches = want && exchange.response?.status !== 429 ? responseMismatches(exchange, want) : []
     if (want && mismatches.length && failing++ < shownFailures) {
@@ -95,10 +108,15 @@ export async function runLoadCheck(
     roundTripMs: percentiles(roundTrips),
     durationMsReported: percentiles(reported),
     mismatches: failing,
+    ...(notGraded ? { lateStubAnswers: notGraded } : {}),
     ...rateLimitStats(rateLimits),
   }
   const base = resultBase(entry, stats.durationMs)
-  const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s`
+  const late = notGraded
+    ? `; ${notGraded} not graded: the homeserver timed out (its timeout is ${context.hsTimeoutMs} ms) before the stub's answer could reach it — the machine ran the suite too slowly`
+    : ''
+  const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s${late}`
+  if (failing === 0 && gradedAnswers === 0) return { result: { ...base, status: 'skip', message: `not graded: ${summary}` }, stats }
   if (failing === 0) return { result: { ...base, status: 'pass', message: summary }, stats }
   return { result: { ...base, ...gradeFailures(entry, shown, stats, redactor) }, stats }
 }

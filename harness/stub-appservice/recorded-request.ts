@@ -15,6 +15,12 @@ export interface RecordedRequest {
   hasTransactionId: boolean
   /** epochNow() when the request's body had fully arrived. */
   receivedAt: number
+  /**
+   * epochNow() when the stub had written its whole answer ('respond', 'redirect'); absent while it
+   * has not, and for hang and reset, which never answer. A check can tell by it whether the answer
+   * could have reached the homeserver before the homeserver's timeout.
+   */
+  answeredAt?: number
   /** What the stub did; absent for requests that are not pings. */
   outcome?: StubOutcome
   /** Whether an arranged scenario claimed it by its transaction_id. */

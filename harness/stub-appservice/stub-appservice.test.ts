@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pingPath } from './recorded-request.js'
 import { StubAppservice } from './stub-appservice.js'
+import { StubControlClient } from './stub-control-client.js'
+import { startStubControlServer } from './stub-control-server.js'
 import { respondEmpty, respondJson, respondText } from './stub-outcome.js'
 
 /** The stub on real loopback sockets, driven the way a homeserver drives it. */
@@ -202,6 +204,28 @@ describe('StubAppservice', () => {
     )
     expect(failure?.cause?.code).toMatch(/ECONNRESET|UND_ERR_SOCKET/)
     expect(stub.requestsFor('reset')).toHaveLength(1)
+    expect(stub.requestsFor('reset')[0]!.answeredAt).toBeUndefined()
+  })
+
+  it('stamps when it finished writing an answer (answeredAt), after its delay, and hands it over its control channel', async () => {
+    stub.arrange('slow', respondJson(200, {}, 60))
+    stub.arrange('hung', { kind: 'hang' })
+    const sentAt = Date.now()
+    expect((await ping({ transaction_id: 'slow' })).status).toBe(200)
+    const hanging = ping({ transaction_id: 'hung' }, { signal: AbortSignal.timeout(100) }).catch(() => undefined)
+    const control = await startStubControlServer(stub)
+    try {
+      const client = new StubControlClient(control.url)
+      const [slow] = await client.requestsFor('slow', 0)
+      expect(slow!.answeredAt).toBeGreaterThanOrEqual(slow!.receivedAt + 59)
+      expect(slow!.answeredAt).toBeGreaterThanOrEqual(sentAt)
+      await hanging
+      const [hung] = await client.requestsFor('hung', 0)
+      expect(hung).toMatchObject({ transactionId: 'hung', outcome: { kind: 'hang' } })
+      expect(hung!.answeredAt).toBeUndefined()
+    } finally {
+      await control.close()
+    }
   })
 
   it('never answers a hanging ping, and stop() ends it', async () => {

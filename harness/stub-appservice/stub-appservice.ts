@@ -223,7 +223,7 @@ export class StubAppservice {
     // The call that followed a redirect's Location gets the Location's answer, not the redirect again.
     const outcome = arranged?.kind === 'redirect' && followedRedirect(recorded) ? respondOk : (arranged ?? respondOk)
     recorded.outcome = outcome
-    await perform(outcome, url.pathname, req, res)
+    await perform(outcome, recorded, req, res)
   }
 }
 
@@ -232,7 +232,8 @@ function settled(ping: InFlightPing): boolean {
   return ping.callbackArrived || (ping.answeredAt !== undefined && epochNow() - ping.answeredAt >= lateCallbackMs)
 }
 
-async function perform(outcome: StubOutcome, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Plays the outcome on the call's response; an answer written is stamped on its record (`answeredAt`). */
+async function perform(outcome: StubOutcome, recorded: RecordedRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
   switch (outcome.kind) {
     case 'hang':
       return // the socket stays open until the homeserver closes it, or stop()
@@ -243,10 +244,12 @@ async function perform(outcome: StubOutcome, path: string, req: IncomingMessage,
       if (outcome.delayMs) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs))
       res.writeHead(outcome.status, outcome.contentType === null ? {} : { 'content-type': outcome.contentType ?? 'application/json' })
       res.end(outcome.body)
+      recorded.answeredAt = epochNow()
       return
     case 'redirect':
-      res.writeHead(outcome.status, { location: redirectLocation(path), 'content-type': 'text/plain; charset=utf-8' })
-      res.end(`Redirecting to ${redirectLocation(path)}`)
+      res.writeHead(outcome.status, { location: redirectLocation(recorded.path), 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`Redirecting to ${redirectLocation(recorded.path)}`)
+      recorded.answeredAt = epochNow()
   }
 }
 
