@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver.js'
 import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 describe('init', () => {
   it('writes three registrations with fresh tokens, url: null for the no-url one, and says what to add', async () => {

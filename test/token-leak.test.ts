@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MatrixError } from '../fixtures/reference-homeserver/matrix-error.js'
 import { referencePingBehaviour, type PingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour.js'
 import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
-import { runCli, type CliRun } from '../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './support/run-cli.js'
 
 /**
  * A homeserver that leaks every token it touches: it quotes the access token in its errors, copies
