@@ -105,7 +105,7 @@ describe('no token in any output', () => {
   afterAll(() => leaky?.setup.close())
 
   it('the clean run conforms and writes every report', () => {
-    expect(clean.cli.code).toBe(0)
+    expect(clean.cli.code, `${clean.cli.stdout}\n${clean.cli.stderr}`).toBe(0)
     expect(Object.keys(clean.files).sort()).toEqual(['report.html', 'report.json', 'report.junit', 'report.markdown', 'step-summary.md'])
   })
 
