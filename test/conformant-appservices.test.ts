@@ -44,11 +44,11 @@ function falseVerdicts(report: RunReport): string[] {
 }
 
 /**
- * The CLI runs of this file, each against its own target, three at once: each child mostly waits
- * on loopback round trips; more at once on a shared two-core machine starts to slow the checks
- * that measure time.
+ * The CLI runs of this file, each against its own target, two at once: the file runs beside the
+ * other files of whole-suite runs, and more children at once on a shared two-core machine slow
+ * the checks that measure time into false failures.
  */
-const cliRun = concurrencyLimit(3)
+const cliRun = concurrencyLimit(2)
 
 describe.concurrent('the conformant appservices, run by the CLI', () => {
   let dir: string
