@@ -6,7 +6,7 @@ import { createReferenceAppservice } from '../fixtures/reference-appservice/refe
 import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback.js'
 import { hasStackTrace } from './support/output-hygiene.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * A target that is no appservice at all is a set-up fault: exit 2 and one line, decided before

@@ -9,7 +9,7 @@ import { freePort } from '../harness/http/free-port.js'
 import { configFileName, loadConformanceConfig, writeConformanceConfig, type ConformanceConfig } from '../harness/registration/conformance-config.js'
 import { createConformanceRegistrations } from '../harness/registration/conformance-registrations.js'
 import { configTokens, hasStackTrace } from './support/output-hygiene.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * Wrong invocations, each refused with exit 2 and ONE line on stderr that names the problem and

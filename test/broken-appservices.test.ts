@@ -10,7 +10,7 @@ import { appserviceConformance, defaultMockHomeserverUrl } from '../index.js'
 import { appserviceChecks } from '../suites/appservice/index.js'
 import { readReport, statuses } from './support/read-report.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * Each broken appservice, in process through the library API: its `mustFail` checks must fail and
@@ -54,7 +54,8 @@ describe('the broken appservices', () => {
   })
 })
 
-describe('a broken appservice the suite starts itself (--spawn)', () => {
+// The two CLI runs below are independent: consecutive concurrent blocks run at once (one child each).
+describe.concurrent('a broken appservice the suite starts itself (--spawn)', () => {
   it('is caught ending its process when its ping fails (exits-on-ping-failure), and --strict makes that warning fail the run', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'asp-broken-as-'))
     try {
@@ -79,7 +80,7 @@ describe('a broken appservice the suite starts itself (--spawn)', () => {
   })
 })
 
-describe('a broken appservice reached by URL (no ping of its own to compare)', () => {
+describe.concurrent('a broken appservice reached by URL (no ping of its own to compare)', () => {
   it('rejects-unsolicited-pings: AS-PING-OK is graded as in the other modes (skipped, not failed), and AS-PING-UNSOLICITED warns', async () => {
     const credentials = referenceAppserviceCredentials()
     const variant = brokenAppservices.find((v) => v.name === 'rejects-unsolicited-pings')!

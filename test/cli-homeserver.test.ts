@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/reference-homeserver/reference-homeserver.js'
+import { freePort } from '../harness/http/free-port.js'
 import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 describe('init', () => {
   it('writes three registrations with fresh tokens, url: null for the no-url one, and says what to add', async () => {
@@ -48,10 +49,16 @@ describe('homeserver run against a homeserver on a URL', () => {
   let dir: string
   let homeserver: RunningHomeserver
   let stubPort: number
+  /** A free port other than the registration's: where a wrong --listen puts the stub. */
+  let otherPort: number
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'asp-hs-'))
-    stubPort = 20000 + Math.floor(Math.random() * 20000)
+    // Free ports below the ephemeral range (a random 20000–40000 reached into it, where the
+    // machine's outgoing connections had taken the stub's port: EADDRINUSE in three tests).
+    stubPort = await freePort()
+    do otherPort = await freePort()
+    while (otherPort === stubPort)
     expect((await runCli(['init', '--as-url', `http://127.0.0.1:${stubPort}`, '--out', dir])).code).toBe(0)
     const config = await loadConformanceConfig(dir)
     homeserver = await startReferenceHomeserver({ appservices: Object.values(config.registrations), appserviceTimeoutMs: 500 })
@@ -77,13 +84,13 @@ describe('homeserver run against a homeserver on a URL', () => {
   })
 
   it('exits 2 before any check, in one line with the fix, when the homeserver cannot reach the stub (wrong --listen)', async () => {
-    const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', dir, '--listen', `127.0.0.1:${stubPort + 1}`])
+    const run = await runCli(['homeserver', '--hs-url', homeserver.url, '--config', dir, '--listen', `127.0.0.1:${otherPort}`])
     expect(run.code).toBe(2)
     // No check ran: nothing but the one line (and its fix) is printed.
     expect(run.stdout).toBe('')
     expect(run.stderr).toContain(`the homeserver never reached the stub appservice at http://127.0.0.1:${stubPort}`)
     expect(run.stderr).toContain('a valid ping answered HTTP 502 M_CONNECTION_FAILED')
-    expect(run.stderr).toContain(`--listen 127.0.0.1:${stubPort + 1} is not the port of the registration's url`)
+    expect(run.stderr).toContain(`--listen 127.0.0.1:${otherPort} is not the port of the registration's url`)
     expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(2)
   })
 

@@ -8,7 +8,7 @@ import { chromiumPath, launchChromium } from './support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../reports/run-report.js'
 import { concurrencyLimit } from '../scripts/support/concurrency-limit.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 import { readReport } from './support/read-report.js'
 import { anyToken } from './support/reference-variant-runs.js'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../cli/main.js'
 import { parseExpectations } from '../runner/expectations.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 describe('--expectations and --baseline on the command line', () => {
   it('fails the run on an unexpected pass, and --update-expectations rewrites the file from the run', async () => {

@@ -6,7 +6,7 @@ import { freePort } from '../harness/http/free-port.js'
 import { nodeModuleCommand } from '../harness/package-files.js'
 import { readReport, statuses } from './support/read-report.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * The survival check's fault rounds run at once, an instance of the appservice each, unless the

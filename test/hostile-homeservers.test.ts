@@ -12,7 +12,7 @@ import { loadConformanceConfig } from '../harness/registration/conformance-confi
 import type { RunReport } from '../reports/run-report.js'
 import { concurrencyLimit } from '../scripts/support/concurrency-limit.js'
 import { configTokens, hasStackTrace } from './support/output-hygiene.js'
-import { runCli, type CliRun } from '../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './support/run-cli.js'
 
 /**
  * The real CLI against homeservers that attack its client: each run must end within its
@@ -21,7 +21,7 @@ import { runCli, type CliRun } from '../scripts/support/run-cli.js'
  */
 
 const hsTimeoutMs = 1_000
-/** Process start (tsx, vitest), preflight and teardown of one CLI run, on a busy two-core machine. */
+/** Process start (node, vitest), preflight and teardown of one CLI run, on a busy two-core machine. */
 const startupAllowanceMs = 20_000
 /** The deadline each kind of target runs into: the run's (harness/deadlines.ts) or the preflight's. */
 const deadlineMs = { ping: runDeadlineMs(hsTimeoutMs), versions: preflightTimeoutMs } as const

@@ -8,7 +8,7 @@ import { freePort } from '../harness/http/free-port.js'
 import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
 import { requirements } from '../harness/requirements/registry.js'
 import { phaseOf } from '../harness/requirements/requirement.js'
-import { runCli, type CliRun } from '../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './support/run-cli.js'
 import { readReport } from './support/read-report.js'
 
 /** The first line a run streams for a finished check. */

@@ -7,7 +7,7 @@ import { createReferenceAppservice } from '../fixtures/reference-appservice/refe
 import { serveOnLoopback } from '../fixtures/reference-appservice/serve-on-loopback.js'
 import { appserviceRequirements } from '../harness/requirements/appservice-requirements.js'
 import { appserviceConformance, defaultMockHomeserverUrl } from '../index.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 import { readReport, statuses } from './support/read-report.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
 

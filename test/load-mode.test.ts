@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../reports/run-report.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /** The broken variant with state shared between concurrent pings (fixtures/broken-homeservers). */
 const sharedStateVariant = 'shared-error-state'

@@ -7,7 +7,7 @@ import { freePort } from '../harness/http/free-port.js'
 import { randomToken } from '../harness/registration/random-token.js'
 import { appserviceConformance } from '../index.js'
 import { readReport, statuses } from './support/read-report.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * A real framework: matrix-appservice (matrix-org/matrix-appservice-node) 2.0.0. Its AppService

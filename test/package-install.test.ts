@@ -1,6 +1,17 @@
+import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installedVersion, newProject, npmInstall, packPackage, removeMadeFolders, runIn, type PackedPackage } from './support/consumer-project.js'
+import {
+  consumerCacheHome,
+  installedVersion,
+  newProject,
+  npmInstall,
+  packPackage,
+  removeMadeFolders,
+  runIn,
+  type PackedPackage,
+} from './support/consumer-project.js'
 import { readmeLibraryExample } from './support/readme-example.js'
 
 /**
@@ -88,10 +99,14 @@ describe('installed in a new project', () => {
     expect(help.stdout).toMatch(/^Usage: as-ping-conformance/m)
   })
 
-  it('runs the full reference run from its build, and it conforms', async () => {
+  it('runs the full reference run from its build, and it conforms, its vitest module cache in a folder of this install alone', async () => {
     const run = await runIn(project, 'npx', ['as-ping-conformance', 'reference', '--hs-timeout-ms', '1500'])
     expect(run.code, run.stdout + run.stderr).toBe(0)
     expect(run.stdout).toContain('The target conforms (exit 0).')
+    // runner/module-cache-dir.ts: keyed by the install's version and place, in the consumer's XDG_CACHE_HOME.
+    const { version } = (await import('../package.json', { with: { type: 'json' } })).default
+    const folder = new RegExp(`^${version.replaceAll('.', '\\.')}-[0-9a-f]{12}$`)
+    expect(readdirSync(join(consumerCacheHome(), 'as-ping-conformance', 'vitest-modules'))).toEqual([expect.stringMatching(folder)])
   })
 
   it.each([['tsconfig.nodenext.json'], ['tsconfig.bundler.json']])('type-checks the README library example strictly (%s)', async (config) => {

@@ -11,7 +11,7 @@ import type { RunReport } from '../reports/run-report.js'
 import { readReport } from './support/read-report.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
 import { referenceVariantRunner } from './support/reference-variant-runs.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * What the suite says today about each real server whose behaviour research (f) recorded: the

@@ -9,7 +9,7 @@ import { renderRegistration } from '../harness/registration/appservice-registrat
 import { appserviceRequirements } from '../harness/requirements/appservice-requirements.js'
 import { readReport, statuses } from './support/read-report.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * The reference appservice passes every appservice check, however the suite reaches it: started

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradedOnlyInOtherModes } from '../fixtures/support/graded-only-in-other-modes.js'
 import { homeserverRequirements } from '../harness/requirements/homeserver-requirements.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * The reference homeserver's appservice timeout for these runs: longer than `reference`'s 1.5 s,

@@ -15,7 +15,7 @@ import { renderRegistration } from '../harness/registration/appservice-registrat
 import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
 import { anyToken } from './support/reference-variant-runs.js'
 import { referenceAppserviceCredentials } from './support/reference-appservice-credentials.js'
-import { runCli, type CliRun } from '../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './support/run-cli.js'
 
 /** The homeserver under a base path, as `.well-known` may give it: a proxy that strips /matrix. */
 function underBasePath(target: string): Promise<Server> {

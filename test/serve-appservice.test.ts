@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../harness/http/free-port.js'
 import { loadConformanceConfig, type ConformanceConfig } from '../harness/registration/conformance-config.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 import { configTokens } from './support/output-hygiene.js'
 import { listening, startServe, type ServedProcess } from './support/served-process.js'
 

@@ -7,7 +7,7 @@ import { startReferenceHomeserver, type RunningHomeserver } from '../fixtures/re
 import { freePort } from '../harness/http/free-port.js'
 import { loadConformanceConfig } from '../harness/registration/conformance-config.js'
 import { requirements } from '../harness/requirements/registry.js'
-import { runCli } from '../scripts/support/run-cli.js'
+import { runCli } from './support/run-cli.js'
 
 /**
  * A run split over two "machines": each shard has its own registration set (init --id-prefix) and

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MatrixError } from '../fixtures/reference-homeserver/matrix-error.js'
 import { referencePingBehaviour, type PingBehaviour } from '../fixtures/reference-homeserver/ping-behaviour.js'
 import { startReferenceSetup, type ReferenceSetup } from '../fixtures/reference-homeserver/reference-setup.js'
-import { runCli, type CliRun } from '../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './support/run-cli.js'
 
 /**
  * A homeserver that leaks every token it touches: it quotes the access token in its errors, copies
@@ -105,7 +105,7 @@ describe('no token in any output', () => {
   afterAll(() => leaky?.setup.close())
 
   it('the clean run conforms and writes every report', () => {
-    expect(clean.cli.code).toBe(0)
+    expect(clean.cli.code, `${clean.cli.stdout}\n${clean.cli.stderr}`).toBe(0)
     expect(Object.keys(clean.files).sort()).toEqual(['report.html', 'report.json', 'report.junit', 'report.markdown', 'step-summary.md'])
   })
 

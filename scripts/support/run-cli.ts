@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runProcess, type ProcessRun } from './run-process.js'
 
-const bin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.meta.url))
+/** The CLI from its TypeScript sources through tsx: what a clone runs without a build (the scripts here do). */
+const sourceCliBin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.meta.url))
 
 export type CliRun = ProcessRun
 
@@ -13,12 +14,17 @@ export interface CliRunOptions {
   onStdout?: (stdout: string, child: ChildProcess) => void
 }
 
-/** Runs the real CLI in a child process, as a user would, and collects everything it printed. */
-export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+/** Runs the CLI entry `bin` in a child process, as a user would, and collects everything it printed. */
+export function runCliEntry(bin: string, args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   return runProcess(process.execPath, [bin, ...args], {
     // Plain text, as the tests read it, whatever the developer's shell sets (a test may ask for colour).
     env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.onStdout ? { onStdout: options.onStdout } : {}),
   })
+}
+
+/** Runs the CLI from its sources (bin/as-ping-conformance.js): the clone's current code, built or not. */
+export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return runCliEntry(sourceCliBin, args, options)
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -27,13 +27,34 @@ export interface CommandResult {
   stderr: string
 }
 
+let cacheHome: string | undefined
+/**
+ * The consumer's own XDG_CACHE_HOME, made once: the installed CLI keeps its vitest module cache
+ * there (runner/module-cache-dir.ts), not beside the developer's own runs of this checkout.
+ */
+export function consumerCacheHome(): string {
+  if (cacheHome === undefined || !existsSync(cacheHome)) {
+    cacheHome = mkdtempSync(join(tmpdir(), 'asp-consumer-cache-'))
+    made.push(cacheHome)
+  }
+  return cacheHome
+}
+
 /**
  * The environment a user's shell would give a command: none of the variables this test's own
  * vitest sets (VITEST, VITEST_POOL_ID, NODE_OPTIONS…), which would change how the consumer's vitest behaves.
  */
 function userEnvironment(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_OPTIONS$|NODE_ENV$|TINYPOOL)/.test(name)))
-  return { ...env, CI: 'true', NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
+  return {
+    ...env,
+    CI: 'true',
+    NO_COLOR: '1',
+    XDG_CACHE_HOME: consumerCacheHome(),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  }
 }
 
 /** Runs a command to its end, as a shell would: its exit code and everything it printed (never throws for a non-zero exit). */

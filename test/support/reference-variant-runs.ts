@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
 import { concurrencyLimit } from '../../scripts/support/concurrency-limit.js'
-import { runCli, type CliRun } from '../../scripts/support/run-cli.js'
+import { runCli, type CliRun } from './run-cli.js'
 
 /**
  * The reference homeserver's appservice timeout for variant runs: longer than `reference`'s 1.5 s,

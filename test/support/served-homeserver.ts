@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { freePort } from '../../harness/http/free-port.js'
 import { loadConformanceConfig } from '../../harness/registration/conformance-config.js'
 import { randomToken } from '../../harness/registration/random-token.js'
-import { runCli } from '../../scripts/support/run-cli.js'
+import { runCli } from './run-cli.js'
 import { configTokens } from './output-hygiene.js'
 import { startServe } from './served-process.js'
 

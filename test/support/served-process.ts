@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { acceptsConnection } from '../../harness/http/wait-for-port.js'
-
-export const cliBin = fileURLToPath(new URL('../../bin/as-ping-conformance.js', import.meta.url))
+import { cliBin } from './run-cli.js'
 
 export interface ServedProcess {
   child: ChildProcess
