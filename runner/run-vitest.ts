@@ -64,6 +64,8 @@ export async function runVitest(options: VitestRunOptions): Promise<CollectResul
       hookTimeout: options.testTimeoutMs,
       onConsoleLog: () => false,
       passWithNoTests: true,
+      // No results cache (node_modules/.vite/vitest/…/results.json): a run orders nothing by past runs, and must not write over the cache of the project it runs in.
+      cache: false,
       ...(moduleCache ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCache } } : {}),
       ...(moduleExtension === '.js' ? { server: { deps: { external: [startsWithCodeRoot] } } } : {}),
     },
