@@ -40,13 +40,23 @@ function call(outcome: StubOutcome, receivedAt: number, answeredAt?: number): Re
 }
 
 describe('timedOutBeforeStubAnswer', () => {
-  it('excuses a timeout the stub could not have beaten: no call, no answer yet, or an answer written at or after the timeout less the margin', () => {
-    expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(true)
+  it('excuses a timeout the stub could not have beaten: a call not answered yet, or answered at or after the timeout less the margin', () => {
     expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: ok, callbacks: [call(ok, startedAt + 3000)] }, hsTimeoutMs)).toBe(true)
     expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: ok, callbacks: [call(ok, startedAt + 10, inHandBy)] }, hsTimeoutMs)).toBe(true)
     expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: ok, callbacks: [call(ok, startedAt + 3000, startedAt + 3050)] }, hsTimeoutMs)).toBe(true)
     const unstable = answered(504, { errcode: 'FI.MAU.MSC2659_CONNECTION_TIMEOUT' })
-    expect(timedOutBeforeStubAnswer({ exchange: unstable, outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(true)
+    expect(timedOutBeforeStubAnswer({ exchange: unstable, outcome: ok, callbacks: [call(ok, startedAt + 3000)] }, hsTimeoutMs)).toBe(true)
+    const justWaitedOut = answered(504, { errcode: 'M_CONNECTION_TIMEOUT' }, hsTimeoutMs - answerInHandMarginMs)
+    expect(timedOutBeforeStubAnswer({ exchange: justWaitedOut, outcome: ok, callbacks: [call(ok, startedAt + 1450)] }, hsTimeoutMs)).toBe(true)
+  })
+
+  it('grades a timeout the homeserver did not wait out (a shed ping), or with no call to the stub at all (a dropped one), whenever the stub acted', () => {
+    const shed = answered(504, { errcode: 'M_CONNECTION_TIMEOUT' }, 30)
+    expect(timedOutBeforeStubAnswer({ exchange: shed, outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(false)
+    expect(timedOutBeforeStubAnswer({ exchange: shed, outcome: ok, callbacks: [call(ok, startedAt + 10)] }, hsTimeoutMs)).toBe(false)
+    const early = answered(504, { errcode: 'M_CONNECTION_TIMEOUT' }, hsTimeoutMs - answerInHandMarginMs - 1)
+    expect(timedOutBeforeStubAnswer({ exchange: early, outcome: ok, callbacks: [call(ok, startedAt + 3000)] }, hsTimeoutMs)).toBe(false)
+    expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(false)
   })
 
   it('grades a timeout with the answer in hand: the stub answered (or reset) well before the timeout could run out', () => {
@@ -59,6 +69,8 @@ describe('timedOutBeforeStubAnswer', () => {
 
   it('leaves alone what is no timeout answer, and a hanging outcome, whose timeout is its due', () => {
     expect(timedOutBeforeStubAnswer({ exchange: answered(502, { errcode: 'M_CONNECTION_FAILED' }), outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(false)
+    const notA504 = answered(502, { errcode: 'M_CONNECTION_TIMEOUT' })
+    expect(timedOutBeforeStubAnswer({ exchange: notA504, outcome: ok, callbacks: [call(ok, startedAt + 3000)] }, hsTimeoutMs)).toBe(false)
     expect(timedOutBeforeStubAnswer({ exchange: answered(200, { duration_ms: 3 }), outcome: ok, callbacks: [] }, hsTimeoutMs)).toBe(false)
     expect(timedOutBeforeStubAnswer({ exchange: timeout, outcome: { kind: 'hang' }, callbacks: [call({ kind: 'hang' }, startedAt + 5)] }, hsTimeoutMs)).toBe(
       false,
@@ -71,8 +83,8 @@ describe('describeLateAnswer', () => {
     expect(describeLateAnswer('t', { exchange: timeout, outcome: ok, callbacks: [call(ok, startedAt + 3000, startedAt + 3580.4)] })).toBe(
       'ping t got its timeout answer after 3400 ms, the stub answered at +3580 ms',
     )
-    expect(describeLateAnswer('t', { exchange: timeout, outcome: ok, callbacks: [] })).toBe(
-      'ping t got its timeout answer after 3400 ms, no call reached the stub',
+    expect(describeLateAnswer('t', { exchange: timeout, outcome: ok, callbacks: [call(ok, startedAt + 3000)] })).toBe(
+      'ping t got its timeout answer after 3400 ms, the stub had not answered yet',
     )
     const reset: StubOutcome = { kind: 'reset' }
     expect(describeLateAnswer('t', { exchange: timeout, outcome: reset, callbacks: [call(reset, startedAt + 3216)] })).toBe(
