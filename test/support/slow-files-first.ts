@@ -3,10 +3,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /**
  * The test files that take longest (wall time of a file, measured), longest first, except that
- * the third worker starts with the package install rather than a third file of whole-suite runs. vitest's own order puts files that took long last time
+ * the package install comes third rather than a third file of whole-suite runs (on this 2-core
+ * machine, the third worker's first file). vitest's own order puts files that took long last time
  * first, but only from its results cache (node_modules/.vite/vitest), which a fresh clone or CI
- * lacks and which the CLI's own vitest runs, sharing node_modules, overwrite: a long file started
- * last then keeps one worker busy after all the others are done.
+ * lacks: a long file started last then keeps one worker busy after all the others are done.
  */
 export const slowFiles: readonly string[] = [
   // Measured in one full run at 13:30 UTC on 2026-12-02 (3 workers, load average 12-19), seconds:
