@@ -33,6 +33,8 @@ export interface CheckResult {
   regression?: Regression
   /** The check whose fault kept this one from being exercised as designed, and how (see consequenceOf). */
   dependsOn?: CheckDependency
+  /** The root causes this check's own failure shows: a `dependsOn` naming a `cause` counts this check as its owner only with it listed here. */
+  causes?: string[]
   /**
    * The check whose failure this result follows from (one root cause, one failure): the result is
    * then 'skip', and `failure` keeps what this check saw. See runner/consequences.ts.

@@ -53,6 +53,7 @@ function observe(test: TestCase): { result: CheckResult; problem?: HarnessProble
     ...resultBase(entry, Math.round(test.diagnostic()?.duration ?? 0)),
     ...(meta.transcript?.length ? { transcript: meta.transcript } : {}),
     ...(meta.dependsOn ? { dependsOn: meta.dependsOn } : {}),
+    ...(meta.causes?.length ? { causes: meta.causes } : {}),
     ...(meta.rateLimited?.length ? { rateLimited: meta.rateLimited } : {}),
   }
   if (result.state === 'skipped') return { result: { ...base, status: 'skip', message: meta.skipReason ?? result.note ?? 'skipped' } }

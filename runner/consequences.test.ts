@@ -47,6 +47,22 @@ describe('one root cause, one failure', () => {
     expect(results[2]).toMatchObject({ status: 'skip', consequenceOf: 'SECOND', message: 'not graded on its own: r; see SECOND' })
   })
 
+  it('counts an owner for a dependency naming a root cause only when its own failure shows that cause', () => {
+    const spelling = { checkId: 'OWNER', reason: 'r', cause: 'unstable-errcode-spelling' }
+    const otherReason = attributeConsequences([result('OWNER', 'fail'), result('DEPENDENT', 'fail', { dependsOn: spelling })])
+    expect(statuses(otherReason)).toEqual([
+      ['OWNER', 'fail', undefined],
+      ['DEPENDENT', 'fail', undefined],
+    ])
+    const anotherCause = attributeConsequences([result('OWNER', 'fail', { causes: ['other'] }), result('DEPENDENT', 'fail', { dependsOn: spelling })])
+    expect(anotherCause[1]).toMatchObject({ status: 'fail' })
+    const sameCause = attributeConsequences([
+      result('OWNER', 'fail', { causes: ['unstable-errcode-spelling'] }),
+      result('DEPENDENT', 'fail', { dependsOn: spelling }),
+    ])
+    expect(sameCause[1]).toMatchObject({ status: 'skip', consequenceOf: 'OWNER', message: 'not graded on its own: r; see OWNER' })
+  })
+
   it('never chains: an owner that is itself a consequence explains nothing', () => {
     const results = attributeConsequences([
       result('ROOT', 'fail'),

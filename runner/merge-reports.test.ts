@@ -3,6 +3,7 @@ import { UsageError } from '../harness/usage-error.js'
 import { sampleReport, sampleResult } from '../test/support/sample-report.js'
 import { buildRunReport } from './build-run-report.js'
 import { mergeReports } from './merge-reports.js'
+import { parseRunReport } from './parse-run-report.js'
 
 const shard = (index: number, results: ReturnType<typeof sampleResult>[], startedAt: string) => sampleReport({ shard: { index, count: 2 } }, results, startedAt)
 
@@ -32,6 +33,27 @@ describe('mergeReports', () => {
     expect(merged.mergedFrom?.map((m) => m.shard?.index)).toEqual([2, 1])
     expect(merged.shard).toBeUndefined()
     expect(merged.provenance?.config['hs-url']).toBe('https://hs.example')
+  })
+
+  it("attributes consequences across shards, and a dependency's cause only to an owner whose failure shows it", () => {
+    const spelling = { checkId: 'HS-PING-BAD-STATUS', reason: 'its only fault is the spelling', cause: 'unstable-errcode-spelling' }
+    const merged = (ownerCauses: string[] | undefined) => {
+      const owner = sampleResult('HS-PING-BAD-STATUS', 'fail', ownerCauses ? { causes: ownerCauses } : {})
+      // Through the JSON file merge reads, as a shard's report is.
+      const viaJson = (report: typeof one) => parseRunReport(JSON.stringify(report), 'shard.json')
+      const { outcome, facts } = mergeReports([
+        { file: 'a.json', report: viaJson(shard(1, [owner], '2026-01-02T03:00:00.000Z')) },
+        {
+          file: 'b.json',
+          report: viaJson(shard(2, [sampleResult('HS-PING-CONNECTION-REFUSED', 'fail', { dependsOn: spelling })], '2026-01-02T03:00:10.000Z')),
+        },
+      ])
+      return buildRunReport(outcome, facts).results.find((r) => r.id === 'HS-PING-CONNECTION-REFUSED')
+    }
+    expect(merged(['unstable-errcode-spelling'])).toMatchObject({ status: 'skip', consequenceOf: 'HS-PING-BAD-STATUS' })
+    // HS-PING-BAD-STATUS failed for another reason (a 500 for a 502): two root causes, two failures.
+    expect(merged(undefined)).toMatchObject({ status: 'fail' })
+    expect(merged(undefined)?.consequenceOf).toBeUndefined()
   })
 
   it('refuses an incomplete or repeated set of shards, and reports of other targets', () => {

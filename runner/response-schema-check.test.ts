@@ -40,8 +40,8 @@ describe("HS-PING-RESPONSE-SCHEMA, graded from every check's answers", () => {
     expect(unstable.status).toBe('pass')
     const stable = await grade(observed)
     expect(stable.failure?.mismatches).toEqual([expect.stringMatching(/^HTTP 502 \/errcode must be equal to one of the allowed values/)])
-    // On the v1 path that spelling is one root cause, owned by HS-PING-BAD-STATUS as every check's failure on it is.
-    expect(stable.dependsOn?.checkId).toBe('HS-PING-BAD-STATUS')
+    // On the v1 path that spelling is one root cause, owned by HS-PING-BAD-STATUS as every check's failure on it is, when its own failure is that spelling.
+    expect(stable.dependsOn).toMatchObject({ checkId: 'HS-PING-BAD-STATUS', cause: 'unstable-errcode-spelling' })
   })
 
   it("fails a 504 whose error is no string, the schema's alone", async () => {

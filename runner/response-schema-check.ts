@@ -56,7 +56,7 @@ export async function gradeResponseSchema(
       validated++
       for (const { problem, path } of problemsOf(answer, isDocumented)) {
         const owner = ownerOf(answer, path, context.dialect)
-        const key = `${problem}\n${typeof owner === 'string' ? owner : owner.checkId}`
+        const key = `${problem}\n${ownerKey(owner)}`
         const seen = breaks.get(key) ?? { problem, checks: new Set<string>(), count: 0, example: answer, owner }
         seen.checks.add(checkId)
         seen.count++
@@ -124,7 +124,13 @@ function ownerOf(answer: ObservedResponse, path: string, dialect: PingDialect): 
   // The checks that sent the pings name the statuses they want: one that fails on a status no schema documents owns it.
   if (path === undocumentedStatus) return 'senders'
   const field = fieldOwner(answer.status, answer.json, path, dialect)
-  return field ? { checkId: field.checkId, reason: `every answer that breaks its schema does so in ${field.what}, which ${field.checkId} grades` } : 'none'
+  if (!field) return 'none'
+  // A field owned for one root cause (the unstable errcode spelling) is the owner's only when the owner's own failure shows it.
+  return {
+    checkId: field.checkId,
+    reason: `every answer that breaks its schema does so in ${field.what}, which ${field.checkId} grades`,
+    ...(field.cause === undefined ? {} : { cause: field.cause }),
+  }
 }
 
 /**
@@ -141,10 +147,15 @@ function dependencyOf(breaks: readonly Break[], lost: readonly string[]): CheckD
     }
   }
   if (breaks.every((b) => b.owner === 'senders')) return sendersDependency(breaks)
-  const owners = new Set(breaks.map((b) => (typeof b.owner === 'string' ? b.owner : b.owner.checkId)))
+  const owners = new Set(breaks.map((b) => ownerKey(b.owner)))
   const [first] = breaks
   if (owners.size !== 1 || !first || typeof first.owner === 'string') return undefined
   return first.owner
+}
+
+/** Breaks of one owner, for the same root cause, are one owner's. */
+function ownerKey(owner: Break['owner']): string {
+  return typeof owner === 'string' ? owner : `${owner.checkId}${owner.cause === undefined ? '' : `:${owner.cause}`}`
 }
 
 /** Undocumented statuses only: owned by whichever check that got every one of them fails (the one that asked for another status). */

@@ -1,5 +1,5 @@
 import { stableErrcodeOf, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
-import { unstableErrcodesOwner } from '../harness/scenario/unstable-errcode-spelling.js'
+import { unstableErrcodeSpelling, unstableErrcodesOwner } from '../harness/scenario/unstable-errcode-spelling.js'
 import { isJsonObject } from '../harness/http/parse-json.js'
 
 /** A field of an answer whose schema another check grades on its own. */
@@ -12,6 +12,8 @@ interface FieldOwner {
   errcode?: string
   /** The field, in words for the dependency's reason. */
   what: string
+  /** The root cause the owner's failure must show to own the break (CheckDependency.cause). */
+  cause?: string
 }
 
 /**
@@ -27,12 +29,12 @@ const owners: readonly FieldOwner[] = [
 ]
 
 /** The check that grades this field of this answer, if another one does. */
-export function fieldOwner(status: number, body: unknown, path: string, dialect: PingDialect): { checkId: string; what: string } | undefined {
+export function fieldOwner(status: number, body: unknown, path: string, dialect: PingDialect): Pick<FieldOwner, 'checkId' | 'what' | 'cause'> | undefined {
   // Either spelling: on MSC2659's unstable path M_BAD_STATUS may be FI.MAU.MSC2659_BAD_STATUS (a stable run never lets that pass its check).
   const spelt = isJsonObject(body) && typeof body.errcode === 'string' ? body.errcode : undefined
   const errcode = spelt === undefined ? undefined : stableErrcodeOf(spelt)
   // On the v1 path that spelling breaks the errcode's enum, whatever the status: one root cause, owned as every check's failure on it is.
   if (dialect === 'stable' && path === '/errcode' && errcode !== spelt)
-    return { checkId: unstableErrcodesOwner, what: "an errcode spelt FI.MAU.MSC2659_… on the spec's v1 path" }
+    return { checkId: unstableErrcodesOwner, what: "an errcode spelt FI.MAU.MSC2659_… on the spec's v1 path", cause: unstableErrcodeSpelling }
   return owners.find((o) => o.status === status && o.paths.includes(path) && (o.errcode === undefined || o.errcode === errcode))
 }

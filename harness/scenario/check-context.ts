@@ -42,6 +42,7 @@ export class CheckContext {
   /** The transaction_ids this check arranged an outcome for: a ping of one whose call never came was not exercised as designed. */
   readonly #arranged = new Set<string>()
   #dependency: CheckDependency | undefined
+  readonly #causes = new Set<string>()
 
   constructor(
     readonly run: HomeserverRunContext,
@@ -109,14 +110,24 @@ export class CheckContext {
 
   /**
    * Records that this check could not be exercised as designed because of a fault `checkId` owns:
-   * if that check fails too, this check's failure is reported as its consequence (runner/consequences.ts).
+   * if that check fails too (showing `cause`, when given), this check's failure is reported as its
+   * consequence (runner/consequences.ts).
    */
-  dependOn(checkId: string, reason: string): void {
-    this.#dependency ??= { checkId, reason: this.redactor.redact(reason) }
+  dependOn(checkId: string, reason: string, cause?: string): void {
+    this.#dependency ??= { checkId, reason: this.redactor.redact(reason), ...(cause === undefined ? {} : { cause }) }
   }
 
   get dependency(): CheckDependency | undefined {
     return this.#dependency
+  }
+
+  /** Records a root cause this check's failure shows, so that the checks depending on it for that cause become its consequences. */
+  showCause(cause: string): void {
+    this.#causes.add(cause)
+  }
+
+  get causes(): string[] {
+    return [...this.#causes]
   }
 
   /** The result of this check's head start (head-start.ts), which the runner sent before vitest started. */

@@ -27,6 +27,11 @@ export interface CheckDependency {
   reason: string
   /** Other checks that would own the fault as well: the first of checkId and these that failed does. */
   orAnyOf?: readonly string[]
+  /**
+   * The root cause the owner's failure must show (its result's `causes`) to own this one, e.g.
+   * 'unstable-errcode-spelling': an owner that failed for another reason explains nothing here.
+   */
+  cause?: string
 }
 
 declare module '@vitest/runner' {
@@ -42,6 +47,8 @@ declare module '@vitest/runner' {
      * check fails, this check's result, pass or fail, is reported as its consequence (runner/consequences.ts).
      */
     dependsOn?: CheckDependency
+    /** The root causes the check's own failure shows, which a dependency's `cause` asks of its owner. */
+    causes?: string[]
     /** Every 429 the check's requests got, waited out or not (harness/http/rate-limit.ts). */
     rateLimited?: RateLimitedRequest[]
     /** Every answer of the homeserver's ping endpoint the check received, unredacted: for the runner's schema check only. */

@@ -19,6 +19,8 @@ export interface RecordingContext {
   readonly noteText: string | undefined
   /** Set when the check learnt that another check's fault kept it from being exercised as designed. */
   readonly dependency?: CheckDependency | undefined
+  /** The root causes its failure showed (CheckContext.showCause), for the dependencies that name one. */
+  readonly causes?: readonly string[]
   /** The 429s its requests got. */
   readonly rateLimits: RateLimitLog
   /** The answers of the homeserver's ping endpoint it received, which the runner validates (HS-PING-RESPONSE-SCHEMA). */
@@ -64,6 +66,7 @@ export function declareCheck<C extends RecordingContext>(
       task.meta.transcript = t.transcript()
       if (t.noteText) task.meta.note = t.noteText
       if (t.dependency) task.meta.dependsOn = t.dependency
+      if (t.causes?.length) task.meta.causes = [...t.causes]
       const responses = t.responses?.()
       if (responses?.length) task.meta.responses = responses
       if (t.rateLimits.requests.length) task.meta.rateLimited = t.redactor.redactValue(t.rateLimits.requests)
