@@ -1,6 +1,5 @@
 import { createResponseValidator, loadVendoredSpecs } from '../harness/openapi/index.js'
-import { isJsonObject } from '../harness/http/parse-json.js'
-import { stableErrcodeOf, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
+import { withStableErrcode, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { createRedactor } from '../harness/redact.js'
 import type { Requirement } from '../harness/requirements/requirement.js'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
@@ -69,6 +68,7 @@ export async function gradeResponseSchema(
     const http = `HTTP ${answer.status}`
     if (!isDocumented) return [{ problem: `${http}, a status the endpoint does not document (documented: ${documented.join(', ')})`, path: undocumentedStatus }]
     if (answer.json === undefined) return [{ problem: `${http} body ${answer.jsonProblem ?? 'is empty'}`, path: '' }]
+    // MSC2659's unstable endpoints may say FI.MAU.MSC2659_BAD_STATUS where the schema's enum says M_BAD_STATUS: validated as the spec's spelling.
     return validator
       .validate('pingAppservice', answer.status, context.dialect === 'unstable' ? withStableErrcode(answer.json) : answer.json)
       .map((m) => ({ problem: `${http} ${m.path || '(body)'} ${m.message}`, path: m.path }))
@@ -103,11 +103,6 @@ export async function gradeResponseSchema(
     reproduceWith: [...new Set([...breaks.values()].flatMap((b) => [...b.checks]))],
     ...withDependency,
   })
-}
-
-/** MSC2659's unstable endpoints may say FI.MAU.MSC2659_BAD_STATUS where the schema's enum says M_BAD_STATUS: validated as the spec's spelling. */
-function withStableErrcode(body: unknown): unknown {
-  return isJsonObject(body) && typeof body.errcode === 'string' ? { ...body, errcode: stableErrcodeOf(body.errcode) } : body
 }
 
 /** Not a JSON pointer: the break is the answer's status itself. */

@@ -1,6 +1,5 @@
-import { stableErrcodeOf, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
+import { errcodeOfBody, type PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import { unstableErrcodeSpelling, unstableErrcodesOwner } from '../harness/scenario/unstable-errcode-spelling.js'
-import { isJsonObject } from '../harness/http/parse-json.js'
 
 /** A field of an answer whose schema another check grades on its own. */
 interface FieldOwner {
@@ -31,10 +30,9 @@ const owners: readonly FieldOwner[] = [
 /** The check that grades this field of this answer, if another one does. */
 export function fieldOwner(status: number, body: unknown, path: string, dialect: PingDialect): Pick<FieldOwner, 'checkId' | 'what' | 'cause'> | undefined {
   // Either spelling: on MSC2659's unstable path M_BAD_STATUS may be FI.MAU.MSC2659_BAD_STATUS (a stable run never lets that pass its check).
-  const spelt = isJsonObject(body) && typeof body.errcode === 'string' ? body.errcode : undefined
-  const errcode = spelt === undefined ? undefined : stableErrcodeOf(spelt)
+  const errcode = errcodeOfBody(body)
   // On the v1 path that spelling breaks the errcode's enum, whatever the status: one root cause, owned as every check's failure on it is.
-  if (dialect === 'stable' && path === '/errcode' && errcode !== spelt)
+  if (dialect === 'stable' && path === '/errcode' && errcode && errcode.stable !== errcode.spelt)
     return { checkId: unstableErrcodesOwner, what: "an errcode spelt FI.MAU.MSC2659_… on the spec's v1 path", cause: unstableErrcodeSpelling }
-  return owners.find((o) => o.status === status && o.paths.includes(path) && (o.errcode === undefined || o.errcode === errcode))
+  return owners.find((o) => o.status === status && o.paths.includes(path) && (o.errcode === undefined || o.errcode === errcode?.stable))
 }

@@ -1,6 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange.js'
-import { dialectOfPingUrl, errcodeSpellings, stableErrcodeOf, type PingDialect } from '../openapi/unstable-ping-endpoints.js'
-import { isJsonObject } from '../http/parse-json.js'
+import { dialectOfPingUrl, errcodeSpellings, stableErrcodeOf, withStableErrcode, type PingDialect } from '../openapi/unstable-ping-endpoints.js'
 import type { FailedHop } from '../scenario/check-meta.js'
 import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
 import { CheckFailure } from './check-failure.js'
@@ -111,10 +110,8 @@ export function onlyUnstableErrcodes(exchange: HttpExchange, want: AllowedRespon
 /** The exchange with its errcode in the spec's spelling; undefined when its errcode is no unstable spelling. */
 function withSpecErrcode(exchange: HttpExchange): HttpExchange | undefined {
   const { response } = exchange
-  const json = response?.json
-  if (!response || !isJsonObject(json) || typeof json.errcode !== 'string') return undefined
-  const errcode = stableErrcodeOf(json.errcode)
-  return errcode === json.errcode ? undefined : { ...exchange, response: { ...response, json: { ...json, errcode } } }
+  const json = response && withStableErrcode(response.json)
+  return response && json !== response.json ? { ...exchange, response: { ...response, json } } : undefined
 }
 
 export interface Must {

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../http/parse-json.js'
 import { pingEndpoints } from './ping-endpoints.js'
 import type { OperationId } from './spec-files.js'
 
@@ -93,6 +94,17 @@ const unstableErrcodePrefix = 'FI.MAU.MSC2659_'
 export function stableErrcodeOf(errcode: string): string {
   const stable = `M_${errcode.slice(unstableErrcodePrefix.length)}`
   return errcode.startsWith(unstableErrcodePrefix) && pingErrcodes.includes(stable) ? stable : errcode
+}
+
+/** An answer body's errcode as spelt and in the spec's spelling (`stableErrcodeOf`); undefined when the body carries no string errcode. */
+export function errcodeOfBody(body: unknown): { spelt: string; stable: string } | undefined {
+  return isJsonObject(body) && typeof body.errcode === 'string' ? { spelt: body.errcode, stable: stableErrcodeOf(body.errcode) } : undefined
+}
+
+/** The body with its errcode in the spec's spelling; any other body as it is. */
+export function withStableErrcode(body: unknown): unknown {
+  const errcode = errcodeOfBody(body)
+  return errcode && errcode.stable !== errcode.spelt ? { ...(body as object), errcode: errcode.stable } : body
 }
 
 /** Each dialect's client ping path as a pattern (group 1 the id segment), built once: the mock homeserver and `must` ask per request. */

@@ -1,6 +1,5 @@
 import type { HttpExchange } from '../clients/http-exchange.js'
-import { isJsonObject } from '../http/parse-json.js'
-import { stableErrcodeOf } from '../openapi/unstable-ping-endpoints.js'
+import { errcodeOfBody } from '../openapi/unstable-ping-endpoints.js'
 import type { RecordedRequest } from '../stub-appservice/recorded-request.js'
 import type { StubOutcome } from '../stub-appservice/stub-outcome.js'
 
@@ -47,8 +46,7 @@ function stubActedAt(call: RecordedRequest): number | undefined {
 
 /** Whether the answer is a timeout's: 504 M_CONNECTION_TIMEOUT (or its FI.MAU.MSC2659_ spelling). */
 export function isTimeoutAnswer(exchange: HttpExchange): boolean {
-  const json = exchange.response?.json
-  return exchange.response?.status === 504 && isJsonObject(json) && typeof json.errcode === 'string' && stableErrcodeOf(json.errcode) === 'M_CONNECTION_TIMEOUT'
+  return exchange.response?.status === 504 && errcodeOfBody(exchange.response.json)?.stable === 'M_CONNECTION_TIMEOUT'
 }
 
 /** One line for the note: when the homeserver answered, and when the stub did (relative to the send). */
