@@ -7,7 +7,7 @@ import { createRedactor, type Redactor } from '../harness/redact.js'
 import type { Requirement } from '../harness/requirements/requirement.js'
 import { runSecrets, type HomeserverRunContext } from '../harness/run-context.js'
 import { aloneAnswerFor, answerLikeAlone, mixedPing, pingEachKindAlone, type MixedPing } from '../harness/scenario/concurrent-ping-mix.js'
-import { timedOutBeforeStubAnswer } from '../harness/scenario/late-stub-answer.js'
+import { lateStubReason, timedOutBeforeStubAnswer } from '../harness/scenario/late-stub-answer.js'
 import { stubAppservice, transcribe, type TranscriptEntry } from '../harness/scenario/transcript.js'
 import type { StubAppservice } from '../harness/stub-appservice/stub-appservice.js'
 import { resultBase, type CheckResult } from './check-result.js'
@@ -63,7 +63,7 @@ export async function runLoadCheck(
   // A timeout the stub's answer could not have beaten is the machine's slowness (HS-PING-CONCURRENT's rule): that ping, or every ping of a kind whose alone ping it was, is not graded.
   const lateStub = ({ transactionId, outcome }: MixedPing, exchange: HttpExchange) =>
     timedOutBeforeStubAnswer({ exchange, outcome, callbacks: stub.requestsFor(transactionId) }, context.hsTimeoutMs)
-  const lateAlone = new Set(alone.filter((a, k) => lateStub({ transactionId: aloneId(k), outcome: a.outcome }, a.exchange)))
+  const lateAlone = new Set(alone.filter((a) => lateStub(a, a.exchange)))
   const redactor = createRedactor(runSecrets(context))
   const roundTrips = new LatencyHistogram()
   const reported = new LatencyHistogram()
@@ -112,9 +112,7 @@ export async function runLoadCheck(
     ...rateLimitStats(rateLimits),
   }
   const base = resultBase(entry, stats.durationMs)
-  const late = notGraded
-    ? `; ${notGraded} not graded: the homeserver timed out (its timeout is ${context.hsTimeoutMs} ms) before the stub's answer could reach it — the machine ran the suite too slowly`
-    : ''
+  const late = notGraded ? `; ${notGraded} not graded: ${lateStubReason(context.hsTimeoutMs)}` : ''
   const summary = `${stats.pings} pings, ${stats.concurrency} at a time: ${stats.throughputPerSec}/s${late}`
   if (failing === 0 && gradedAnswers === 0) return { result: { ...base, status: 'skip', message: `not graded: ${summary}` }, stats }
   if (failing === 0) return { result: { ...base, status: 'pass', message: summary }, stats }

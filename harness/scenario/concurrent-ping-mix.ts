@@ -46,8 +46,7 @@ export function mixedPings(count: number, nextTransactionId: (i: number) => stri
 }
 
 /** What one ping of each kind got when it was the only one of the batch in flight: the yardstick for the concurrent ones. */
-export interface AloneAnswer {
-  outcome: StubOutcome
+export interface AloneAnswer extends MixedPing {
   exchange: HttpExchange
 }
 
@@ -60,7 +59,7 @@ export async function pingEachKindAlone(nextTransactionId: (i: number) => string
   for (const ping of mixedPings(mixKinds, nextTransactionId)) {
     // The success waits the mix's longest delay: a duration_ms that holds for it alone holds for every shorter one.
     const outcome = ping.outcome.kind === 'respond' && ping.outcome.status === 200 ? respondJson(200, {}, minDelayMs + delaySpreadMs - 1) : ping.outcome
-    answers.push({ outcome, exchange: await send({ ...ping, outcome }) })
+    answers.push({ transactionId: ping.transactionId, outcome, exchange: await send({ ...ping, outcome }) })
   }
   return answers
 }

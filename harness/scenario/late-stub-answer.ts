@@ -58,3 +58,8 @@ export function describeLateAnswer(transactionId: string, ping: PingWithCalls): 
   const stub = actedAt === undefined ? 'the stub had not answered yet' : `the stub ${act} at +${Math.round(actedAt - startedAt)} ms`
   return `ping ${transactionId} got its timeout answer after ${Math.round(durationMs)} ms, ${stub}`
 }
+
+/** Why such pings are not graded, in the note and the load summary. */
+export function lateStubReason(hsTimeoutMs: number): string {
+  return `the homeserver timed out (its timeout is ${hsTimeoutMs} ms) before the stub's answer could reach it — the machine ran the suite too slowly`
+}

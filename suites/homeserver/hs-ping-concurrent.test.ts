@@ -1,7 +1,7 @@
 import type { HttpExchange } from '../../harness/clients/http-exchange.js'
 import { check, must, SkipCheck } from '../../harness/scenario/index.js'
 import { aloneAnswerFor, answerLikeAlone, mixedPings, pingEachKindAlone, type MixedPing } from '../../harness/scenario/concurrent-ping-mix.js'
-import { describeLateAnswer, isTimeoutAnswer, timedOutBeforeStubAnswer } from '../../harness/scenario/late-stub-answer.js'
+import { describeLateAnswer, isTimeoutAnswer, lateStubReason, timedOutBeforeStubAnswer } from '../../harness/scenario/late-stub-answer.js'
 
 const pingCount = 24
 
@@ -10,9 +10,7 @@ const pingCount = 24
 export default check('HS-PING-CONCURRENT', async (t) => {
   const { main } = t.appservices
   const hsTimeoutMs = t.run.hsTimeoutMs
-  const aloneIds: string[] = []
   const send = async (ping: MixedPing) => {
-    aloneIds.push(ping.transactionId)
     await t.arrange({ [ping.transactionId]: ping.outcome })
     return t.ping({ appserviceId: main.id, token: main.asToken, body: { transaction_id: ping.transactionId } })
   }
@@ -25,7 +23,7 @@ export default check('HS-PING-CONCURRENT', async (t) => {
   // A timeout answer's call may still be on its way to a slowed stub: it gets the settle wait, so a call that came is seen.
   const withCalls = <P extends { transactionId: string; exchange: HttpExchange }>(p: P) =>
     t.callbacksFor(p.transactionId, p.exchange, isTimeoutAnswer(p.exchange) ? undefined : 0).then((callbacks) => ({ ...p, callbacks }))
-  const alonePings = await Promise.all(alone.map((a, k) => withCalls({ ...a, transactionId: aloneIds[k]! })))
+  const alonePings = await Promise.all(alone.map(withCalls))
   const pings = await Promise.all(
     cases.map((c, i) => withCalls({ ...c, exchange: exchanges[i]!, alone: alonePings[alone.indexOf(aloneAnswerFor(i, alone))]! })),
   )
@@ -42,7 +40,7 @@ export default check('HS-PING-CONCURRENT', async (t) => {
     const yardstickless = ungraded.filter((p) => !late.includes(p)).length
     const why = yardstickless ? `; ${yardstickless} of them because the alone ping of their kind, their yardstick, timed out so` : ''
     t.note(
-      `${ungraded.length} of ${pingCount} pings not graded: the homeserver timed out (its timeout is ${hsTimeoutMs} ms) before the stub's answer could reach it — the machine ran the suite too slowly${why}; ${late.map((p) => describeLateAnswer(p.transactionId, p)).join('; ')}`,
+      `${ungraded.length} of ${pingCount} pings not graded: ${lateStubReason(hsTimeoutMs)}${why}; ${late.map((p) => describeLateAnswer(p.transactionId, p)).join('; ')}`,
     )
   }
   must.matchEach(graded.map((p) => ({ name: `ping ${p.transactionId}`, exchange: p.exchange, want: p.want })))
