@@ -31,6 +31,7 @@ export async function writePartialReport(
       problems: [{ where: 'interrupted', message: `the run was interrupted (SIGINT): ${counts}; the others did not run` }],
       startedAt: run.startedAt.toISOString(),
       durationMs: Date.now() - run.startedAt.getTime(),
+      ...(watch.plan.dialect ? { dialect: watch.plan.dialect } : {}),
     },
     gradingFacts(run.facts, run.inputs, run.options, watch.plan.skipped),
   )

@@ -1,5 +1,6 @@
 import { renderCheckLine } from '../reports/check-line.js'
 import { consoleStyle } from '../reports/console-style.js'
+import type { PingDialect } from '../harness/openapi/unstable-ping-endpoints.js'
 import type { CheckResult, CheckStatus } from '../runner/check-result.js'
 import type { RunProgress } from '../runner/run-progress.js'
 import type { Output } from './output.js'
@@ -9,8 +10,8 @@ import { consoleProgress } from './progress.js'
 export interface RunWatch extends RunProgress {
   /** Each finished check's result as it was shown. */
   readonly observed: readonly CheckResult[]
-  /** The checks the run was to grade, and those the expectations file skipped. */
-  readonly plan: { ids: readonly string[]; skipped: readonly string[] }
+  /** The checks the run was to grade, those the expectations file skipped, and the endpoints graded when MSC2659's unstable ones. */
+  readonly plan: { ids: readonly string[]; skipped: readonly string[]; dialect?: PingDialect }
   /** The status each shown line gave, by check id (renderConsoleReport's `streamed`). */
   streamed(): ReadonlyMap<string, CheckStatus>
   stop(): void
@@ -32,8 +33,8 @@ export function watchRun(output: Output, timing: { hsTimeoutMs: number; requestD
     get plan() {
       return plan
     },
-    planned(ids, skipped) {
-      plan = { ids: [...ids], skipped: [...skipped] }
+    planned(ids, skipped, dialect) {
+      plan = { ids: [...ids], skipped: [...skipped], ...(dialect ? { dialect } : {}) }
       // Once the preflight has passed: a run that cannot start prints only its one-line error.
       output.out(`${header}\n`)
     },

@@ -68,6 +68,7 @@ export async function runAppserviceSuite(options: AppserviceRunOptions): Promise
     options.progress?.planned(
       selected.map((r) => r.id),
       skipped,
+      dialect,
     )
     control = await startJsonControlServer(mockControlRoutes(side))
     const context: AppserviceRunContext = {

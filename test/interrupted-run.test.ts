@@ -121,4 +121,25 @@ describe('Ctrl-C during an appservice run that started the appservice (--spawn, 
     expect(asPort).toBeGreaterThan(0)
     expect(await listening(asPort)).toBe(false)
   })
+
+  it("keeps the endpoints graded: an appservice that pinged MSC2659's unstable path gets an unstable partial report", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'asp-interrupt-as-'))
+    const json = join(dir, 'partial.json')
+    const run = await interruptAfterFirstCheck([
+      'reference',
+      '--role',
+      'appservice',
+      '--appservice-variant',
+      'msc2659-era-unstable-ping',
+      '--report',
+      `json=${json}`,
+    ])
+    const report = await readReport(json).finally(() => rm(dir, { recursive: true, force: true }))
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(130)
+    expect(report).toMatchObject({
+      verdict: 'no-verdict',
+      dialect: 'unstable',
+      endpoints: { pingAppservice: expect.stringContaining('/unstable/fi.mau.msc2659/') },
+    })
+  })
 })
