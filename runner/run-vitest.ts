@@ -6,6 +6,7 @@ import { CollectResultsReporter } from './collect-results-reporter.js'
 import { moduleCacheDir } from './module-cache-dir.js'
 import { useSmallYoungGenerationForNewThreads } from './small-young-generation.js'
 import { codeRoot, moduleExtension } from '../harness/package-files.js'
+import { escapeRegExp } from '../harness/escape-reg-exp.js'
 
 export interface VitestRunOptions {
   /** Check files to run, relative to the code root (harness/package-files.ts). */
@@ -26,7 +27,7 @@ const entryFile = join(codeRoot, 'runner', `check-files-entry${moduleExtension}`
  * map in the CLI's memory (an installed package, under node_modules/, is left to node anyway; a
  * clone's dist/ is not). From source (.ts), vite must transform them, and does.
  */
-const startsWithCodeRoot = new RegExp(`^${codeRoot.replaceAll('\\', '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+const startsWithCodeRoot = new RegExp(`^${escapeRegExp(codeRoot.replaceAll('\\', '/'))}`)
 
 /**
  * Most checks wait on loopback round trips and settle delays, not the CPU: all of them run at

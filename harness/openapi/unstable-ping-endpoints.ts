@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-reg-exp.js'
 import { isJsonObject } from '../http/parse-json.js'
 import { pingEndpoints } from './ping-endpoints.js'
 import type { OperationId } from './spec-files.js'
@@ -110,7 +111,7 @@ export function withStableErrcode(body: unknown): unknown {
 /** Each dialect's client ping path as a pattern (group 1 the id segment), built once: the mock homeserver and `must` ask per request. */
 const clientPingPatterns = (['stable', 'unstable'] as const).map((dialect) => {
   const [before, after] = pingPathIn(dialect, 'pingAppservice').split('{appserviceId}')
-  const rest = `${escape(before!)}([^/]+)${escape(after!)}$`
+  const rest = `${escapeRegExp(before!)}([^/]+)${escapeRegExp(after!)}$`
   return { dialect, anchored: new RegExp(`^${rest}`), anyBase: new RegExp(rest) }
 })
 
@@ -121,8 +122,4 @@ function matchClientPingPath(path: string, from: 'anchored' | 'anyBase'): { dial
     if (m) return { dialect: pattern.dialect, idSegment: m[1]! }
   }
   return undefined
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
