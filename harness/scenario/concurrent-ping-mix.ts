@@ -65,7 +65,7 @@ export async function pingEachKindAlone(nextTransactionId: (i: number) => string
 }
 
 /** The alone answer of the kind of the mix's ping i. */
-export function aloneAnswerFor(i: number, alone: readonly AloneAnswer[]): AloneAnswer {
+export function aloneAnswerFor<A extends AloneAnswer>(i: number, alone: readonly A[]): A {
   return alone[i % mixKinds]!
 }
 
