@@ -7,8 +7,8 @@ import { AppserviceProcess, type AppserviceProcessOptions } from '../spawned-app
 import type { HomeserverFault } from './homeserver-plan.js'
 import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
 import { serveMockHomeserver, type ServedMockHomeserver } from './mock-homeserver-server.js'
-import type { PingRound, PingRoundResult } from './ping-round.js'
-import { runSpawnedRound, type SpawnedInstance, type SpawnedRoundTiming } from './spawned-round.js'
+import type { PingRound, PingRoundResult, ProcessExit } from './ping-round.js'
+import { exitAfterFailedLook, runSpawnedRound, type SpawnedInstance, type SpawnedRoundTiming } from './spawned-round.js'
 
 export interface FaultRoundsAtOnceOptions {
   faults: readonly HomeserverFault[]
@@ -31,7 +31,8 @@ export interface FaultRoundsAtOnceOptions {
  * The rounds, each instance still running (for the check's look at whether it is still up) until
  * close(); or why they must run one at a time, every instance already stopped.
  */
-export type FaultRoundsAtOnceOutcome = { rounds: PingRoundResult[]; close(): Promise<void> } | { oneAtATime: string }
+export type FaultRoundsAtOnceOutcome =
+  { rounds: PingRoundResult[]; exitAfterFailedLook(index: number): Promise<ProcessExit | undefined>; close(): Promise<void> } | { oneAtATime: string }
 
 interface Instance extends SpawnedInstance {
   homeserverUrl: string
@@ -87,7 +88,11 @@ export async function faultRoundsAtOnce(options: FaultRoundsAtOnceOptions): Prom
       await close()
       return { oneAtATime: givenUpBecause }
     }
-    return { rounds: done.map(({ round }, i) => options.result(options.faults[i]!, { ...round, appserviceUrl: instances[i]!.asUrl })), close }
+    return {
+      rounds: done.map(({ round }, i) => options.result(options.faults[i]!, { ...round, appserviceUrl: instances[i]!.asUrl })),
+      exitAfterFailedLook: (index) => exitAfterFailedLook(instances[index]!.process),
+      close,
+    }
   } catch (error) {
     await close()
     throw error

@@ -1,5 +1,5 @@
 import type { HomeserverFault } from './homeserver-plan.js'
-import type { PingRoundResult } from './ping-round.js'
+import type { PingRoundResult, ProcessExit } from './ping-round.js'
 
 /**
  * What an appservice check can ask of the homeserver side, wherever the mock homeserver lives:
@@ -21,6 +21,13 @@ export interface HomeserverSide {
    * pingUnder for each in turn.
    */
   pingUnderEach(faults: readonly HomeserverFault[]): Promise<FaultRounds>
+  /**
+   * After the appservice that went through a fault round failed to answer: how its process ended,
+   * waiting a moment for one that is ending. `atOnceIndex`: the round's instance of the last
+   * pingUnderEach; without it, the appservice of the last pingUnder. Undefined while it runs on,
+   * or when the suite did not start it.
+   */
+  exitAfterFailedLook(atOnceIndex?: number): Promise<ProcessExit | undefined>
 }
 
 export type FaultRounds = { atOnce: PingRoundResult[] } | { oneAtATime: true; because?: string }

@@ -6,7 +6,7 @@ import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
 import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
 import { createMockHomeserverHandlers } from './mock-homeserver-handlers.js'
 import { mswAlreadyListening, type MswServer } from './msw-server.js'
-import { pingAttempt, type PingRoundResult } from './ping-round.js'
+import { pingAttempt, type PingRoundResult, type ProcessExit } from './ping-round.js'
 import { HarnessError } from '../usage-error.js'
 
 /** The homeserver URL an in-process appservice is given by default; `.invalid` never resolves, so nothing leaves the machine. */
@@ -80,6 +80,11 @@ export class InProcessHomeserverSide implements HomeserverSide {
    */
   pingUnderEach(): Promise<FaultRounds> {
     return Promise.resolve({ oneAtATime: true })
+  }
+
+  /** The appservice shares this process: an exit it tried is in its round already. */
+  exitAfterFailedLook(): Promise<ProcessExit | undefined> {
+    return Promise.resolve(undefined)
   }
 
   #round(plan: HomeserverPlan): Promise<PingRoundResult> {

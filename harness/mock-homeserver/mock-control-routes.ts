@@ -8,6 +8,10 @@ export function mockControlRoutes(side: HomeserverSide): ControlRoute {
     if (method === 'GET' && url.pathname === '/first-ping') return side.firstPing()
     if (method === 'POST' && url.pathname === '/fault-rounds') return side.pingUnder((body as { fault: HomeserverFault }).fault)
     if (method === 'POST' && url.pathname === '/fault-rounds/at-once') return side.pingUnderEach((body as { faults: HomeserverFault[] }).faults)
+    if (method === 'GET' && url.pathname === '/fault-rounds/exit') {
+      const index = url.searchParams.get('index')
+      return side.exitAfterFailedLook(index === null ? undefined : Number(index))
+    }
     throw new Error(`unknown control route ${method} ${url.pathname}`)
   }
 }

@@ -11,8 +11,8 @@ import type { HomeserverFault, HomeserverPlan } from './homeserver-plan.js'
 import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
 import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
 import { serveMockHomeserver, type ServedMockHomeserver } from './mock-homeserver-server.js'
-import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult } from './ping-round.js'
-import { runSpawnedRound } from './spawned-round.js'
+import { howItEnded, isNoPing, pingAttempt, type NoPing, type PingRound, type PingRoundResult, type ProcessExit } from './ping-round.js'
+import { exitAfterFailedLook, runSpawnedRound } from './spawned-round.js'
 
 export interface OutOfProcessHomeserverOptions {
   credentials: AppserviceCredentials
@@ -45,7 +45,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
   #url = ''
   #first: PingRoundResult
   /** The instances of fault rounds run at once, kept running until close(). */
-  #atOnce: { close(): Promise<void> }[] = []
+  #atOnce: { exitAfterFailedLook(index: number): Promise<ProcessExit | undefined>; close(): Promise<void> }[] = []
 
   constructor(private readonly options: OutOfProcessHomeserverOptions) {
     this.#client = new AppserviceClient(options.asUrl)
@@ -167,6 +167,11 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
     if ('oneAtATime' in outcome) return { oneAtATime: true, because: outcome.oneAtATime }
     this.#atOnce.push(outcome)
     return { atOnce: outcome.rounds }
+  }
+
+  async exitAfterFailedLook(atOnceIndex?: number): Promise<ProcessExit | undefined> {
+    if (atOnceIndex !== undefined) return this.#atOnce.at(-1)?.exitAfterFailedLook(atOnceIndex)
+    return this.#process && exitAfterFailedLook(this.#process)
   }
 
   /** A restarted appservice that neither pinged nor ended gives no round to grade (unreachable: no ping is to be seen). */

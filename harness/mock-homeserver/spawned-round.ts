@@ -3,7 +3,7 @@ import { acceptsConnection, waitForPort } from '../http/wait-for-port.js'
 import type { AppserviceProcess } from '../spawned-appservice/appservice-process.js'
 import type { HomeserverPlan } from './homeserver-plan.js'
 import type { MockHomeserver } from './mock-homeserver.js'
-import type { PingRound } from './ping-round.js'
+import type { PingRound, ProcessExit } from './ping-round.js'
 
 /** How long an appservice whose port has closed gets to finish exiting. */
 const exitSettleMs = 2_000
@@ -63,4 +63,14 @@ export async function runSpawnedRound(
       ? { ...process.exit, stoppedBySuite: `never listened on ${host}:${port} within ${timing.waitMs / 1000} s of its start` }
       : process.exit
   return { round, listening }
+}
+
+/**
+ * How an instance that has just failed to answer ended, waiting up to exitSettleMs for one that is
+ * still ending: on a loaded machine its exit can come after the round's grace period, between the
+ * round and the look. Undefined while it runs on.
+ */
+export async function exitAfterFailedLook(process: AppserviceProcess): Promise<ProcessExit | undefined> {
+  if (process.running) await process.waitForExit(exitSettleMs)
+  return process.exit
 }

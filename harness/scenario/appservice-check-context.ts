@@ -2,7 +2,7 @@ import { AppserviceClient, type AppservicePingOptions } from '../clients/appserv
 import type { HttpExchange } from '../clients/http-exchange.js'
 import { RateLimitLog } from '../http/rate-limit.js'
 import type { HomeserverFault } from '../mock-homeserver/homeserver-plan.js'
-import { isNoPing, type PingRound } from '../mock-homeserver/ping-round.js'
+import { isNoPing, type PingRound, type ProcessExit } from '../mock-homeserver/ping-round.js'
 import { appserviceSecrets } from '../appservice-run-context.js'
 import { createRedactor, type Redactor } from '../redact.js'
 import type { AppserviceTarget } from './appservice-target.js'
@@ -11,6 +11,12 @@ import { SkipCheck, type RecordingContext } from './declare-check.js'
 import type { CheckDependency } from './check-meta.js'
 import type { TranscriptEntry } from './transcript.js'
 import { classifyValidPing, type ValidPingVerdict } from './valid-ping-probe.js'
+
+/** A valid ping sent after a fault round; `exited` when it got no answer because the appservice had ended. */
+export interface StillUp {
+  exchange: HttpExchange
+  exited?: ProcessExit
+}
 
 /**
  * What an appservice check's body works with: the appservice (`ping`, as the homeserver would
@@ -105,20 +111,22 @@ export class AppserviceCheckContext implements RecordingContext {
 
   /**
    * Each fault's round, then `then(round, stillUp, index)` on it; the results in the faults' order.
-   * `stillUp()` sends a valid ping to the instance that went through the round. The rounds run at
+   * `stillUp()` sends a valid ping to the instance that went through the round and, when it gets no
+   * answer, says how the instance ended if it has (its exit may land after the round). The rounds run at
    * once where the homeserver side can (an instance of the appservice each), else one at a time,
    * each `then` before the next restart; the note says which, and why one at a time. Skips the
    * check as pingUnder does. The transcript is in the faults' order either way.
    */
   async pingUnderEach<T>(
     faults: readonly HomeserverFault[],
-    then: (round: PingRound, stillUp: () => Promise<HttpExchange>, index: number) => Promise<T>,
+    then: (round: PingRound, stillUp: () => Promise<StillUp>, index: number) => Promise<T>,
   ): Promise<T[]> {
     const rounds = await this.target.homeserver.pingUnderEach(faults)
     if ('oneAtATime' in rounds) {
       if (rounds.because) this.note(`the ${faults.length} fault rounds ran one at a time: ${rounds.because}`)
       const results: T[] = []
-      for (const [i, fault] of faults.entries()) results.push(await then(await this.pingUnder(fault), () => this.validPing(), i))
+      const stillUp = async () => this.#stillUp(await this.validPing())
+      for (const [i, fault] of faults.entries()) results.push(await then(await this.pingUnder(fault), stillUp, i))
       return results
     }
     const seen = rounds.atOnce.map((round) => {
@@ -135,7 +143,7 @@ export class AppserviceCheckContext implements RecordingContext {
             const exchange = await this.#send(client, { token: this.credentials.hsToken, body: { transaction_id: this.txn() } })
             pings[i] = { exchange, baseUrl: this.#baseUrl(exchange, round.appserviceUrl) }
             if (client !== this.target.client) await client.close()
-            return exchange
+            return this.#stillUp(exchange, i)
           },
           i,
         ),
@@ -148,6 +156,13 @@ export class AppserviceCheckContext implements RecordingContext {
     })
     this.note(`the ${faults.length} fault rounds ran at once, each through an instance of the appservice with its own port and mock homeserver`)
     return results
+  }
+
+  /** The look at whether it is still up; without an answer, how it ended, if it has. */
+  async #stillUp(exchange: HttpExchange, atOnceIndex?: number): Promise<StillUp> {
+    if (exchange.response) return { exchange }
+    const exited = await this.target.homeserver.exitAfterFailedLook(atOnceIndex)
+    return exited ? { exchange, exited } : { exchange }
   }
 
   /** Records what the target chose (shown for INFO behaviour and kept in the report). */

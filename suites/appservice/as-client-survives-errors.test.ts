@@ -13,7 +13,10 @@ export default appserviceCheck(
       const description = describeFault(homeserverFaults[i]!, (ping && dialectOfClientPingPath(ping.rawPath)) ?? 'stable')
       if (round.exited) return `when ${description}, the appservice ${describeExit(round.exited)}`
       const after = await stillUp()
-      return after.response ? undefined : `when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.error})`
+      if (after.exchange.response) return undefined
+      // How it ended says more than the refused connection.
+      if (after.exited) return `when ${description}, the appservice ${describeExit(after.exited)}`
+      return `when ${description}, the appservice no longer answers POST /_matrix/app/v1/ping afterwards (${after.exchange.error})`
     })
     const problems = outcomes.filter((problem) => problem !== undefined)
     if (problems.length)
