@@ -31,8 +31,15 @@ export interface FaultRoundsAtOnceOptions {
  * The rounds, each instance still running (for the check's look at whether it is still up) until
  * close(); or why they must run one at a time, every instance already stopped.
  */
-export type FaultRoundsAtOnceOutcome =
-  { rounds: PingRoundResult[]; exitAfterFailedLook(index: number): Promise<ProcessExit | undefined>; close(): Promise<void> } | { oneAtATime: string }
+export type FaultRoundsAtOnceOutcome = FaultRoundsRan | { oneAtATime: string }
+
+/** The rounds that ran at once; their instances run on for the check's look until close(). */
+export interface FaultRoundsRan {
+  rounds: PingRoundResult[]
+  /** How round `index`'s instance ended, after a look it did not answer (spawned-round.ts). */
+  exitAfterFailedLook(index: number): Promise<ProcessExit | undefined>
+  close(): Promise<void>
+}
 
 interface Instance extends SpawnedInstance {
   homeserverUrl: string

@@ -6,7 +6,7 @@ import { acceptsConnection } from '../http/wait-for-port.js'
 import { AppserviceProcess } from '../spawned-appservice/appservice-process.js'
 import { spawnEnvironment } from '../spawned-appservice/spawn-environment.js'
 import { UsageError } from '../usage-error.js'
-import { faultRoundsAtOnce } from './fault-rounds-at-once.js'
+import { faultRoundsAtOnce, type FaultRoundsRan } from './fault-rounds-at-once.js'
 import type { HomeserverFault, HomeserverPlan } from './homeserver-plan.js'
 import type { FaultRounds, HomeserverSide } from './homeserver-side.js'
 import { MockHomeserver, pingBackThrough } from './mock-homeserver.js'
@@ -45,7 +45,7 @@ export class OutOfProcessHomeserverSide implements HomeserverSide {
   #url = ''
   #first: PingRoundResult
   /** The instances of fault rounds run at once, kept running until close(). */
-  #atOnce: { exitAfterFailedLook(index: number): Promise<ProcessExit | undefined>; close(): Promise<void> }[] = []
+  #atOnce: FaultRoundsRan[] = []
 
   constructor(private readonly options: OutOfProcessHomeserverOptions) {
     this.#client = new AppserviceClient(options.asUrl)
